@@ -1,0 +1,60 @@
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geokg {
+
+struct Document {
+  std::string id;
+  std::string text;
+  std::string title;
+  std::string date;    // ISO 8601 (YYYY-MM-DD...), empty if unknown
+  std::string lang;    // "de", "en", or empty (detected later)
+  std::string url;
+  std::string source;
+  std::string origin;  // "file:line" it came from, for messages
+};
+
+// A document that could not be read, or was read with a repair.
+struct InputProblem {
+  std::string where;   // "path:line" or "path"
+  std::string what;
+  bool skipped = true;  // false: a warning, the document was still used
+};
+
+struct ReaderOptions {
+  bool allow_stdin = true;
+};
+
+// Streams documents from .txt, .json and .jsonl files, directories (recursive,
+// sorted) and "-" (JSONL on stdin), one document at a time.
+class DocumentReader {
+ public:
+  explicit DocumentReader(std::vector<std::string> inputs, ReaderOptions options = {});
+  ~DocumentReader();
+  DocumentReader(const DocumentReader&) = delete;
+  DocumentReader& operator=(const DocumentReader&) = delete;
+
+  // The next good document, or nullopt when every input is exhausted.  Bad
+  // documents are skipped and reported to the problem handler.
+  std::optional<Document> next();
+
+  // Called for each problem as it is found (default: collected only).
+  void on_problem(std::function<void(const InputProblem&)> handler);
+  const std::vector<InputProblem>& problems() const;
+  std::size_t bytes_read() const;
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+// Parses one JSON object (a line of JSONL or a .json file) into a document.
+// Throws InputError naming `where` when it is not a usable document.
+Document parse_document_json(std::string_view json, const std::string& where);
+
+}  // namespace geokg

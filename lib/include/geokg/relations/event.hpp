@@ -1,0 +1,35 @@
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "geokg/actors/actor.hpp"
+#include "geokg/relations/relation.hpp"
+
+namespace geokg {
+
+struct ActorRef {
+  std::string id;    // the actor ("putin", "PRK")
+  std::string name;  // as written in the text
+  std::string code;  // what it is coded as ("RUS")
+  ActorType type = ActorType::state;
+};
+
+struct Event {
+  std::string doc;
+  std::uint32_t sentence = 0;   // 0-based index in the document
+  ActorRef source;
+  Relation relation = Relation::AGREE;
+  ActorRef target;
+  Status status = Status::fact;
+  std::string trigger;          // the words that signalled the relation
+  std::string evidence;         // the sentence
+  std::string attributed_to;    // who reports it ("Sullivan", "USA"), if anyone
+  std::string date;             // the document's date, if known
+  std::string rule;             // which rule produced it (for --explain)
+  std::string tokens;           // the tokens the rule used (for --explain)
+};
+
+// One JSONL line (no newline).  `explain` adds "rule" and "tokens".
+std::string to_json(const Event& e, bool explain = false);
+
+}  // namespace geokg

@@ -1,0 +1,34 @@
+// Turns a document into actor-relation-actor events.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "geokg/actors/actor_dictionary.hpp"
+#include "geokg/input/document.hpp"
+#include "geokg/relations/event.hpp"
+
+namespace geokg {
+
+class Extractor {
+ public:
+  // Loads actors and triggers from `data_dir` (see find_data_dir()).
+  explicit Extractor(const std::filesystem::path& data_dir);
+  ~Extractor();
+  Extractor(Extractor&&) noexcept;
+  Extractor& operator=(Extractor&&) noexcept;
+
+  // Adds actors and triggers from a user lexicon (JSON, format in README).
+  void add_lexicon(const std::filesystem::path& json_file);
+
+  // Thread-safe: one Extractor may serve many threads.
+  std::vector<Event> extract(const Document& doc) const;
+
+  const ActorDictionary& actors() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace geokg

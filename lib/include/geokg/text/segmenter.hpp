@@ -1,0 +1,61 @@
+// Sentence and word segmentation.  ICU stays behind this header.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace geokg {
+
+enum class Lang : std::uint8_t { de, en, other };
+std::string_view to_string(Lang lang);
+Lang parse_lang(std::string_view code);  // "de", "de-AT", "en", ... else other
+
+enum class TokenKind : std::uint8_t { word, number, punct };
+
+struct Token {
+  std::string_view form;  // NFC, quotes and dashes normalised (" ' -)
+  std::string_view fold;  // case-folded form, for lexicon look-ups
+  std::uint32_t begin;    // byte offsets into the original text
+  std::uint32_t end;
+  TokenKind kind;
+  bool upper;             // first letter is upper case
+};
+
+struct Sentence {
+  std::uint32_t begin;    // byte offsets into the original text
+  std::uint32_t end;
+  std::vector<Token> tokens;
+};
+
+// Owns the normalised token strings its sentences point into.
+struct SegmentedText {
+  std::vector<Sentence> sentences;
+  std::vector<std::unique_ptr<std::string>> arena;
+};
+
+class Segmenter {
+ public:
+  explicit Segmenter(Lang lang);
+  ~Segmenter();
+  Segmenter(Segmenter&&) noexcept;
+  Segmenter& operator=(Segmenter&&) noexcept;
+
+  SegmentedText segment(std::string_view text) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Case folding (full Unicode), for matching.
+std::string fold_case(std::string_view utf8);
+
+// Guess the language of a text (German, English or other).
+Lang detect_language(std::string_view text);
+
+// True if the text is valid UTF-8.
+bool valid_utf8(std::string_view text);
+
+}  // namespace geokg
