@@ -1,1 +1,6 @@
-// placeholder: being written
+#include "geokg/error.hpp"
+#include "geokg/version.hpp"
+
+namespace geokg {
+std::string_view version() { return GEOKG_VERSION; }
+}  // namespace geokg

@@ -1,1 +1,397 @@
-// placeholder: being written
+#include "geokg/actors/actor_dictionary.hpp"
+
+#include <unicode/locdspnm.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "actors/actor_index.hpp"
+#include "geokg/error.hpp"
+
+namespace geokg {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::uint8_t kDe = 1, kEn = 2;
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string_view::npos ? s.npos : p - start));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string to_utf8(const icu::UnicodeString& u) {
+  std::string s;
+  u.toUTF8String(s);
+  return s;
+}
+
+// All-capital short names ("US") would match ordinary words case-insensitively.
+bool all_caps(std::string_view s) {
+  bool letter = false;
+  for (unsigned char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter |= (c >= 'A' && c <= 'Z');
+  }
+  return letter;
+}
+
+}  // namespace
+
+FormKind parse_form_kind(std::string_view s) {
+  static const std::pair<std::string_view, FormKind> kinds[] = {
+      {"name", FormKind::name},       {"short", FormKind::short_form},
+      {"adjective", FormKind::adjective}, {"demonym", FormKind::demonym},
+      {"capital", FormKind::capital}, {"seat", FormKind::seat},
+      {"surname", FormKind::surname}, {"alias", FormKind::alias}};
+  for (auto& [n, k] : kinds)
+    if (n == s) return k;
+  throw DataError("unknown form kind '" + std::string(s) +
+                  "' (expected name, short, adjective, demonym, capital, seat, surname or alias)");
+}
+
+std::uint32_t ActorDictionary::Impl::intern(const Actor& a) {
+  if (auto it = by_id.find(a.id); it != by_id.end()) {
+    Actor& have = *actors[it->second];
+    if (have.name_de.empty()) have.name_de = a.name_de;
+    if (have.name_en.empty()) have.name_en = a.name_en;
+    return it->second;
+  }
+  auto idx = static_cast<std::uint32_t>(actors.size());
+  actors.push_back(std::make_unique<Actor>(a));
+  by_id.emplace(a.id, idx);
+  return idx;
+}
+
+void ActorDictionary::Impl::add_one(std::uint32_t actor, FormKind kind, std::uint8_t langs,
+                                    std::string_view form, char gender) {
+  SegmentedText seg = tokenizer.segment(form);
+  std::string key, exact;
+  std::size_t n = 0;
+  bool first_upper = false;
+  for (const Sentence& s : seg.sentences)
+    for (const Token& t : s.tokens) {
+      if (n == 0) first_upper = t.upper;
+      if (n++) {
+        key += ' ';
+        exact += ' ';
+      }
+      key += t.fold;
+      exact += t.form;
+    }
+  if (n == 0 || n > 12) return;
+  bool is_exact = kind == FormKind::short_form;
+  auto& entries = forms[key];
+  for (FormEntry& e : entries)
+    if (e.actor == actor && e.exact == is_exact && (!is_exact || e.exact_form == exact)) {
+      e.langs |= langs;
+      if (gender != '-' && kind != FormKind::adjective) e.gender = gender;
+      if (static_cast<int>(kind) < static_cast<int>(e.kind)) e.kind = kind;
+      return;
+    }
+  entries.push_back(FormEntry{actor, kind, gender, langs, is_exact,
+                              kind == FormKind::surname && first_upper,
+                              is_exact ? exact : std::string()});
+  std::string first = key.substr(0, key.find(' '));
+  auto& len = longest[first];
+  len = std::max<std::uint8_t>(len, static_cast<std::uint8_t>(n));
+}
+
+void ActorDictionary::Impl::add(std::uint32_t actor, FormKind kind, std::uint8_t langs,
+                                std::string_view form, char gender) {
+  std::string f(form);
+  add_one(actor, kind, langs, f, gender);
+  const bool de = langs & kDe, en = langs & kEn;
+  const bool plural = gender == 'p';
+  switch (kind) {
+    case FormKind::adjective:
+      // German adjective endings; an English adjective does not inflect.
+      if (de)
+        for (const char* e : {"e", "en", "er", "es", "em"}) add_one(actor, kind, kDe, f + e, gender);
+      break;
+    case FormKind::demonym:
+      if (de) {
+        if (ends_with(f, "e")) {
+          add_one(actor, kind, kDe, f + "n", 'p');
+          std::string stem = f.substr(0, f.size() - 1);
+          add_one(actor, kind, kDe, stem + "in", 'f');
+          add_one(actor, kind, kDe, stem + "innen", 'p');
+        } else if (ends_with(f, "er")) {
+          add_one(actor, kind, kDe, f + "n", 'p');
+          add_one(actor, kind, kDe, f + "s", 'm');
+          add_one(actor, kind, kDe, f + "in", 'f');
+          add_one(actor, kind, kDe, f + "innen", 'p');
+        } else {
+          add_one(actor, kind, kDe, f + "en", 'p');
+          add_one(actor, kind, kDe, f + "in", 'f');
+          add_one(actor, kind, kDe, f + "innen", 'p');
+        }
+      }
+      if (en) add_one(actor, kind, kEn, f + (ends_with(f, "s") ? "es" : "s"), 'p');
+      break;
+    case FormKind::short_form:
+      if (en) add_one(actor, kind, kEn, f + "'s", gender);
+      if (de && !ends_with(f, "s")) add_one(actor, kind, kDe, f + "s", gender);
+      break;
+    default:
+      // Genitive: German -s on masculine and neuter singular names; English 's.
+      if (de && !plural && gender != 'f' && !ends_with(f, "s") && !ends_with(f, "ß") &&
+          !ends_with(f, "x") && !ends_with(f, "z"))
+        add_one(actor, kind, kDe, f + "s", gender);
+      if (en) add_one(actor, kind, kEn, f + (ends_with(f, "s") ? "'" : "'s"), gender);
+      break;
+  }
+}
+
+std::vector<ActorMatch> ActorDictionary::Impl::match(const Sentence& s, Lang lang) const {
+  std::vector<ActorMatch> out;
+  const std::uint8_t want = lang == Lang::en ? kEn : kDe;
+  const auto& t = s.tokens;
+  std::string key, exact;
+  for (std::uint32_t i = 0; i < t.size();) {
+    if (t[i].kind != TokenKind::word) {
+      ++i;
+      continue;
+    }
+    auto it = longest.find(t[i].fold);
+    if (it == longest.end()) {
+      ++i;
+      continue;
+    }
+    std::size_t max_n = std::min<std::size_t>(it->second, t.size() - i);
+    bool found = false;
+    for (std::size_t n = max_n; n >= 1 && !found; --n) {
+      key.clear();
+      exact.clear();
+      for (std::size_t k = 0; k < n; ++k) {
+        if (k) {
+          key += ' ';
+          exact += ' ';
+        }
+        key += t[i + k].fold;
+        exact += t[i + k].form;
+      }
+      auto f = forms.find(key);
+      if (f == forms.end()) continue;
+      // Prefer an entry of the text's language; then the first listed.
+      const FormEntry* best = nullptr;
+      for (const FormEntry& e : f->second) {
+        if (e.exact && e.exact_form != exact) continue;
+        if (e.capitalised && !t[i].upper) continue;
+        if (!(e.langs & want) && lang != Lang::other) continue;
+        if (!best) best = &e;
+      }
+      if (!best) continue;
+      out.push_back(ActorMatch{i, static_cast<std::uint32_t>(i + n), best->actor, best->kind,
+                               best->gender});
+      i += static_cast<std::uint32_t>(n);
+      found = true;
+    }
+    if (!found) ++i;
+  }
+  return out;
+}
+
+ActorDictionary::ActorDictionary() : impl_(std::make_unique<Impl>()) {}
+ActorDictionary::~ActorDictionary() = default;
+ActorDictionary::ActorDictionary(ActorDictionary&&) noexcept = default;
+ActorDictionary& ActorDictionary::operator=(ActorDictionary&&) noexcept = default;
+
+ActorDictionary ActorDictionary::load(const fs::path& data_dir) {
+  ActorDictionary dict;
+  Impl& im = *dict.impl_;
+  // Every ISO 3166 country in German and English, from ICU's locale data.
+  std::unique_ptr<icu::LocaleDisplayNames> de_long(
+      icu::LocaleDisplayNames::createInstance(icu::Locale("de")));
+  std::unique_ptr<icu::LocaleDisplayNames> en_long(
+      icu::LocaleDisplayNames::createInstance(icu::Locale("en")));
+  UDisplayContext short_ctx[] = {UDISPCTX_LENGTH_SHORT};
+  std::unique_ptr<icu::LocaleDisplayNames> de_short(
+      icu::LocaleDisplayNames::createInstance(icu::Locale("de"), short_ctx, 1));
+  std::unique_ptr<icu::LocaleDisplayNames> en_short(
+      icu::LocaleDisplayNames::createInstance(icu::Locale("en"), short_ctx, 1));
+  for (const char* const* cc = icu::Locale::getISOCountries(); *cc; ++cc) {
+    icu::Locale region("", *cc);
+    std::string iso3 = region.getISO3Country();
+    if (std::string_view(*cc) == "XK") iso3 = "XKX";  // Kosovo's user-assigned code
+    if (iso3.size() != 3) continue;
+    icu::UnicodeString u;
+    Actor a;
+    a.id = a.code = iso3;
+    a.type = ActorType::state;
+    a.name_de = to_utf8(de_long->regionDisplayName(*cc, u));
+    a.name_en = to_utf8(en_long->regionDisplayName(*cc, u));
+    std::uint32_t idx = im.intern(a);
+    auto add_names = [&](const std::string& name, std::uint8_t lang) {
+      // "Myanmar (Burma)", "Hong Kong SAR China": every part that is a name.
+      std::string base = name, inside;
+      if (auto p = name.find(" ("); p != std::string::npos) {
+        base = name.substr(0, p);
+        auto q = name.find(')', p);
+        inside = name.substr(p + 2, q == std::string::npos ? std::string::npos : q - p - 2);
+      }
+      for (const std::string& n : {base, inside})
+        if (!n.empty() && !all_caps(n) && n != iso3) im.add(idx, FormKind::name, lang, n, 'n');
+    };
+    add_names(a.name_de, kDe);
+    add_names(a.name_en, kEn);
+    add_names(to_utf8(de_short->regionDisplayName(*cc, u)), kDe);
+    add_names(to_utf8(en_short->regionDisplayName(*cc, u)), kEn);
+  }
+
+  std::vector<fs::path> tables;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(data_dir / "actors", ec))
+    if (entry.path().extension() == ".tsv") tables.push_back(entry.path());
+  if (ec) throw DataError("cannot read " + (data_dir / "actors").string() + ": " + ec.message());
+  std::sort(tables.begin(), tables.end());
+  for (const fs::path& p : tables) {
+    std::ifstream in(p);
+    if (!in) throw DataError("cannot open " + p.string());
+    dict.add_table(in, p.string());
+  }
+  return dict;
+}
+
+void ActorDictionary::add_table(std::istream& in, const std::string& where) {
+  std::string line;
+  std::size_t lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    auto cols = split(line, '\t');
+    auto fail = [&](const std::string& what) {
+      throw DataError(where + ":" + std::to_string(lineno) + ": " + what);
+    };
+    if (cols.size() != 7)
+      fail("expected 7 tab-separated columns (id code type kind lang form gender), found " +
+           std::to_string(cols.size()));
+    Actor a;
+    a.id = cols[0];
+    a.code = cols[1];
+    if (a.id.empty() || a.code.empty() || cols[5].empty()) fail("empty id, code or form");
+    try {
+      a.type = parse_actor_type(cols[2]);
+      std::string_view lang = cols[4];
+      if (lang != "de" && lang != "en" && lang != "*")
+        fail("language must be de, en or *, not '" + std::string(lang) + "'");
+      std::string_view g = cols[6];
+      if (g.size() != 1 || std::string_view("mfnp-").find(g[0]) == std::string_view::npos)
+        fail("gender must be m, f, n, p or -, not '" + std::string(g) + "'");
+      add_form(a, cols[3], lang, cols[5], g[0]);
+    } catch (const DataError& e) {
+      std::string msg = e.what();
+      if (msg.rfind(where, 0) == 0) throw;
+      fail(msg);
+    }
+  }
+}
+
+void ActorDictionary::add_form(const Actor& actor, std::string_view kind, std::string_view lang,
+                               std::string_view form, char gender) {
+  FormKind k = parse_form_kind(kind);
+  std::uint8_t langs = lang == "de" ? kDe : lang == "en" ? kEn : (kDe | kEn);
+  std::uint32_t idx = impl_->intern(actor);
+  Actor& a = *impl_->actors[idx];
+  // The first full name in a language is the display name (ICU's for states).
+  if (k == FormKind::name && a.type != ActorType::state) {
+    if ((langs & kDe) && a.name_de.empty()) a.name_de = std::string(form);
+    if ((langs & kEn) && a.name_en.empty()) a.name_en = std::string(form);
+  }
+  // A code that is not itself an actor yet (an organisation first seen through
+  // one of its organs) gets an actor of its own, so every code has a node.
+  if (actor.code != actor.id && !impl_->by_id.count(actor.code)) {
+    Actor parent;
+    parent.id = parent.code = actor.code;
+    parent.type = actor.type == ActorType::person || actor.type == ActorType::group
+                      ? ActorType::state
+                      : actor.type;
+    impl_->intern(parent);
+  }
+  impl_->add(idx, k, langs, form, gender);
+}
+
+const Actor* ActorDictionary::find(std::string_view id) const {
+  auto it = impl_->by_id.find(id);
+  return it == impl_->by_id.end() ? nullptr : impl_->actors[it->second].get();
+}
+
+std::vector<const Actor*> ActorDictionary::lookup(std::string_view name) const {
+  std::vector<const Actor*> out;
+  auto push = [&](const Actor* a) {
+    if (a && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+  };
+  std::string upper(name);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  push(find(name));
+  push(find(upper));
+  SegmentedText seg = impl_->tokenizer.segment(name);
+  std::string key;
+  for (const Sentence& s : seg.sentences)
+    for (const Token& t : s.tokens) {
+      if (!key.empty()) key += ' ';
+      key += t.fold;
+    }
+  if (auto it = impl_->forms.find(key); it != impl_->forms.end())
+    for (const FormEntry& e : it->second) push(impl_->actors[e.actor].get());
+  return out;
+}
+
+namespace {
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+}  // namespace
+
+std::vector<std::string> ActorDictionary::suggest(std::string_view name, std::size_t max) const {
+  std::string want = fold_case(name);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& [key, entries] : impl_->forms) {
+    if (key.size() > want.size() + 3 || key.size() + 3 < want.size()) continue;
+    std::size_t d = edit_distance(want, key);
+    if (d <= std::max<std::size_t>(2, want.size() / 4))
+      scored.emplace_back(d, impl_->actors[entries.front().actor]->id + " (" + key + ")");
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (auto& [d, s] : scored) {
+    if (std::find(out.begin(), out.end(), s) != out.end()) continue;
+    out.push_back(s);
+    if (out.size() == max) break;
+  }
+  return out;
+}
+
+std::vector<const Actor*> ActorDictionary::actors() const {
+  std::vector<const Actor*> out;
+  for (const auto& a : impl_->actors) out.push_back(a.get());
+  return out;
+}
+
+}  // namespace geokg

@@ -1,1 +1,931 @@
-// placeholder: being written
+// The input stage: turns files, directories and stdin into a stream of
+// documents, repairing what can be repaired and reporting everything else.
+//
+// Nothing is fatal.  next() never throws for a bad input: a missing path, an
+// unreadable file, a malformed line, a symlink loop are all reported through
+// the problem handler and reading continues with the next document.  The only
+// exceptions that can leave next() are std::bad_alloc and whatever the
+// caller's own on_problem handler throws (that is how a caller implements a
+// "stop at the first problem" mode).
+#include "geokg/input/document.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+#include <unordered_map>
+#include <utility>
+
+#include <fmt/format.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stream.h>
+
+#include "geokg/error.hpp"
+#include "input/document_detail.hpp"
+
+namespace fs = std::filesystem;
+
+namespace geokg {
+namespace input_detail {
+
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+// Length of the well-formed UTF-8 sequence at s[i], or 0 if ill-formed; on
+// failure *bad_len is the length of the maximal subpart to replace.
+std::size_t utf8_sequence(std::string_view s, std::size_t i, std::size_t* bad_len) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  std::size_t len = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;  // overlong
+    if (c == 0xED) hi = 0x9F;  // surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;  // overlong
+    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    *bad_len = 1;
+    return 0;
+  }
+  for (std::size_t k = 1; k < len; ++k) {
+    if (i + k >= s.size()) {
+      *bad_len = k;
+      return 0;
+    }
+    const unsigned char t = b(i + k);
+    const bool ok = k == 1 ? (t >= lo && t <= hi) : (t >= 0x80 && t <= 0xBF);
+    if (!ok) {
+      *bad_len = k;
+      return 0;
+    }
+  }
+  return len;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool all_digits(std::string_view s, std::size_t pos, std::size_t n) {
+  if (pos + n > s.size()) return false;
+  for (std::size_t k = pos; k < pos + n; ++k)
+    if (s[k] < '0' || s[k] > '9') return false;
+  return true;
+}
+
+int number_at(std::string_view s, std::size_t pos, std::size_t n) {
+  int v = 0;
+  for (std::size_t k = pos; k < pos + n; ++k) v = v * 10 + (s[k] - '0');
+  return v;
+}
+
+const char* type_name(const rapidjson::Value& v) {
+  switch (v.GetType()) {
+    case rapidjson::kNullType: return "null";
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType: return "a boolean";
+    case rapidjson::kObjectType: return "an object";
+    case rapidjson::kArrayType: return "an array";
+    case rapidjson::kStringType: return "a string";
+    case rapidjson::kNumberType: return "a number";
+  }
+  return "an unknown value";
+}
+
+std::string trim(std::string_view s) {
+  const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Strings decoded from JSON escapes can still carry NULs (\u0000) and, with
+// RapidJSON 1.1, unpaired low surrogates (\udc00) encoded as invalid UTF-8.
+std::string clean_string(const rapidjson::Value& v, std::string_view field,
+                         JsonNotes& notes) {
+  std::string s(v.GetString(), v.GetStringLength());
+  if (auto bad = repair_utf8(s))
+    notes.warnings.push_back(fmt::format(
+        "invalid UTF-8 in \"{}\" at byte offset {} (replaced with U+FFFD)", field, *bad));
+  if (std::size_t n = remove_nuls(s))
+    notes.warnings.push_back(
+        fmt::format("removed {} NUL character{} from \"{}\"", n, n == 1 ? "" : "s", field));
+  return s;
+}
+
+std::string number_to_id(const rapidjson::Value& v) {
+  if (v.IsInt64()) return std::to_string(v.GetInt64());
+  if (v.IsUint64()) return std::to_string(v.GetUint64());
+  const double d = v.GetDouble();
+  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15)
+    return fmt::format("{:.0f}", d);
+  return fmt::format("{}", d);
+}
+
+}  // namespace
+
+std::optional<std::size_t> repair_utf8(std::string& s) {
+  std::size_t i = 0, bad_len = 0;
+  // Fast path: most text is valid and must not be copied.
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t n = utf8_sequence(s, i, &bad_len);
+    if (n == 0) break;
+    i += n;
+  }
+  if (i >= s.size()) return std::nullopt;
+  const std::size_t first_bad = i;
+  std::string out;
+  out.reserve(s.size() + 16);
+  out.append(s, 0, i);
+  while (i < s.size()) {
+    const std::size_t n = utf8_sequence(s, i, &bad_len);
+    if (n == 0) {
+      out += kReplacement;
+      i += bad_len;
+    } else {
+      out.append(s, i, n);
+      i += n;
+    }
+  }
+  s.swap(out);
+  return first_bad;
+}
+
+std::size_t remove_nuls(std::string& s, std::size_t* first) {
+  const std::size_t pos = s.find('\0');
+  if (pos == std::string::npos) return 0;
+  if (first) *first = pos;
+  const auto end = std::remove(s.begin() + static_cast<std::ptrdiff_t>(pos), s.end(), '\0');
+  const std::size_t removed = static_cast<std::size_t>(s.end() - end);
+  s.erase(end, s.end());
+  return removed;
+}
+
+void normalise_newlines(std::string& s) {
+  if (s.find('\r') == std::string::npos) return;
+  std::size_t w = 0;
+  for (std::size_t r = 0; r < s.size(); ++r) {
+    if (s[r] == '\r') {
+      s[w++] = '\n';
+      if (r + 1 < s.size() && s[r + 1] == '\n') ++r;
+    } else {
+      s[w++] = s[r];
+    }
+  }
+  s.resize(w);
+}
+
+bool is_blank(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      ++i;
+      continue;
+    }
+    // Multi-byte spaces: U+00A0, U+1680, U+2000..U+200B, U+2028, U+2029,
+    // U+202F, U+205F, U+3000, U+FEFF.
+    const std::string_view rest = s.substr(i);
+    if (rest.starts_with("\xC2\xA0")) { i += 2; continue; }
+    if (rest.size() >= 3) {
+      const auto b1 = static_cast<unsigned char>(rest[1]);
+      const auto b2 = static_cast<unsigned char>(rest[2]);
+      if (c == 0xE2 && b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) { i += 3; continue; }
+      if (c == 0xE2 && b1 == 0x81 && b2 == 0x9F) { i += 3; continue; }
+      if (c == 0xE1 && b1 == 0x9A && b2 == 0x80) { i += 3; continue; }
+      if (c == 0xE3 && b1 == 0x80 && b2 == 0x80) { i += 3; continue; }
+      if (c == 0xEF && b1 == 0xBB && b2 == 0xBF) { i += 3; continue; }
+    }
+    return false;
+  }
+  return true;
+}
+
+bool is_iso8601_date(std::string_view s) {
+  if (s.size() < 10 || !all_digits(s, 0, 4) || s[4] != '-' || !all_digits(s, 5, 2) ||
+      s[7] != '-' || !all_digits(s, 8, 2))
+    return false;
+  const int year = number_at(s, 0, 4), month = number_at(s, 5, 2), day = number_at(s, 8, 2);
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) return false;
+  if (s.size() == 10) return true;
+
+  std::size_t p = 10;
+  if (s[p] != 'T' && s[p] != 't' && s[p] != ' ') return false;
+  ++p;
+  if (!all_digits(s, p, 2) || p + 2 >= s.size() || s[p + 2] != ':' || !all_digits(s, p + 3, 2))
+    return false;
+  if (number_at(s, p, 2) > 23 || number_at(s, p + 3, 2) > 59) return false;
+  p += 5;
+  if (p < s.size() && s[p] == ':') {
+    if (!all_digits(s, p + 1, 2) || number_at(s, p + 1, 2) > 60) return false;
+    p += 3;
+    if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
+      ++p;
+      const std::size_t start = p;
+      while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
+      if (p == start) return false;
+    }
+  }
+  if (p == s.size()) return true;
+  if ((s[p] == 'Z' || s[p] == 'z') && p + 1 == s.size()) return true;
+  if (s[p] != '+' && s[p] != '-') return false;
+  ++p;
+  if (!all_digits(s, p, 2) || number_at(s, p, 2) > 23) return false;
+  p += 2;
+  if (p == s.size()) return true;
+  if (s[p] == ':') ++p;
+  return all_digits(s, p, 2) && number_at(s, p, 2) <= 59 && p + 2 == s.size();
+}
+
+std::string utf16_to_utf8(std::string_view bytes, bool big_endian) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 2);
+  const auto unit = [&](std::size_t i) -> char32_t {
+    const auto a = static_cast<unsigned char>(bytes[i]);
+    const auto b = static_cast<unsigned char>(bytes[i + 1]);
+    return big_endian ? (char32_t{a} << 8 | b) : (char32_t{b} << 8 | a);
+  };
+  std::size_t i = 0;
+  for (; i + 1 < bytes.size(); i += 2) {
+    const char32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
+      const char32_t u2 = unit(i + 2);
+      if (u2 >= 0xDC00 && u2 <= 0xDFFF) {
+        append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    if (u >= 0xD800 && u <= 0xDFFF)
+      out += kReplacement;
+    else
+      append_utf8(out, u);
+  }
+  if (i < bytes.size()) out += kReplacement;
+  return out;
+}
+
+std::string json_error_message(rapidjson::ParseErrorCode code, std::size_t offset) {
+  return fmt::format("malformed JSON at offset {}: {}", offset, rapidjson::GetParseError_En(code));
+}
+
+Document document_from_json(const rapidjson::Value& value, JsonNotes& notes) {
+  if (!value.IsObject())
+    throw InputError(fmt::format("not a JSON object (found {})", type_name(value)));
+
+  enum Field { kId, kText, kTitle, kDate, kLang, kUrl, kSource, kFieldCount };
+  static constexpr std::string_view kNames[kFieldCount] = {"id",   "text", "title", "date",
+                                                           "lang", "url",  "source"};
+  const rapidjson::Value* fields[kFieldCount] = {};
+  for (const auto& m : value.GetObject()) {
+    const std::string_view name(m.name.GetString(), m.name.GetStringLength());
+    const auto* it = std::find(std::begin(kNames), std::end(kNames), name);
+    if (it == std::end(kNames)) {
+      std::string unknown(name);
+      if (std::find(notes.unknown_fields.begin(), notes.unknown_fields.end(), unknown) ==
+          notes.unknown_fields.end())
+        notes.unknown_fields.push_back(std::move(unknown));
+      continue;
+    }
+    auto& slot = fields[it - std::begin(kNames)];
+    if (slot)
+      notes.warnings.push_back(
+          fmt::format("field \"{}\" appears more than once; the first is used", name));
+    else
+      slot = &m.value;
+  }
+
+  Document doc;
+  if (const auto* id = fields[kId]; id && !id->IsNull()) {
+    if (id->IsString())
+      doc.id = clean_string(*id, "id", notes);
+    else if (id->IsNumber())
+      doc.id = number_to_id(*id);
+    else
+      throw InputError(
+          fmt::format("\"id\" must be a string or a number, not {}", type_name(*id)));
+  }
+
+  const auto* text = fields[kText];
+  if (!text) throw InputError("no \"text\" field");
+  if (!text->IsString())
+    throw InputError(fmt::format("\"text\" must be a string, not {}", type_name(*text)));
+  doc.text = clean_string(*text, "text", notes);
+  normalise_newlines(doc.text);
+  if (is_blank(doc.text)) throw InputError("empty text");
+
+  const auto optional_string = [&](Field f) -> std::string {
+    const auto* v = fields[f];
+    if (!v || v->IsNull()) return {};
+    if (!v->IsString()) {
+      notes.warnings.push_back(fmt::format("\"{}\" is {}, not a string; ignored", kNames[f],
+                                           type_name(*v)));
+      return {};
+    }
+    return clean_string(*v, kNames[f], notes);
+  };
+  doc.title = optional_string(kTitle);
+  normalise_newlines(doc.title);
+  doc.date = trim(optional_string(kDate));
+  if (!doc.date.empty() && !is_iso8601_date(doc.date)) {
+    notes.warnings.push_back(fmt::format(
+        "date \"{}\" is not ISO 8601 (YYYY-MM-DD[Thh:mm[:ss]]); dropped", doc.date));
+    doc.date.clear();
+  }
+  doc.lang = trim(optional_string(kLang));
+  std::transform(doc.lang.begin(), doc.lang.end(), doc.lang.begin(), [](char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  doc.url = trim(optional_string(kUrl));
+  doc.source = trim(optional_string(kSource));
+  return doc;
+}
+
+}  // namespace input_detail
+
+using namespace input_detail;
+
+Document parse_document_json(std::string_view json, const std::string& where) {
+  // A NUL would end RapidJSON's input early; strip NULs and bad UTF-8 first
+  // just as the reader does.
+  std::string buffer(json);
+  repair_utf8(buffer);
+  remove_nuls(buffer);
+  rapidjson::Document dom;
+  rapidjson::StringStream stream(buffer.c_str());
+  dom.ParseStream<rapidjson::kParseIterativeFlag>(stream);
+  if (dom.HasParseError())
+    throw InputError(fmt::format("{}: {}", where,
+                                 json_error_message(dom.GetParseError(), dom.GetErrorOffset())));
+  JsonNotes notes;
+  try {
+    Document doc = document_from_json(dom, notes);
+    doc.origin = where;
+    return doc;
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{}: {}", where, e.what()));
+  }
+}
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+enum class Kind { kText, kJson, kJsonl, kUnsupported };
+
+Kind kind_of(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  if (ext == ".txt") return Kind::kText;
+  if (ext == ".json") return Kind::kJson;
+  if (ext == ".jsonl") return Kind::kJsonl;
+  return Kind::kUnsupported;
+}
+
+// Reads lines from a file descriptor through a fixed buffer, so a file of any
+// size costs one buffer plus its longest line.  std::string::append grows
+// geometrically, which keeps a 200 MB line linear.
+class LineReader {
+ public:
+  LineReader(int fd, bool owned) : fd_(fd), owned_(owned), buf_(new char[kSize]) {}
+  ~LineReader() {
+    if (owned_) ::close(fd_);
+  }
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  // The next line without its '\n'; false at the end or on a read error
+  // (then error() is the errno).  *consumed grows by the bytes taken.
+  bool getline(std::string& line, std::size_t* consumed) {
+    line.clear();
+    bool got = false;
+    for (;;) {
+      if (pos_ < end_) {
+        got = true;
+        const char* start = buf_.get() + pos_;
+        const auto* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+        if (nl) {
+          const std::size_t n = static_cast<std::size_t>(nl - start);
+          line.append(start, n);
+          pos_ += n + 1;
+          *consumed += n + 1;
+          return true;
+        }
+        line.append(start, end_ - pos_);
+        *consumed += end_ - pos_;
+        pos_ = end_ = 0;
+      }
+      if (eof_ || error_) return got && !error_;
+      const ssize_t n = ::read(fd_, buf_.get(), kSize);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        error_ = errno;
+      } else if (n == 0) {
+        eof_ = true;
+      } else {
+        pos_ = 0;
+        end_ = static_cast<std::size_t>(n);
+      }
+    }
+  }
+  int error() const { return error_; }
+
+ private:
+  static constexpr std::size_t kSize = 256 * 1024;
+  int fd_;
+  bool owned_;
+  std::unique_ptr<char[]> buf_;
+  std::size_t pos_ = 0, end_ = 0;
+  bool eof_ = false;
+  int error_ = 0;
+};
+
+// Reads a whole file; returns 0 or the errno of a failed read.
+int read_all(int fd, std::string& out) {
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    out.reserve(static_cast<std::size_t>(st.st_size));
+  constexpr std::size_t kChunk = 1 << 20;
+  for (;;) {
+    const std::size_t old = out.size();
+    out.resize(old + kChunk);
+    const ssize_t n = ::read(fd, out.data() + old, kChunk);
+    if (n < 0) {
+      out.resize(old);
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    out.resize(old + static_cast<std::size_t>(n));
+    if (n == 0) return 0;
+  }
+}
+
+struct FdCloser {
+  int fd;
+  ~FdCloser() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+std::size_t line_of_offset(std::string_view s, std::size_t offset) {
+  offset = std::min(offset, s.size());
+  return 1 + static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+struct DirEntry {
+  std::string key;  // name, plus "/" for directories: sorts like full paths
+  fs::path path;
+};
+
+struct DirFrame {
+  std::string path;
+  std::pair<dev_t, ino_t> identity;
+  std::vector<DirEntry> entries;
+  std::size_t next = 0;
+};
+
+struct JsonlSource {
+  JsonlSource(int fd, bool owned, std::string name_, std::string stem_)
+      : reader(fd, owned), name(std::move(name_)), stem(std::move(stem_)) {}
+  LineReader reader;
+  std::string name;  // path, or "-" for stdin
+  std::string stem;  // for ids of documents without one
+  std::size_t line_no = 0;
+  bool any_content = false;
+};
+
+}  // namespace
+
+struct DocumentReader::Impl {
+  std::vector<std::string> inputs;
+  ReaderOptions options;
+  std::size_t next_input = 0;
+  std::vector<DirFrame> dirs;
+  std::map<std::pair<dev_t, ino_t>, std::string> visited_dirs;
+  std::unique_ptr<JsonlSource> jsonl;
+  std::deque<Document> ready;
+  std::unordered_map<std::string, std::string> seen_ids;  // id -> origin
+  std::vector<InputProblem> problems;
+  std::function<void(const InputProblem&)> handler;
+  std::size_t bytes = 0;
+  std::string line;  // reused so long lines do not reallocate each time
+
+  void report(std::string where, std::string what, bool skipped) {
+    problems.push_back(InputProblem{std::move(where), std::move(what), skipped});
+    if (handler) handler(problems.back());
+  }
+
+  // Registers the id; false (and a report) when an earlier document had it.
+  bool claim_id(const Document& doc, const std::string& where) {
+    auto [it, fresh] = seen_ids.try_emplace(doc.id, doc.origin);
+    if (fresh) return true;
+    report(where, fmt::format("duplicate document id \"{}\" (first seen at {}); skipped", doc.id,
+                              it->second),
+           true);
+    return false;
+  }
+
+  std::optional<Document> next() {
+    for (;;) {
+      if (!ready.empty()) {
+        Document d = std::move(ready.front());
+        ready.pop_front();
+        return d;
+      }
+      if (jsonl) {
+        if (auto d = next_jsonl()) return d;
+        continue;
+      }
+      if (!dirs.empty()) {
+        DirFrame& top = dirs.back();
+        if (top.next == top.entries.size()) {
+          dirs.pop_back();
+          continue;
+        }
+        const fs::path p = std::move(top.entries[top.next++].path);
+        open_path(p, false);
+        continue;
+      }
+      if (next_input < inputs.size()) {
+        const std::string& in = inputs[next_input++];
+        if (in == "-") {
+          if (!options.allow_stdin) {
+            report("-", "reading documents from standard input is not allowed here", true);
+            continue;
+          }
+          jsonl = std::make_unique<JsonlSource>(STDIN_FILENO, false, "-", "stdin");
+          continue;
+        }
+        open_path(in, true);
+        continue;
+      }
+      return std::nullopt;
+    }
+  }
+
+  void open_path(const fs::path& path, bool explicit_input) {
+    const std::string name = path.string();
+    struct stat st {};
+    if (::stat(name.c_str(), &st) != 0) {
+      const int err = errno;
+      struct stat lst {};
+      if (::lstat(name.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode))
+        report(name, "broken symbolic link", true);
+      else if (err == ENOENT && !explicit_input)
+        report(name, "file vanished before it could be read", true);
+      else
+        report(name, err == ENOENT ? std::string("no such file or directory")
+                                   : fmt::format("cannot access: {}", std::strerror(err)),
+               true);
+      return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      enter_directory(name, st);
+      return;
+    }
+    const Kind kind = kind_of(path);
+    if (kind == Kind::kUnsupported) {
+      // Directory walks only list supported names, so this is a named input.
+      report(name,
+             fmt::format("unsupported file type \"{}\" (expected .txt, .json or .jsonl)",
+                         path.extension().string()),
+             true);
+      return;
+    }
+    // Inside a directory, a FIFO or device would block or never end.
+    if (!explicit_input && !S_ISREG(st.st_mode)) {
+      report(name, "not a regular file; skipped", true);
+      return;
+    }
+    const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+      const int err = errno;
+      report(name,
+             err == ENOENT ? std::string("file vanished before it could be read")
+                           : fmt::format("cannot open: {}", std::strerror(err)),
+             true);
+      return;
+    }
+    switch (kind) {
+      case Kind::kJsonl:
+        jsonl = std::make_unique<JsonlSource>(fd, true, name, path.stem().string());
+        return;
+      case Kind::kText:
+        read_text_file(fd, path);
+        return;
+      case Kind::kJson:
+        read_json_file(fd, path);
+        return;
+      case Kind::kUnsupported:
+        break;
+    }
+    ::close(fd);
+  }
+
+  void enter_directory(const std::string& name, const struct stat& st) {
+    const std::pair<dev_t, ino_t> identity{st.st_dev, st.st_ino};
+    if (auto it = visited_dirs.find(identity); it != visited_dirs.end()) {
+      const bool loop = std::any_of(dirs.begin(), dirs.end(),
+                                    [&](const DirFrame& f) { return f.identity == identity; });
+      report(name,
+             loop ? fmt::format("symbolic link loop: same directory as {}; not followed",
+                                it->second)
+                  : fmt::format("directory already read as {}; not read again", it->second),
+             true);
+      return;
+    }
+    visited_dirs.emplace(identity, name);
+
+    DirFrame frame{name, identity, {}, 0};
+    std::error_code ec;
+    fs::directory_iterator it(name, ec), end;
+    if (ec) {
+      report(name, fmt::format("cannot read directory: {}", ec.message()), true);
+      return;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) break;
+      std::error_code type_ec;
+      const bool is_dir = it->is_directory(type_ec);
+      const fs::path& p = it->path();
+      if (is_dir)
+        frame.entries.push_back({p.filename().string() + "/", p});
+      else if (kind_of(p) != Kind::kUnsupported)
+        frame.entries.push_back({p.filename().string(), p});
+    }
+    if (ec) report(name, fmt::format("cannot read directory: {}", ec.message()), true);
+    std::sort(frame.entries.begin(), frame.entries.end(),
+              [](const DirEntry& a, const DirEntry& b) { return a.key < b.key; });
+    dirs.push_back(std::move(frame));
+  }
+
+  // Reads a whole file into `raw`; false (reported) when nothing usable came.
+  bool slurp(int fd, const std::string& name, std::string& raw) {
+    FdCloser closer{fd};
+    const int err = read_all(fd, raw);
+    bytes += raw.size();
+    if (err) {
+      report(name, fmt::format("read error after {} bytes: {}", raw.size(), std::strerror(err)),
+             true);
+      return false;
+    }
+    if (raw.empty()) {
+      report(name, "empty file", true);
+      return false;
+    }
+    // A UTF-16 byte-order mark means the whole file is UTF-16: convert it
+    // instead of turning every other byte into a NUL warning.
+    if (raw.size() >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') ||
+                            (raw[0] == '\xFE' && raw[1] == '\xFF'))) {
+      const bool big = raw[0] == '\xFE';
+      raw = utf16_to_utf8(std::string_view(raw).substr(2), big);
+      report(name, fmt::format("converted from UTF-16{} to UTF-8", big ? "BE" : "LE"), false);
+    }
+    if (std::string_view(raw).starts_with(kBom)) raw.erase(0, kBom.size());
+    std::size_t first_nul = 0;
+    const std::size_t nuls = count_nuls(raw, &first_nul);
+    if (auto bad = repair_utf8(raw))
+      report(name, fmt::format("invalid UTF-8 at byte offset {} (replaced with U+FFFD)", *bad),
+             false);
+    if (nuls) {
+      remove_nuls(raw);
+      report(name, fmt::format("removed {} NUL byte{} (first at byte offset {})", nuls,
+                               nuls == 1 ? "" : "s", first_nul),
+             false);
+    }
+    return true;
+  }
+
+  // Counts NULs without removing them, so the UTF-8 offset refers to the
+  // same bytes the user has on disk.
+  static std::size_t count_nuls(const std::string& s, std::size_t* first) {
+    const std::size_t pos = s.find('\0');
+    if (pos == std::string::npos) return 0;
+    *first = pos;
+    return static_cast<std::size_t>(std::count(s.begin() + static_cast<std::ptrdiff_t>(pos), s.end(), '\0'));
+  }
+
+  void read_text_file(int fd, const fs::path& path) {
+    const std::string name = path.string();
+    std::string raw;
+    if (!slurp(fd, name, raw)) return;
+    normalise_newlines(raw);
+    if (is_blank(raw)) {
+      report(name, "empty text (only white space)", true);
+      return;
+    }
+    Document doc;
+    doc.id = path.stem().string();
+    doc.text = std::move(raw);
+    doc.origin = name;
+    if (claim_id(doc, name)) ready.push_back(std::move(doc));
+  }
+
+  void read_json_file(int fd, const fs::path& path) {
+    const std::string name = path.string();
+    std::string raw;
+    if (!slurp(fd, name, raw)) return;
+    const std::string stem = path.stem().string();
+
+    // Several top-level values (JSONL saved as .json) are read one after the
+    // other rather than rejecting the whole file, hence kParseStopWhenDone.
+    rapidjson::StringStream stream(raw.c_str());
+    const auto skip_space = [&] {
+      while (stream.Peek() == ' ' || stream.Peek() == '\n' || stream.Peek() == '\r' ||
+             stream.Peek() == '\t')
+        stream.Take();
+    };
+    std::size_t values = 0, element = 0;
+    bool single = false;
+    skip_space();
+    if (stream.Peek() == '\0') {
+      report(name, "empty file", true);
+      return;
+    }
+    while (stream.Peek() != '\0') {
+      rapidjson::Document dom;
+      dom.ParseStream<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag>(stream);
+      if (dom.HasParseError()) {
+        const std::size_t off = dom.GetErrorOffset();
+        report(name,
+               fmt::format("malformed JSON at offset {} (line {}): {}", off,
+                           line_of_offset(raw, off), rapidjson::GetParseError_En(dom.GetParseError())),
+               true);
+        break;
+      }
+      ++values;
+      skip_space();
+      if (values == 1 && !dom.IsArray() && stream.Peek() == '\0') single = true;
+      if (dom.IsArray()) {
+        for (const auto& v : dom.GetArray()) add_json_value(v, name, stem, ++element, false);
+      } else {
+        add_json_value(dom, name, stem, ++element, single);
+      }
+    }
+    if (values > 1)
+      report(name,
+             fmt::format("holds {} top-level JSON values; read them all (JSONL saved as .json?)",
+                         values),
+             false);
+  }
+
+  void add_json_value(const rapidjson::Value& v, const std::string& name, const std::string& stem,
+                      std::size_t element, bool single) {
+    const std::string label = single ? std::string() : fmt::format("element {}: ", element);
+    JsonNotes notes;
+    Document doc;
+    try {
+      doc = document_from_json(v, notes);
+    } catch (const InputError& e) {
+      report(name, label + e.what(), true);
+      return;
+    }
+    doc.origin = single ? name : fmt::format("{}#{}", name, element);
+    if (doc.id.empty()) {
+      doc.id = single ? stem : fmt::format("{}-{}", stem, element);
+      if (!single) notes.warnings.push_back(fmt::format("no \"id\"; named \"{}\"", doc.id));
+    }
+    if (!claim_id(doc, name)) return;
+    for (auto& w : notes.warnings) report(name, label + w, false);
+    for (auto& f : notes.unknown_fields) report_unknown_once(name, f);
+    ready.push_back(std::move(doc));
+  }
+
+  std::set<std::pair<std::string, std::string>> unknown_reported;  // (file, field)
+
+  void report_unknown_once(const std::string& file, const std::string& field,
+                           const std::string& where = {}) {
+    if (!unknown_reported.emplace(file, field).second) return;
+    report(where.empty() ? file : where,
+           fmt::format("unknown field \"{}\" ignored (reported once per file)", field), false);
+  }
+
+  std::optional<Document> next_jsonl() {
+    JsonlSource& src = *jsonl;
+    while (src.reader.getline(line, &bytes)) {
+      ++src.line_no;
+      const std::string where = fmt::format("{}:{}", src.name, src.line_no);
+      // A BOM is silently dropped on any line: concatenated files carry one
+      // per original file.
+      std::size_t skip = std::string_view(line).starts_with(kBom) ? kBom.size() : 0;
+      if (skip) line.erase(0, skip);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (is_blank(line)) continue;
+      src.any_content = true;
+
+      std::vector<std::string> raw_notes;
+      std::size_t first_nul = 0;
+      const std::size_t nuls = count_nuls(line, &first_nul);
+      if (auto bad = repair_utf8(line))
+        raw_notes.push_back(
+            fmt::format("invalid UTF-8 at byte offset {} (replaced with U+FFFD)", *bad + skip));
+      if (nuls) {
+        remove_nuls(line);
+        raw_notes.push_back(fmt::format("removed {} NUL byte{} (first at byte offset {})", nuls,
+                                        nuls == 1 ? "" : "s", first_nul + skip));
+      }
+
+      // In-situ parsing decodes strings inside the line buffer, so a 200 MB
+      // text is not copied again.
+      const std::size_t length = line.size();
+      rapidjson::Document dom;
+      rapidjson::InsituStringStream stream(line.data());
+      dom.ParseStream<rapidjson::kParseIterativeFlag | rapidjson::kParseInsituFlag>(stream);
+      if (dom.HasParseError()) {
+        const std::size_t off = dom.GetErrorOffset();
+        std::string what = json_error_message(dom.GetParseError(), off);
+        if (off >= length) what += " (the line ends early: truncated?)";
+        report(where, std::move(what), true);
+        continue;
+      }
+      JsonNotes notes;
+      Document doc;
+      try {
+        doc = document_from_json(dom, notes);
+      } catch (const InputError& e) {
+        report(where, e.what(), true);
+        continue;
+      }
+      doc.origin = where;
+      if (doc.id.empty()) {
+        doc.id = fmt::format("{}-{}", src.stem, src.line_no);
+        notes.warnings.push_back(fmt::format("no \"id\"; named \"{}\"", doc.id));
+      }
+      if (!claim_id(doc, where)) continue;
+      for (auto& w : raw_notes) report(where, std::move(w), false);
+      for (auto& w : notes.warnings) report(where, std::move(w), false);
+      for (auto& f : notes.unknown_fields) report_unknown_once(src.name, f, where);
+      return doc;
+    }
+    if (src.reader.error())
+      report(src.name,
+             fmt::format("read error after line {}: {}", src.line_no,
+                         std::strerror(src.reader.error())),
+             true);
+    else if (!src.any_content)
+      report(src.name, src.line_no == 0 ? "empty file" : "empty file (only blank lines)", true);
+    jsonl.reset();
+    line.clear();
+    line.shrink_to_fit();  // do not keep a 200 MB buffer for the rest of the run
+    return std::nullopt;
+  }
+};
+
+DocumentReader::DocumentReader(std::vector<std::string> inputs, ReaderOptions options)
+    : impl_(new Impl) {
+  impl_->inputs = std::move(inputs);
+  impl_->options = options;
+}
+
+DocumentReader::~DocumentReader() { delete impl_; }
+
+std::optional<Document> DocumentReader::next() { return impl_->next(); }
+
+void DocumentReader::on_problem(std::function<void(const InputProblem&)> handler) {
+  impl_->handler = std::move(handler);
+}
+
+const std::vector<InputProblem>& DocumentReader::problems() const { return impl_->problems; }
+
+std::size_t DocumentReader::bytes_read() const { return impl_->bytes; }
+
+}  // namespace geokg

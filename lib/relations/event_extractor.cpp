@@ -1,1 +1,806 @@
-// placeholder: being written
+// From a document to events: segment, analyse each sentence's clauses, resolve
+// pronouns and descriptions against the actors named before, then read each
+// trigger's frame off the clause.
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "actors/actor_index.hpp"
+#include "geokg/error.hpp"
+#include "geokg/relations/extractor.hpp"
+#include "relations/clause_analyzer.hpp"
+#include "relations/grammar.hpp"
+#include "relations/trigger_lexicon.hpp"
+
+namespace geokg {
+namespace fs = std::filesystem;
+
+namespace {
+
+// An actor named earlier in the document, for pronouns and descriptions.
+struct Antecedent {
+  const Actor* actor;
+  char gender;
+  std::size_t sentence;
+  std::uint32_t token;
+};
+
+bool gender_fits(char gender, const std::string& wanted) {
+  return gender != '-' && wanted.find(gender) != std::string::npos;
+}
+
+
+struct Candidate {
+  const Mention* source;
+  const Mention* target;
+  Relation relation;
+  Status status;
+  std::string trigger;
+  std::string rule;
+  std::uint32_t trigger_token;
+};
+
+}  // namespace
+
+struct Extractor::Impl {
+  ActorDictionary actors;
+  TriggerLexicon triggers;
+  Grammar grammar_de, grammar_en;
+  Segmenter seg_de{Lang::de}, seg_en{Lang::en};
+
+  const Grammar& grammar(Lang l) const { return l == Lang::en ? grammar_en : grammar_de; }
+
+  std::vector<Event> extract(const Document& doc) const;
+  void sentence_events(const Document& doc, Lang lang, const Sentence& s, std::size_t si,
+                       std::string_view text, std::vector<Antecedent>& history,
+                       std::vector<Event>& out) const;
+};
+
+Extractor::Extractor(const fs::path& data_dir) : impl_(std::make_unique<Impl>()) {
+  impl_->actors = ActorDictionary::load(data_dir);
+  impl_->grammar_de = Grammar::load(data_dir / "grammar" / "de.tsv");
+  impl_->grammar_en = Grammar::load(data_dir / "grammar" / "en.tsv");
+  for (auto [file, lang] : {std::pair{"de.tsv", Lang::de}, std::pair{"en.tsv", Lang::en}}) {
+    fs::path p = data_dir / "triggers" / file;
+    std::ifstream in(p);
+    if (!in) throw DataError("cannot open " + p.string());
+    impl_->triggers.load(in, lang, p.string());
+  }
+}
+
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+const ActorDictionary& Extractor::actors() const { return impl_->actors; }
+
+std::vector<Event> Extractor::extract(const Document& doc) const { return impl_->extract(doc); }
+
+std::vector<Event> Extractor::Impl::extract(const Document& doc) const {
+  Lang lang = parse_lang(doc.lang);
+  if (lang == Lang::other) lang = detect_language(doc.text);
+  if (lang == Lang::other) lang = Lang::de;
+  const Segmenter& seg = lang == Lang::en ? seg_en : seg_de;
+  SegmentedText st = seg.segment(doc.text);
+  std::vector<Event> out;
+  std::vector<Antecedent> history;
+  for (std::size_t si = 0; si < st.sentences.size(); ++si)
+    sentence_events(doc, lang, st.sentences[si], si, doc.text, history, out);
+  return out;
+}
+
+void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sentence& s,
+                                      std::size_t si, std::string_view text,
+                                      std::vector<Antecedent>& history,
+                                      std::vector<Event>& out) const {
+  const auto& tok = s.tokens;
+  if (tok.empty()) return;
+  const bool de = lang != Lang::en;
+  const Grammar& g = grammar(lang);
+  AnalyzerContext ctx{lang, actors.impl(), g, triggers};
+  SentenceSyntax syn = analyze_sentence(s, ctx);
+  auto& ms = syn.mentions;
+  auto cls = [&](std::uint32_t i) { return i < tok.size() ? syn.classes[i] : 0u; };
+
+  // --- attribution: who says what this sentence reports --------------------
+  std::string attributed;
+  const Actor* speaker = nullptr;
+  for (const Mention& m : ms)
+    if (m.attribution && m.actor) {
+      attributed = m.text;
+      speaker = m.actor;
+    }
+  for (std::size_t ci = 0; ci < syn.clauses.size() && attributed.empty(); ++ci) {
+    const Clause& c = syn.clauses[ci];
+    bool speech = false;
+    for (std::uint32_t i = c.first; i < c.last; ++i) speech |= (cls(i) & kSpeech) != 0;
+    if (!speech) continue;
+    for (const Mention& m : ms)
+      if (m.clause == static_cast<int>(ci) && m.prep.empty() && m.actor &&
+          m.how != Mention::first_person) {
+        attributed = m.text;
+        speaker = m.actor;
+        break;
+      }
+    if (attributed.empty()) {
+      // A speaker the dictionary does not know: the capitalised words after
+      // the speech verb ("sagte Sullivan", "said a spokesman").
+      for (std::uint32_t i = c.first; i < c.last; ++i)
+        if ((cls(i) & kSpeech) && i + 1 < c.last && tok[i + 1].upper &&
+            tok[i + 1].kind == TokenKind::word && !(cls(i + 1) & ~0u & (kDet | kDetOblique)))
+          attributed = std::string(tok[i + 1].form);
+    }
+  }
+  // Pronoun speakers ("sagte er") resolve like any pronoun, below.
+
+  // --- resolve pronouns and descriptions -----------------------------------
+  auto resolve_from = [&](const std::string& genders, std::uint32_t before_token,
+                          const Actor* exclude_code_of, bool states_only) -> const Actor* {
+    // This sentence first (names before the pronoun), then earlier sentences.
+    for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
+      const Mention& m = *it;
+      if (m.first >= before_token || !m.actor || m.how == Mention::pronoun ||
+          m.how == Mention::first_person || m.how == Mention::description || m.how == Mention::pair)
+        continue;
+      if (exclude_code_of && m.actor->code == exclude_code_of->code) continue;
+      if (states_only) {
+        if (m.actor->type == ActorType::person) continue;
+      } else if (!gender_fits(m.gender, genders)) {
+        continue;
+      }
+      return m.actor;
+    }
+    for (auto it = history.rbegin(); it != history.rend(); ++it) {
+      if (it->sentence + 2 < si) break;
+      if (exclude_code_of && it->actor->code == exclude_code_of->code) continue;
+      if (states_only) {
+        if (it->actor->type == ActorType::person) continue;
+      } else if (!gender_fits(it->gender, genders)) {
+        continue;
+      }
+      return it->actor;
+    }
+    return nullptr;
+  };
+  // Subjects first: a pronoun object excludes its own clause's subject actor.
+  for (Mention& m : ms) {
+    if (m.how == Mention::pronoun) {
+      m.actor = resolve_from(m.genders, m.first, nullptr, false);
+    } else if (m.how == Mention::description) {
+      m.actor = resolve_from(m.genders, m.first, nullptr, true);
+    } else if (m.how == Mention::pair) {
+      m.actor = resolve_from("", m.first, nullptr, true);
+      if (m.actor) m.second = resolve_from("", m.first, m.actor, true);
+      if (!m.second) m.actor = nullptr;
+    } else if (m.how == Mention::first_person) {
+      // "wir"/"we" inside a quotation is its speaker.
+      m.actor = syn.quoted[m.first] || !attributed.empty() ? speaker : nullptr;
+    }
+  }
+  if (!speaker && !attributed.empty()) {
+    for (const Mention& m : ms)
+      if (m.how == Mention::pronoun && m.actor && m.text == attributed) speaker = m.actor;
+    for (Mention& m : ms)
+      if (m.how == Mention::first_person && !m.actor) m.actor = speaker;
+  }
+
+  // --- subjects ---------------------------------------------------------------
+  // A compound names the actor of its noun phrase ("US-Beamte"), unless its
+  // head is a trigger noun ("US-Sanktionen"), whose source it is.
+  auto bare = [&](const Mention& m) {
+    bool modifies_trigger = (m.how == Mention::compound || m.how == Mention::adjective) && m.head >= 0 &&
+                            triggers.noun(lang, tok[static_cast<std::size_t>(m.head)].fold);
+    return m.prep.empty() && !m.oblique && !m.genitive_attr && !m.attribution && !m.possessive &&
+           !modifies_trigger;
+  };
+  auto nonactor_np_at = [&](std::uint32_t i, std::uint32_t end) {
+    // A determiner or capitalised noun that starts a noun phrase naming no actor.
+    if (i >= end || tok[i].kind != TokenKind::word) return false;
+    for (const Mention& m : ms)
+      if (m.np_first == i || (m.first <= i && i < m.last)) return false;
+    std::uint32_t c = cls(i);
+    if (de) {
+      if ((c & kDet) && !(c & kPrep)) {
+        for (std::uint32_t k = i + 1; k < std::min(end, i + 4); ++k) {
+          for (const Mention& m : ms)
+            if (m.first == k) return false;
+          if (tok[k].upper) return true;
+        }
+        return false;
+      }
+      return false;
+    }
+    return false;
+  };
+  for (std::size_t ci = 0; ci < syn.clauses.size(); ++ci) {
+    Clause& c = syn.clauses[ci];
+    int first_bare = -1;
+    for (std::size_t k = 0; k < ms.size(); ++k)
+      if (ms[k].clause == static_cast<int>(ci) && bare(ms[k]) &&
+          (ms[k].group == static_cast<int>(k))) {
+        first_bare = static_cast<int>(k);
+        break;
+      }
+    std::uint32_t start = c.first;
+    while (start < c.last && tok[start].kind != TokenKind::word) ++start;
+    if (c.type == Clause::coord && start < c.last) ++start;
+    if (c.type == Clause::rel && de) {
+      // "Nordkorea, das ...": the relative pronoun stands for the name before.
+      std::uint32_t rp = start;
+      if (rp < c.last && (cls(rp) & kPrep)) ++rp;
+      std::string_view pron = rp < c.last ? tok[rp].fold : std::string_view();
+      const WordInfo* w = g.find(pron);
+      for (int k = static_cast<int>(ms.size()) - 1; k >= 0; --k) {
+        const Mention& m = ms[static_cast<std::size_t>(k)];
+        if (m.last > c.first || m.clause != static_cast<int>(ci) - 1) continue;
+        if (c.first - m.last <= 2 && m.actor && w && (m.gender == '-' || gender_fits(m.gender, w->genders)))
+          c.antecedent = k;
+        break;
+      }
+      bool nominative = pron == "der" || pron == "die" || pron == "das" || pron == "welche" ||
+                        pron == "welcher" || pron == "welches";
+      if (c.antecedent >= 0 && nominative && rp == start) {
+        // Unless another bare actor agrees better, the antecedent is the subject.
+        c.subject = c.antecedent;
+        continue;
+      }
+      c.subject = first_bare;
+      continue;
+    }
+    if (!de && c.type == Clause::rel) {
+      std::string_view pron = start < c.last ? tok[start].fold : std::string_view();
+      for (int k = static_cast<int>(ms.size()) - 1; k >= 0; --k) {
+        const Mention& m = ms[static_cast<std::size_t>(k)];
+        if (m.last > c.first || m.clause != static_cast<int>(ci) - 1) continue;
+        if (c.first - m.last <= 2 && m.actor) c.antecedent = k;
+        break;
+      }
+      if (c.antecedent >= 0 && (pron == "who" || pron == "which" || pron == "that") &&
+          (first_bare < 0 || ms[static_cast<std::size_t>(first_bare)].first > static_cast<std::uint32_t>(c.finite))) {
+        c.subject = c.antecedent;
+        continue;
+      }
+    }
+    if (c.type == Clause::zu || c.type == Clause::purpose) {
+      // No subject of its own: the controller is the subject of the clause it
+      // depends on.
+      int gov = c.governor;
+      while (gov >= 0 && syn.clauses[static_cast<std::size_t>(gov)].subject < 0 &&
+             syn.clauses[static_cast<std::size_t>(gov)].type != Clause::main)
+        gov = syn.clauses[static_cast<std::size_t>(gov)].governor;
+      if (gov >= 0) c.subject = syn.clauses[static_cast<std::size_t>(gov)].subject;
+      continue;
+    }
+    if (de) {
+      if (c.type == Clause::main || c.type == Clause::coord) {
+        std::int32_t fin = c.finite;
+        if (fin < 0) {
+          c.subject = first_bare;
+        } else {
+          // Vorfeld: the phrase before the finite verb.
+          int in_vorfeld = -1;
+          for (std::size_t k = 0; k < ms.size(); ++k)
+            if (ms[k].clause == static_cast<int>(ci) && ms[k].first < static_cast<std::uint32_t>(fin) &&
+                bare(ms[k]) && ms[k].group == static_cast<int>(k)) {
+              in_vorfeld = static_cast<int>(k);
+              break;
+            }
+          if (in_vorfeld >= 0) {
+            c.subject = in_vorfeld;
+          } else if (static_cast<std::uint32_t>(fin) > start &&
+                     (nonactor_np_at(start, static_cast<std::uint32_t>(fin)) ||
+                      (start > 0 && tok[start].upper && !(cls(start) & (kPrep | kSub | kSubCond | kCoord | kAttrib))))) {
+            c.subject_nonactor = true;
+          } else if (c.type == Clause::coord && static_cast<std::uint32_t>(fin) == start) {
+            // "... und fügte hinzu": the coordinated clause shares the subject.
+            c.subject = c.governor >= 0 ? syn.clauses[static_cast<std::size_t>(c.governor)].subject : -1;
+          } else {
+            int k = first_bare;
+            c.subject = k;
+            // A non-actor noun phrase right after the finite verb is the subject
+            // ("Am Montag behauptete der Nationale Sicherheitsrat").
+            if (nonactor_np_at(static_cast<std::uint32_t>(fin) + 1, c.last) &&
+                (k < 0 || ms[static_cast<std::size_t>(k)].np_first > static_cast<std::uint32_t>(fin) + 1)) {
+              c.subject = -1;
+              c.subject_nonactor = true;
+            }
+          }
+        }
+      } else {
+        // Verb-final clause: the first noun phrase after the subordinator.
+        std::uint32_t after = start + 1;
+        if (nonactor_np_at(after, c.last) &&
+            (first_bare < 0 || ms[static_cast<std::size_t>(first_bare)].np_first > after)) {
+          c.subject_nonactor = true;
+        } else {
+          c.subject = first_bare;
+        }
+      }
+    } else {
+      // English: the subject precedes the verb.
+      std::int32_t fin = c.finite;
+      int best = -1;
+      for (std::size_t k = 0; k < ms.size(); ++k) {
+        if (ms[k].clause != static_cast<int>(ci) || !bare(ms[k])) continue;
+        if (fin >= 0 && ms[k].first > static_cast<std::uint32_t>(fin)) break;
+        if (ms[k].group == static_cast<int>(k)) best = static_cast<int>(k);
+      }
+      if (best < 0 && fin < 0) best = first_bare;
+      c.subject = best;
+      if (best < 0 && c.type == Clause::coord && c.governor >= 0)
+        c.subject = syn.clauses[static_cast<std::size_t>(c.governor)].subject;
+    }
+  }
+
+  // --- triggers -> candidate events -----------------------------------------
+  auto group_of = [&](int lead) {
+    std::vector<const Mention*> out;
+    if (lead < 0) return out;
+    int gl = ms[static_cast<std::size_t>(lead)].group;
+    for (const Mention& m : ms)
+      if (m.group == gl && m.actor) out.push_back(&m);
+    return out;
+  };
+  auto first_group = [&](auto pred) -> int {
+    for (std::size_t k = 0; k < ms.size(); ++k)
+      if (ms[k].group == static_cast<int>(k) && pred(ms[k])) return static_cast<int>(k);
+    return -1;
+  };
+  std::vector<Candidate> cands;
+  auto add_pairs = [&](const std::vector<const Mention*>& src, const std::vector<const Mention*>& tgt,
+                       Relation rel, Status st, const std::string& trig, const std::string& rule,
+                       std::uint32_t at) {
+    for (const Mention* a : src)
+      for (const Mention* b : tgt) {
+        if (a == b) continue;
+        cands.push_back(Candidate{a, b, rel, st, trig, rule, at});
+        if (b->how == Mention::pair && b->second) {
+          // handled by the pair expansion in emit
+        }
+      }
+  };
+
+  for (std::size_t ci = 0; ci < syn.clauses.size(); ++ci) {
+    const Clause& c = syn.clauses[ci];
+    const Clause* gov = c.governor >= 0 ? &syn.clauses[static_cast<std::size_t>(c.governor)] : nullptr;
+    // Status inherited from the clause this one depends on.
+    bool complement = c.type == Clause::sub && c.first < tok.size();
+    std::uint32_t cs = c.first;
+    while (cs < c.last && tok[cs].kind != TokenKind::word) ++cs;
+    bool dass = cs < c.last && (tok[cs].fold == "dass" || tok[cs].fold == "daß" || tok[cs].fold == "that");
+    bool negated = c.negated || (dass && complement && gov && gov->neg_complement);
+    bool hypothetical = c.hypothetical || c.intent || syn.question;
+    if (gov && (c.type == Clause::zu || dass) && (gov->hypothetical && c.type == Clause::zu))
+      hypothetical = true;
+    bool in_clause_status_of_gov_request = false;
+    (void)in_clause_status_of_gov_request;
+
+    for (std::uint32_t i = c.first; i < c.last; ++i) {
+      const Token& t = tok[i];
+      if (t.kind != TokenKind::word) continue;
+      bool sentence_start = i == 0 || (i > 0 && tok[i - 1].kind == TokenKind::punct &&
+                                       (tok[i - 1].form == "\"" || tok[i - 1].form == ":"));
+      // Words that are part of an actor name are no triggers.
+      bool in_mention = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return i >= m.first && i < m.last && m.how != Mention::description && m.how != Mention::pair;
+      });
+      if (in_mention) continue;
+
+      // ---------------- verbs
+      const std::vector<VerbForm>* vforms = nullptr;
+      if (!(de && t.upper && !sentence_start)) vforms = triggers.verb(lang, t.fold);
+      bool as_noun_en = false;
+      if (!de && vforms && i > 0) {
+        std::uint32_t pc = cls(i - 1);
+        bool np_before = (pc & (kDet | kPoss)) ||
+                         std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+                           return m.last == i && (m.possessive || m.how == Mention::adjective);
+                         });
+        if (np_before && triggers.noun(lang, t.fold)) as_noun_en = true;
+      }
+      if (vforms && !as_noun_en) {
+        const VerbForm* vf = nullptr;
+        for (const VerbForm& f : *vforms) {
+          if (f.needs_particle) {
+            // The split particle must close the clause (German) or follow
+            // closely (English phrasal verb).
+            const std::string& p = triggers.at(f.trigger).particle;
+            bool found = false;
+            std::uint32_t lim = de ? c.last : std::min<std::uint32_t>(c.last, i + 4);
+            for (std::uint32_t k = i + 1; k < lim && !found; ++k) found = tok[k].fold == p;
+            if (!found) continue;
+          }
+          if (!de && (f.types & kGerund) && !(f.types & ~kGerund)) {
+            // "-ing" forms count in progressive tenses only ("is attacking").
+            bool prog = i > 0 && (cls(i - 1) & kAux);
+            if (!prog) continue;
+          }
+          vf = &f;
+          break;
+        }
+        if (vf) {
+          const Trigger& tr = triggers.at(vf->trigger);
+          std::string trig(t.form);
+          if (vf->needs_particle) trig += " ... " + tr.particle;
+          // Attributive participle: "die vom Iran unterstützten Houthi-Rebellen".
+          if (de && (vf->types & kAttributive) && !(vf->types & (kFinite | kInfinitive))) {
+            const Mention* agent = nullptr;
+            const Mention* head = nullptr;
+            for (const Mention& m : ms) {
+              if (m.last <= i && i - m.last <= 2 && (m.prep == "von" || m.prep == "durch") && m.actor)
+                agent = &m;
+              if (m.first > i && m.first - i <= 2 && m.actor && !head) head = &m;
+            }
+            if (agent && head) {
+              Status st = Status::fact;
+              add_pairs({agent}, group_of(static_cast<int>(head - ms.data())), tr.relation, st, trig,
+                        "attributive participle (" + tr.where + ")", i);
+            }
+            continue;
+          }
+          bool passive = c.passive && (vf->types & kParticiple);
+          std::vector<const Mention*> subj = group_of(c.subject);
+          auto resolve = [&](const Role& r) -> std::vector<const Mention*> {
+            if (r.kind == Role::subj) {
+              if (passive)
+                return group_of(first_group([&](const Mention& m) {
+                  return m.clause == static_cast<int>(ci) &&
+                         (m.prep == "von" || m.prep == "durch" || m.prep == "by");
+                }));
+              return subj;
+            }
+            if (r.kind == Role::obj) {
+              if (passive) return subj;
+              int subj_group = c.subject >= 0 ? ms[static_cast<std::size_t>(c.subject)].group : -2;
+              return group_of(first_group([&](const Mention& m) {
+                return m.clause == static_cast<int>(ci) && bare(m) && m.group != subj_group &&
+                       static_cast<int>(&m - ms.data()) != c.antecedent &&
+                       (de || m.first > i);
+              }));
+            }
+            if (r.kind == Role::prep) {
+              if (passive && (r.word == "von" || r.word == "by")) return {};
+              return group_of(first_group([&](const Mention& m) {
+                return m.clause == static_cast<int>(ci) && m.prep == r.word && (de || m.first > i);
+              }));
+            }
+            return {};
+          };
+          std::vector<const Mention*> src, tgt;
+          for (const Role& r : tr.source)
+            if (src.empty()) src = resolve(r);
+          for (const Role& r : tr.target)
+            if (tgt.empty()) {
+              tgt = resolve(r);
+              // The target is never the source itself.
+              tgt.erase(std::remove_if(tgt.begin(), tgt.end(),
+                                       [&](const Mention* m) {
+                                         return std::find(src.begin(), src.end(), m) != src.end();
+                                       }),
+                        tgt.end());
+            }
+          if (tr.mutual && tgt.empty()) {
+            // "X und Y einigten sich": a mutual act within one group.
+            if (src.size() >= 2) {
+              tgt.assign(src.begin() + 1, src.end());
+              src.resize(1);
+            }
+          }
+          Status st = negated ? Status::negated : hypothetical ? Status::hypothetical : Status::fact;
+          Relation rel = tr.relation;
+          std::string rule = std::string(passive ? "passive " : "") + "verb frame (" + tr.where + ")";
+          // Willingness and (English) promises to cooperate are AGREE events
+          // themselves (PLOVER: intent to cooperate).
+          bool coop = quad_of(rel) == Quad::verbal_cooperation || quad_of(rel) == Quad::material_cooperation;
+          bool willing = c.willing || (gov && gov->willing && c.type == Clause::zu);
+          if (coop && st == Status::hypothetical && !c.negated && c.type != Clause::cond &&
+              (willing || (!de && c.intent && !c.hypothetical))) {
+            rel = Relation::AGREE;
+            st = Status::fact;
+            rule += " + intent to cooperate";
+          }
+          // A demand, offer or threat: the demanded act itself has not happened.
+          if (gov && (c.type == Clause::zu || dass) && st == Status::fact) {
+            for (const Candidate& k : cands)
+              if (k.trigger_token >= gov->first && k.trigger_token < gov->last &&
+                  (k.relation == Relation::REQUEST || k.relation == Relation::THREATEN ||
+                   k.relation == Relation::AGREE)) {
+                st = Status::hypothetical;
+                break;
+              }
+          }
+          add_pairs(src, tgt, rel, st, trig, rule, i);
+          continue;
+        }
+      }
+
+      // ---------------- nouns
+      const std::vector<std::uint32_t>* nforms = nullptr;
+      if (de ? (t.upper && !sentence_start) || (t.upper && sentence_start && !vforms)
+             : (!vforms || as_noun_en))
+        nforms = triggers.noun(lang, t.fold);
+      if (!nforms) continue;
+      const Trigger& tr = triggers.at(nforms->front());
+      // The noun phrase's own reach: up to the next verb or clause end.
+      std::uint32_t reach = i + 1;
+      while (reach < c.last && reach < i + 10 && !is_verbal(tok[reach], cls(reach), ctx, false)) ++reach;
+      // The article and modifiers before the noun.
+      std::uint32_t np_start = i;
+      while (np_start > c.first) {
+        std::uint32_t p = np_start - 1;
+        std::uint32_t pc = cls(p);
+        bool mod = tok[p].kind == TokenKind::word && !tok[p].upper &&
+                   ((pc & (kDet | kDetOblique | kPoss | kHypoAdj | kNeg)) || pc == 0);
+        bool ment = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+          return m.last == np_start && (m.how == Mention::adjective || m.how == Mention::compound ||
+                                         m.possessive);
+        });
+        if (!mod && !ment && !(tok[p].kind == TokenKind::punct && tok[p].form == "-")) break;
+        if (ment) {
+          for (const Mention& m : ms)
+            if (m.last == np_start) np_start = m.np_first;
+        } else {
+          np_start = p;
+        }
+      }
+      bool in_pp = np_start > c.first && (cls(np_start - 1) & kPrep);
+      if (np_start < tok.size() && (cls(np_start) & kPrep)) in_pp = true;
+      auto in_np_after = [&](const Mention& m) { return m.np_first > i && m.np_first < reach + 2 && m.first < c.last + 0; };
+      auto resolve = [&](const Role& r) -> std::vector<const Mention*> {
+        switch (r.kind) {
+          case Role::gen: {
+            int k = first_group([&](const Mention& m) {
+              return m.actor && ((m.head == static_cast<std::int32_t>(i) &&
+                                  (m.how == Mention::adjective || m.how == Mention::compound || m.possessive)) ||
+                                 (m.genitive_attr && m.np_first == i + 1));
+            });
+            if (k < 0 && de)
+              k = first_group([&](const Mention& m) {
+                return m.actor && m.genitive_attr && m.np_first > i && m.np_first <= i + 2;
+              });
+            return group_of(k);
+          }
+          case Role::prep:
+            return group_of(first_group([&](const Mention& m) {
+              return m.actor && m.prep == r.word && in_np_after(m);
+            }));
+          case Role::subj:
+          case Role::obj:
+            if (in_pp || c.subject < 0) return {};
+            if (ms[static_cast<std::size_t>(c.subject)].first > i && de) return {};
+            return group_of(c.subject);
+        }
+        return {};
+      };
+      std::vector<const Mention*> src, tgt;
+      bool undergo = c.undergo && !in_pp;
+      for (const Role& r : tr.source)
+        if (src.empty() && !(undergo && (r.kind == Role::subj || r.kind == Role::obj))) src = resolve(r);
+      for (const Role& r : tr.target)
+        if (tgt.empty() && r.kind != Role::subj && r.kind != Role::obj) tgt = resolve(r);
+      if (undergo && tgt.empty() && c.subject >= 0) tgt = group_of(c.subject);
+      auto drop_overlap = [&]() {
+        tgt.erase(std::remove_if(tgt.begin(), tgt.end(),
+                                 [&](const Mention* m) {
+                                   return std::find(src.begin(), src.end(), m) != src.end();
+                                 }),
+                  tgt.end());
+      };
+      drop_overlap();
+      bool between = false;
+      for (const Role& r : tr.source) between |= r.kind == Role::prep && (r.word == "zwischen" || r.word == "between");
+      if (between && tgt.empty() && src.size() >= 2) {
+        tgt.assign(src.begin() + 1, src.end());
+        src.resize(1);
+      }
+      std::string rule = "noun frame (" + tr.where + ")";
+      // A pair description ("zwischen den beiden Nationen") names both sides.
+      if (src.size() == 1 && tgt.empty() && src[0]->how == Mention::pair && src[0]->second) {
+        tgt.push_back(src[0]);
+      }
+      if (tr.fill && (src.empty() != tgt.empty())) {
+        // War and sanctions always have two sides: the missing one is the
+        // nearest other actor, in this clause first, then in the sentence.
+        const Mention* have = src.empty() ? tgt.front() : src.front();
+        const Mention* best = nullptr;
+        std::uint32_t best_d = UINT32_MAX;
+        for (int pass = 0; pass < 2 && !best; ++pass)
+          for (const Mention& m : ms) {
+            if (!m.actor || m.actor->code == have->actor->code || m.attribution) continue;
+            if (m.how == Mention::pronoun && !m.actor) continue;
+            if (pass == 0 && m.clause != static_cast<int>(ci)) continue;
+            bool right_side = src.empty() ? m.first < i : m.first > i;
+            std::uint32_t d = m.first < i ? i - m.first : m.first - i;
+            if (!right_side) d += 1000;
+            if (d < best_d) {
+              best_d = d;
+              best = &m;
+            }
+          }
+        if (best) {
+          (src.empty() ? src : tgt).push_back(best);
+          rule += " + implicit side";
+        }
+      }
+      if (src.empty() || tgt.empty()) continue;
+      // Status: the noun phrase's own words, and the clause's when the noun is
+      // the clause's subject or object.
+      Status st = Status::fact;
+      for (std::uint32_t k = np_start; k < i; ++k) {
+        if (cls(k) & kNeg) st = Status::negated;
+        else if ((cls(k) & kHypoAdj) && st == Status::fact) st = Status::hypothetical;
+      }
+      if (st == Status::fact && !in_pp) {
+        if (negated && !(tr.relation == Relation::SANCTION && c.undergo)) st = Status::negated;
+        else if (hypothetical) st = Status::hypothetical;
+      }
+      std::string trig(t.form);
+      add_pairs(src, tgt, tr.relation, st, trig, rule, i);
+    }
+  }
+
+  // --- emit -------------------------------------------------------------------
+  std::string evidence(text.substr(s.begin, s.end - s.begin));
+  for (char& ch : evidence)
+    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+  while (!evidence.empty() && evidence.back() == ' ') evidence.pop_back();
+  std::set<std::tuple<std::string, Relation, std::string, Status>> seen;
+  auto ref_of = [&](const Mention& m, const Actor* a) {
+    ActorRef r;
+    r.id = a->id;
+    r.code = a->code;
+    r.type = a->type;
+    r.name = m.text;
+    return r;
+  };
+  auto token_text = [&](const Mention& m) {
+    return "[" + std::to_string(m.first) + "," + std::to_string(m.last) + ") " + m.text;
+  };
+  for (const Candidate& k : cands) {
+    std::vector<const Actor*> sa{k.source->actor}, ta{k.target->actor};
+    if (k.source->how == Mention::pair && k.source->second) sa.push_back(k.source->second);
+    if (k.target->how == Mention::pair && k.target->second) {
+      if (k.source == k.target) {
+        sa = {k.source->actor};
+        ta = {k.source->second};
+      } else {
+        ta.push_back(k.target->second);
+      }
+    }
+    for (const Actor* a : sa)
+      for (const Actor* b : ta) {
+        if (!a || !b || a->code == b->code) continue;
+        std::string sid = a->id, tid = b->id;
+        if (is_symmetric(k.relation) && tid < sid) std::swap(sid, tid);
+        if (!seen.emplace(sid, k.relation, tid, k.status).second) continue;
+        Event e;
+        e.doc = doc.id;
+        e.sentence = static_cast<std::uint32_t>(si);
+        e.source = ref_of(*k.source, a);
+        e.target = ref_of(*k.target, b);
+        e.relation = k.relation;
+        e.status = k.status;
+        e.trigger = k.trigger;
+        e.evidence = evidence;
+        e.attributed_to = attributed;
+        e.date = doc.date;
+        e.rule = k.rule;
+        e.tokens = "source " + token_text(*k.source) + "; trigger " +
+                   std::to_string(k.trigger_token) + " " + k.trigger + "; target " +
+                   token_text(*k.target);
+        out.push_back(std::move(e));
+      }
+  }
+
+  // --- history for the next sentences ------------------------------------------
+  for (const Mention& m : ms)
+    if (m.actor && (m.how == Mention::name || m.how == Mention::adjective ||
+                    m.how == Mention::compound))
+      history.push_back(Antecedent{m.actor, m.how == Mention::name ? m.gender : '-', si, m.first});
+    else if (m.actor && m.how == Mention::pronoun)
+      history.push_back(Antecedent{m.actor, m.genders.empty() ? '-' : m.genders[0], si, m.first});
+  if (history.size() > 64) history.erase(history.begin(), history.end() - 64);
+}
+
+void Extractor::add_lexicon(const fs::path& json_file) {
+  std::ifstream in(json_file, std::ios::binary);
+  if (!in) throw DataError("cannot open lexicon " + json_file.string());
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string text = buf.str();
+  rapidjson::Document d;
+  d.Parse(text.c_str(), text.size());
+  const std::string where = json_file.string();
+  if (d.HasParseError())
+    throw DataError(where + ": not JSON at offset " + std::to_string(d.GetErrorOffset()) + ": " +
+                    rapidjson::GetParseError_En(d.GetParseError()));
+  if (!d.IsObject()) throw DataError(where + ": a lexicon is a JSON object with \"actors\" and/or \"triggers\"");
+  auto str = [&](const rapidjson::Value& v, const char* key, const std::string& at,
+                 const char* fallback = nullptr) -> std::string {
+    auto it = v.FindMember(key);
+    if (it == v.MemberEnd() || it->value.IsNull()) {
+      if (fallback) return fallback;
+      throw DataError(at + ": missing \"" + key + "\"");
+    }
+    if (!it->value.IsString()) throw DataError(at + ": \"" + key + "\" must be a string");
+    return it->value.GetString();
+  };
+  auto strings = [&](const rapidjson::Value& v, const char* key, const std::string& at) {
+    std::vector<std::string> out;
+    auto it = v.FindMember(key);
+    if (it == v.MemberEnd()) return out;
+    if (it->value.IsString()) {
+      out.emplace_back(it->value.GetString());
+      return out;
+    }
+    if (!it->value.IsArray()) throw DataError(at + ": \"" + key + "\" must be a string or an array of strings");
+    for (const auto& x : it->value.GetArray()) {
+      if (!x.IsString()) throw DataError(at + ": \"" + key + "\" must hold strings");
+      out.emplace_back(x.GetString());
+    }
+    return out;
+  };
+  if (auto it = d.FindMember("actors"); it != d.MemberEnd()) {
+    if (!it->value.IsArray()) throw DataError(where + ": \"actors\" must be an array");
+    std::size_t k = 0;
+    for (const auto& a : it->value.GetArray()) {
+      std::string at = where + ": actors[" + std::to_string(k++) + "]";
+      if (!a.IsObject()) throw DataError(at + ": must be an object");
+      Actor actor;
+      actor.id = str(a, "id", at);
+      actor.code = str(a, "code", at, actor.id.c_str());
+      try {
+        actor.type = parse_actor_type(str(a, "type", at, "person"));
+        std::string kind = str(a, "kind", at, "name");
+        std::string lang = str(a, "lang", at, "*");
+        std::string gender = str(a, "gender", at, "-");
+        if (gender.size() != 1 || std::string_view("mfnp-").find(gender[0]) == std::string_view::npos)
+          throw DataError("gender must be m, f, n, p or -");
+        if (lang != "de" && lang != "en" && lang != "*") throw DataError("lang must be de, en or *");
+        std::vector<std::string> forms = strings(a, "forms", at);
+        for (const std::string& f : strings(a, "form", at)) forms.push_back(f);
+        if (forms.empty()) throw DataError("needs \"forms\" (the names to recognise)");
+        for (const std::string& f : forms) impl_->actors.add_form(actor, kind, lang, f, gender[0]);
+      } catch (const DataError& e) {
+        std::string msg = e.what();
+        if (msg.rfind(at, 0) == 0) throw;
+        throw DataError(at + ": " + msg);
+      }
+    }
+  }
+  if (auto it = d.FindMember("triggers"); it != d.MemberEnd()) {
+    if (!it->value.IsArray()) throw DataError(where + ": \"triggers\" must be an array");
+    std::size_t k = 0;
+    for (const auto& tv : it->value.GetArray()) {
+      std::string at = where + ": triggers[" + std::to_string(k++) + "]";
+      if (!tv.IsObject()) throw DataError(at + ": must be an object");
+      // Reuse the table reader: one TSV row built from the object.
+      auto join = [&](const char* key, const char* fallback) {
+        std::vector<std::string> v = strings(tv, key, at);
+        if (v.empty()) return std::string(fallback);
+        std::string s;
+        for (const auto& x : v) s += (s.empty() ? "" : "|") + x;
+        return s;
+      };
+      std::string lang = str(tv, "lang", at);
+      Lang l = parse_lang(lang);
+      if (l == Lang::other) throw DataError(at + ": lang must be de or en");
+      std::string flags = join("flags", "-");
+      std::replace(flags.begin(), flags.end(), '|', ',');
+      std::string forms = join("forms", "-");
+      std::replace(forms.begin(), forms.end(), '|', ',');
+      std::string row = str(tv, "lemma", at) + "\t" + str(tv, "pos", at, "verb") + "\t" +
+                        str(tv, "relation", at) + "\t" + join("source", "subj") + "\t" +
+                        join("target", "obj") + "\t" + flags + "\t" + forms + "\n";
+      std::istringstream rs(row);
+      impl_->triggers.load(rs, l, at);
+    }
+  }
+}
+
+}  // namespace geokg

@@ -1,1 +1,259 @@
-// placeholder: being written
+#include "relations/trigger_lexicon.hpp"
+
+#include <algorithm>
+#include <istream>
+
+#include "geokg/error.hpp"
+
+namespace geokg {
+namespace {
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t p = s.find(sep, start);
+    out.emplace_back(s.substr(start, p == s.npos ? s.npos : p - start));
+    if (p == s.npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view x) {
+  return s.size() >= x.size() && s.substr(s.size() - x.size()) == x;
+}
+bool starts_with(std::string_view s, std::string_view x) {
+  return s.size() >= x.size() && s.substr(0, x.size()) == x;
+}
+
+int lang_slot(Lang l) { return l == Lang::en ? 1 : 0; }
+
+const std::vector<std::string_view> kGermanPreps = {
+    "von", "aus", "gegen", "an", "nach", "mit", "bei", "auf", "über", "für", "zu",
+    "um", "in", "vor", "durch", "zwischen", "unter", "wegen", "seit"};
+const std::vector<std::string_view> kEnglishPreps = {
+    "by", "from", "to", "against", "with", "on", "at", "for", "of", "into",
+    "between", "in", "over", "about", "upon", "onto", "toward", "towards", "among"};
+
+std::vector<Role> parse_roles(std::string_view spec, Lang lang) {
+  std::vector<Role> out;
+  if (spec == "-") return out;
+  for (const std::string& r : split(spec, '|')) {
+    if (r == "subj") out.push_back({Role::subj, {}});
+    else if (r == "obj") out.push_back({Role::obj, {}});
+    else if (r == "gen") out.push_back({Role::gen, {}});
+    else {
+      const auto& preps = lang == Lang::en ? kEnglishPreps : kGermanPreps;
+      if (std::find(preps.begin(), preps.end(), r) == preps.end())
+        throw DataError("unknown role '" + r + "'");
+      out.push_back({Role::prep, r});
+    }
+  }
+  return out;
+}
+
+// German verbs with an unstressed prefix take no ge- in the participle.
+bool inseparable(std::string_view v) {
+  for (std::string_view p : {"be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "wider"})
+    if (starts_with(v, p) && v.size() > p.size() + 3) return true;
+  return ends_with(v, "ieren");
+}
+
+}  // namespace
+
+void TriggerLexicon::add_verb_form(Lang lang, std::string form, std::uint32_t trigger,
+                                   std::uint8_t types, bool needs_particle) {
+  std::string f = fold_case(form);
+  auto& v = verbs_[lang_slot(lang)][f];
+  for (VerbForm& e : v)
+    if (e.trigger == trigger && e.needs_particle == needs_particle) {
+      e.types |= types;
+      return;
+    }
+  v.push_back(VerbForm{trigger, types, needs_particle});
+}
+
+void TriggerLexicon::add_noun_form(Lang lang, std::string form, std::uint32_t trigger) {
+  auto& v = nouns_[lang_slot(lang)][fold_case(form)];
+  if (std::find(v.begin(), v.end(), trigger) == v.end()) v.push_back(trigger);
+}
+
+void TriggerLexicon::generate_german_verb(std::uint32_t idx,
+                                          const std::vector<std::string>& irregular) {
+  const Trigger& t = triggers_[idx];
+  const std::string particle = t.particle;
+  std::string base = t.lemma;
+  if (auto bar = base.find('|'); bar != std::string::npos) base = base.substr(bar + 1);
+  base = fold_case(base);
+  // Stem: warn-en, liefer-n, handel-n.
+  std::string stem = ends_with(base, "en") ? base.substr(0, base.size() - 2)
+                                            : base.substr(0, base.size() - 1);
+  const bool sep = !particle.empty();
+  // A split form needs its particle at the clause end; a fused one carries it.
+  auto finite = [&](const std::string& f, std::uint8_t types = kFinite) {
+    add_verb_form(Lang::de, f, idx, types, sep);
+    if (sep) add_verb_form(Lang::de, particle + f, idx, types, false);
+  };
+  const bool dental = ends_with(stem, "t") || ends_with(stem, "d") ||
+                      (ends_with(stem, "n") && !ends_with(stem, "rn") && !ends_with(stem, "ln") &&
+                       stem.size() > 1 && std::string_view("aeiouäöü").find(stem[stem.size() - 2]) ==
+                                              std::string_view::npos);
+  const std::string e = dental ? "e" : "";
+  for (const char* end : {"e", "st", "t", "en", "et", "n"}) finite(stem + end);
+  if (dental) finite(stem + "est");
+  for (const char* end : {"te", "test", "ten", "tet"}) finite(stem + e + end);
+  add_verb_form(Lang::de, base, idx, kInfinitive | kFinite, false);
+  if (sep) {
+    add_verb_form(Lang::de, particle + base, idx, kInfinitive | kFinite, false);
+    add_verb_form(Lang::de, particle + "zu" + base, idx, kZuInfinitive | kInfinitive, false);
+  }
+  std::string part = inseparable(base) ? stem + e + "t" : "ge" + stem + e + "t";
+  std::vector<std::string> participles = {part};
+  for (const std::string& f : irregular) {
+    std::string ff = fold_case(f);
+    bool is_part = (starts_with(ff, "ge") && !inseparable(base) && ends_with(ff, "en")) ||
+                   (inseparable(base) && ff == base) ||
+                   (starts_with(ff, "ge") && ends_with(ff, "t"));
+    if (is_part) {
+      participles.push_back(ff);
+      if (ff == base) participles.back() = base;
+      continue;
+    }
+    finite(ff);
+    // Preterite and Konjunktiv II persons of a listed strong form (hielt ->
+    // hielten, hieltst, hielte).
+    if (!ends_with(ff, "en") && !ends_with(ff, "t") && !ends_with(ff, "e"))
+      for (const char* end : {"en", "st", "t", "e", "et"}) finite(ff + end);
+    else if (ends_with(ff, "t") && !ends_with(ff, "st"))
+      for (const char* end : {"en", "e", "est"}) finite(ff + end);
+  }
+  for (const std::string& p : participles) {
+    std::string full = sep ? particle + p : p;
+    add_verb_form(Lang::de, full, idx, kParticiple, false);
+    for (const char* end : {"e", "en", "er", "es", "em"})
+      add_verb_form(Lang::de, full + end, idx, kAttributive, false);
+  }
+}
+
+void TriggerLexicon::generate_english_verb(std::uint32_t idx,
+                                           const std::vector<std::string>& irregular) {
+  const Trigger& t = triggers_[idx];
+  std::string base = t.lemma;
+  if (auto bar = base.find('|'); bar != std::string::npos) base = base.substr(0, bar);
+  base = fold_case(base);
+  const bool sep = !t.particle.empty();
+  auto add = [&](const std::string& f, std::uint8_t types) {
+    add_verb_form(Lang::en, f, idx, types, sep);
+  };
+  add(base, kFinite | kInfinitive);
+  bool sibilant = ends_with(base, "s") || ends_with(base, "sh") || ends_with(base, "ch") ||
+                  ends_with(base, "x") || ends_with(base, "z") || ends_with(base, "o");
+  char last = base.back();
+  bool cons_y = base.size() > 1 && last == 'y' &&
+                std::string_view("aeiou").find(base[base.size() - 2]) == std::string_view::npos;
+  if (cons_y) {
+    std::string root = base.substr(0, base.size() - 1);
+    add(root + "ies", kFinite);
+    add(root + "ied", kFinite | kParticiple | kAttributive);
+  } else {
+    add(base + (sibilant ? "es" : "s"), kFinite);
+    add(ends_with(base, "e") ? base + "d" : base + "ed", kFinite | kParticiple | kAttributive);
+  }
+  add(ends_with(base, "e") && !ends_with(base, "ee") ? base.substr(0, base.size() - 1) + "ing"
+                                                     : base + "ing",
+      kGerund);
+  // Doubling of a final consonant (ban -> banned) is listed in the table.
+  for (const std::string& f : irregular) add(fold_case(f), kFinite | kParticiple | kAttributive);
+}
+
+void TriggerLexicon::add(Trigger t, const std::vector<std::string>& irregular) {
+  auto idx = static_cast<std::uint32_t>(triggers_.size());
+  if (auto bar = t.lemma.find('|'); bar != std::string::npos)
+    t.particle = fold_case(t.lang == Lang::en ? t.lemma.substr(bar + 1) : t.lemma.substr(0, bar));
+  triggers_.push_back(t);
+  const Trigger& tt = triggers_.back();
+  if (tt.noun) {
+    std::string lemma = tt.lemma;
+    add_noun_form(tt.lang, lemma, idx);
+    if (tt.lang == Lang::de) {
+      for (const char* end : {"en", "n", "e", "s", "es", "er", "ern"})
+        add_noun_form(tt.lang, lemma + end, idx);
+    } else {
+      bool sib = ends_with(lemma, "s") || ends_with(lemma, "sh") || ends_with(lemma, "ch") ||
+                 ends_with(lemma, "x");
+      add_noun_form(tt.lang, lemma + (sib ? "es" : "s"), idx);
+      if (ends_with(lemma, "y")) add_noun_form(tt.lang, lemma.substr(0, lemma.size() - 1) + "ies", idx);
+    }
+    for (const std::string& f : irregular) add_noun_form(tt.lang, f, idx);
+  } else if (tt.lang == Lang::de) {
+    generate_german_verb(idx, irregular);
+  } else {
+    generate_english_verb(idx, irregular);
+  }
+}
+
+void TriggerLexicon::load(std::istream& in, Lang lang, const std::string& where) {
+  std::string line;
+  std::size_t lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::string at = where + ":" + std::to_string(lineno);
+    auto cols = split(line, '\t');
+    if (cols.size() != 7)
+      throw DataError(at + ": expected 7 tab-separated columns (lemma pos relation source "
+                           "target flags forms), found " + std::to_string(cols.size()));
+    try {
+      Trigger t;
+      t.lemma = cols[0];
+      t.lang = lang;
+      t.where = at;
+      if (cols[1] != "verb" && cols[1] != "noun")
+        throw DataError("part of speech must be verb or noun, not '" + cols[1] + "'");
+      t.noun = cols[1] == "noun";
+      auto rel = parse_relation(cols[2]);
+      if (!rel) throw DataError("unknown relation '" + cols[2] + "'");
+      t.relation = *rel;
+      t.source = parse_roles(cols[3], lang);
+      t.target = parse_roles(cols[4], lang);
+      if (cols[5] != "-")
+        for (const std::string& f : split(cols[5], ',')) {
+          if (f == "mutual") t.mutual = true;
+          else if (f == "fill") t.fill = true;
+          else if (f == "intent") t.intent = true;
+          else if (!f.empty()) throw DataError("unknown flag '" + f + "'");
+        }
+      std::vector<std::string> forms;
+      if (cols[6] != "-")
+        for (std::string& f : split(cols[6], ','))
+          if (!f.empty()) forms.push_back(f);
+      if (t.lemma.empty()) throw DataError("empty lemma");
+      add(std::move(t), forms);
+    } catch (const DataError& e) {
+      throw DataError(at + ": " + e.what());
+    }
+  }
+}
+
+const std::vector<VerbForm>* TriggerLexicon::verb(Lang lang, std::string_view fold) const {
+  const auto& m = verbs_[lang_slot(lang)];
+  auto it = m.find(fold);
+  return it == m.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::uint32_t>* TriggerLexicon::noun(Lang lang, std::string_view fold) const {
+  const auto& m = nouns_[lang_slot(lang)];
+  if (auto it = m.find(fold); it != m.end()) return &it->second;
+  if (lang != Lang::de) return nullptr;
+  // Compound: the longest known noun that ends the word, at least 4 bytes, and
+  // leaving a modifier of at least 3 bytes ("Luft|angriffe").
+  for (std::size_t i = 3; i + 4 <= fold.size(); ++i) {
+    if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;
+    if (auto it = m.find(fold.substr(i)); it != m.end()) return &it->second;
+  }
+  return nullptr;
+}
+
+}  // namespace geokg

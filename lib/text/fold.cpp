@@ -1,1 +1,45 @@
-// placeholder: being written
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "geokg/text/segmenter.hpp"
+
+namespace geokg {
+
+std::string fold_case(std::string_view utf8) {
+  bool ascii = true;
+  for (unsigned char c : utf8) ascii &= c < 0x80;
+  std::string out;
+  if (ascii) {
+    out.assign(utf8);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(st);
+  if (U_SUCCESS(st) && !nfc->isNormalized(u, st)) u = nfc->normalize(u, st);
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)), icu::UnicodeString("'"));
+  u.foldCase();
+  u.toUTF8String(out);
+  return out;
+}
+
+bool valid_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  auto n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+}  // namespace geokg

@@ -1,1 +1,258 @@
-// placeholder: being written
+// Sentence and word segmentation with ICU, run directly over the UTF-8 bytes
+// (UText), so every offset ICU reports is already a byte offset into the text.
+#include "geokg/text/segmenter.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <atomic>
+#include <cstring>
+
+#include "geokg/error.hpp"
+
+namespace geokg {
+namespace {
+
+using BreakIteratorPtr = std::unique_ptr<icu::BreakIterator>;
+
+// Token strings that differ from the original text live in fixed-capacity
+// chunks, so string_views into them never move.
+class Arena {
+ public:
+  explicit Arena(std::vector<std::unique_ptr<std::string>>& chunks) : chunks_(chunks) {}
+  std::string_view put(std::string_view s) {
+    if (chunks_.empty() || chunks_.back()->capacity() - chunks_.back()->size() < s.size()) {
+      auto chunk = std::make_unique<std::string>();
+      chunk->reserve(std::max<std::size_t>(s.size(), 1 << 16));
+      chunks_.push_back(std::move(chunk));
+    }
+    std::string& c = *chunks_.back();
+    std::size_t at = c.size();
+    c.append(s);
+    return std::string_view(c.data() + at, s.size());
+  }
+
+ private:
+  std::vector<std::unique_ptr<std::string>>& chunks_;
+};
+
+// Typographic quotes and dashes become their ASCII forms, so the lexicons and
+// rules see one quote and one dash.
+const char* ascii_for(UChar32 c) {
+  switch (c) {
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0x2033: case 0x301D: case 0x301E: case 0xFF02:
+      return "\"";
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A:
+    case 0x2032: case 0x00B4: case 0x0060:
+      return "'";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D: case 0x00AD:
+      return "-";
+    default:
+      return nullptr;
+  }
+}
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+
+bool all_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+// ICU ends a sentence after "am 3. Oktober" (German ordinals) and after the
+// initial in "John F. Kennedy"; an abbreviation list cannot cover either.
+bool continues(const Sentence& prev, const Sentence& next, bool german) {
+  const auto& t = prev.tokens;
+  if (t.size() < 2 || t.back().form != "." || next.tokens.empty()) return false;
+  const Token& before = t[t.size() - 2];
+  const Token& first = next.tokens.front();
+  if (before.kind == TokenKind::number)
+    return german && before.form.size() <= 3 && first.kind == TokenKind::word;
+  return before.kind == TokenKind::word && before.form.size() == 1 && before.upper &&
+         first.kind == TokenKind::word && first.upper;
+}
+
+}  // namespace
+
+std::string_view to_string(Lang lang) {
+  switch (lang) {
+    case Lang::de: return "de";
+    case Lang::en: return "en";
+    case Lang::other: return "other";
+  }
+  return "other";
+}
+
+Lang parse_lang(std::string_view code) {
+  auto starts = [&](std::string_view p) {
+    return code.size() >= p.size() && (code.size() == p.size() || code[p.size()] == '-' ||
+                                       code[p.size()] == '_') &&
+           std::equal(p.begin(), p.end(), code.begin(),
+                      [](char a, char b) { return a == std::tolower((unsigned char)b); });
+  };
+  if (starts("de") || starts("deu") || starts("ger") || starts("german")) return Lang::de;
+  if (starts("en") || starts("eng") || starts("english")) return Lang::en;
+  return Lang::other;
+}
+
+struct Segmenter::Impl {
+  Lang lang;
+  std::uint64_t serial;
+  BreakIteratorPtr sentence_proto;
+  BreakIteratorPtr word_proto;
+};
+
+Segmenter::Segmenter(Lang lang) : impl_(std::make_unique<Impl>()) {
+  impl_->lang = lang;
+  static std::atomic<std::uint64_t> next_serial{1};
+  impl_->serial = next_serial++;
+  UErrorCode status = U_ZERO_ERROR;
+  // "ss=standard" turns on ICU's abbreviation suppressions (z. B., Dr., Mr.).
+  icu::Locale loc(lang == Lang::de ? "de@ss=standard" : "en@ss=standard");
+  impl_->sentence_proto.reset(icu::BreakIterator::createSentenceInstance(loc, status));
+  if (U_FAILURE(status)) throw Error(std::string("ICU sentence iterator: ") + u_errorName(status));
+  status = U_ZERO_ERROR;
+  impl_->word_proto.reset(icu::BreakIterator::createWordInstance(loc, status));
+  if (U_FAILURE(status)) throw Error(std::string("ICU word iterator: ") + u_errorName(status));
+}
+
+Segmenter::~Segmenter() = default;
+Segmenter::Segmenter(Segmenter&&) noexcept = default;
+Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
+
+SegmentedText Segmenter::segment(std::string_view text) const {
+  SegmentedText out;
+  if (text.empty()) return out;
+  if (text.size() > UINT32_MAX) throw Error("text too long to segment (over 4 GiB)");
+  Arena arena(out.arena);
+
+  // Break iterators are not thread-safe; each thread clones its own once per
+  // segmenter (keyed by a serial number, never by an address that may be reused).
+  thread_local std::vector<std::pair<std::uint64_t, BreakIteratorPtr>> cache;
+  auto iter_for = [](std::uint64_t key, const BreakIteratorPtr& proto) -> icu::BreakIterator& {
+    for (auto& [k, it] : cache)
+      if (k == key) return *it;
+    cache.emplace_back(key, BreakIteratorPtr(proto->clone()));
+    return *cache.back().second;
+  };
+  icu::BreakIterator& sbi = iter_for(impl_->serial * 2, impl_->sentence_proto);
+  icu::BreakIterator& wbi = iter_for(impl_->serial * 2 + 1, impl_->word_proto);
+
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UText, UTextCloser> ut(
+      utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+  if (U_FAILURE(status)) throw Error(std::string("ICU cannot read the text: ") + u_errorName(status));
+
+  // Sentence boundaries first.
+  std::vector<std::uint32_t> bounds;
+  sbi.setText(ut.get(), status);
+  for (int32_t b = sbi.first(); b != icu::BreakIterator::DONE; b = sbi.next())
+    bounds.push_back(static_cast<std::uint32_t>(b));
+  if (bounds.empty() || bounds.back() != text.size())
+    bounds.push_back(static_cast<std::uint32_t>(text.size()));
+
+  // Then words, assigned to the sentence they fall in.
+  wbi.setText(ut.get(), status);
+  if (U_FAILURE(status)) throw Error(std::string("ICU word iterator: ") + u_errorName(status));
+  std::size_t si = 0;
+  Sentence cur{bounds[0], bounds.size() > 1 ? bounds[1] : bounds[0], {}};
+  const bool german = impl_->lang == Lang::de;
+  auto flush = [&]() {
+    if (!cur.tokens.empty()) {
+      if (!out.sentences.empty() && continues(out.sentences.back(), cur, german)) {
+        Sentence& prev = out.sentences.back();
+        prev.end = cur.end;
+        prev.tokens.insert(prev.tokens.end(), cur.tokens.begin(), cur.tokens.end());
+      } else {
+        out.sentences.push_back(std::move(cur));
+      }
+    }
+    cur = Sentence{};
+  };
+
+  std::string scratch;
+  int32_t start = wbi.first();
+  for (int32_t end = wbi.next(); end != icu::BreakIterator::DONE; start = end, end = wbi.next()) {
+    int32_t rule = wbi.getRuleStatus();
+    auto b = static_cast<std::uint32_t>(start), e = static_cast<std::uint32_t>(end);
+    while (si + 1 < bounds.size() && b >= bounds[si + 1]) {
+      flush();
+      ++si;
+      cur.begin = bounds[si];
+      cur.end = si + 1 < bounds.size() ? bounds[si + 1] : bounds[si];
+    }
+    std::string_view raw = text.substr(b, e - b);
+    TokenKind kind;
+    if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT) {
+      kind = TokenKind::number;
+    } else if (rule >= UBRK_WORD_LETTER) {
+      kind = TokenKind::word;
+    } else {
+      // Spaces are dropped; every other non-word piece is punctuation.
+      UChar32 c;
+      int32_t i = 0;
+      U8_NEXT(raw.data(), i, static_cast<int32_t>(raw.size()), c);
+      if (c < 0 || u_isUWhiteSpace(c) || u_isspace(c) || u_iscntrl(c) ||
+          u_charType(c) == U_FORMAT_CHAR)
+        continue;
+      kind = TokenKind::punct;
+    }
+    Token t{};
+    t.begin = b;
+    t.end = e;
+    t.kind = kind;
+    if (kind == TokenKind::punct) {
+      UChar32 c;
+      int32_t i = 0;
+      U8_NEXT(raw.data(), i, static_cast<int32_t>(raw.size()), c);
+      const char* a = ascii_for(c);
+      t.form = a ? std::string_view(a) : raw;
+      t.fold = t.form;
+      t.upper = false;
+    } else if (all_ascii(raw)) {
+      t.form = raw;
+      t.upper = raw[0] >= 'A' && raw[0] <= 'Z';
+      bool has_upper = false;
+      for (char ch : raw) has_upper |= (ch >= 'A' && ch <= 'Z');
+      if (!has_upper) {
+        t.fold = raw;
+      } else {
+        scratch.assign(raw);
+        for (char& ch : scratch)
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        t.fold = arena.put(scratch);
+      }
+    } else {
+      // Non-ASCII: normalise (NFC, typographic apostrophes) then fold.
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
+      UErrorCode st = U_ZERO_ERROR;
+      const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(st);
+      if (U_SUCCESS(st) && !nfc->isNormalized(u, st)) u = nfc->normalize(u, st);
+      u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)), icu::UnicodeString("'"));
+      scratch.clear();
+      u.toUTF8String(scratch);
+      t.form = scratch == raw ? raw : arena.put(scratch);
+      t.upper = u_isupper(u.char32At(0)) || u_istitle(u.char32At(0));
+      u.foldCase();
+      scratch.clear();
+      u.toUTF8String(scratch);
+      t.fold = scratch == t.form ? t.form : arena.put(scratch);
+    }
+    cur.tokens.push_back(t);
+  }
+  flush();
+  return out;
+}
+
+}  // namespace geokg

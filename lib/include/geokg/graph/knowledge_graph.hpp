@@ -3,6 +3,7 @@
 // Boost bundled properties; every writer and reader uses these fields.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include "geokg/actors/actor.hpp"
+#include "geokg/actors/actor_dictionary.hpp"
 #include "geokg/input/document.hpp"
 #include "geokg/relations/event.hpp"
 
@@ -74,9 +76,17 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 // The content hash used to recognise a document seen before.
 std::string content_hash(std::string_view text);
 
+// The node an event's actor becomes: at --level state the node of its code
+// (id = code), at --level actor the actor itself (id = actor id).  Names and type
+// come from the dictionary; an id the dictionary does not know keeps what the
+// event says.
+using NodeNamer = std::function<ActorNode(const ActorRef& ref, Level level)>;
+NodeNamer dictionary_namer(const ActorDictionary& actors);
+ActorNode default_node(const ActorRef& ref, Level level);  // no dictionary
+
 class KnowledgeGraph {
  public:
-  explicit KnowledgeGraph(Level level = Level::state);
+  explicit KnowledgeGraph(Level level = Level::state, NodeNamer namer = {});
 
   enum class Added { added, duplicate };
   // Adds a document and its events.  A document whose id or text hash is
@@ -103,6 +113,7 @@ class KnowledgeGraph {
 
  private:
   Graph g_;
+  NodeNamer namer_;
   std::map<std::string, Vertex, std::less<>> index_;
   std::map<std::string, std::string, std::less<>> hashes_;  // hash -> doc id
 };

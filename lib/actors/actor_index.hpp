@@ -1,0 +1,66 @@
+// The dictionary's look-up structures, shared with the mention matcher of the
+// relation stage.  Internal: not installed.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "geokg/actors/actor_dictionary.hpp"
+#include "geokg/text/segmenter.hpp"
+
+namespace geokg {
+
+enum class FormKind : std::uint8_t {
+  name, short_form, adjective, demonym, capital, seat, surname, alias
+};
+FormKind parse_form_kind(std::string_view s);  // throws DataError
+
+struct FormEntry {
+  std::uint32_t actor;     // index into ActorDictionary::Impl::actors
+  FormKind kind;
+  char gender;             // m f n p or '-'
+  std::uint8_t langs;      // bit 0 German, bit 1 English
+  bool exact;              // an abbreviation: the tokens must match case-sensitively
+  bool capitalised;        // a surname: the first token must be capitalised
+  std::string exact_form;  // the forms joined by ' ' (for exact matches)
+};
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+// A span of tokens naming an actor.
+struct ActorMatch {
+  std::uint32_t first, last;  // token range [first, last)
+  std::uint32_t actor;
+  FormKind kind;
+  char gender;
+};
+
+struct ActorDictionary::Impl {
+  std::vector<std::unique_ptr<Actor>> actors;
+  StringMap<std::uint32_t> by_id;
+  // Folded token sequences joined by ' ' -> the actors they may name.
+  StringMap<std::vector<FormEntry>> forms;
+  // Folded first token -> longest form (in tokens) starting with it.
+  StringMap<std::uint8_t> longest;
+  Segmenter tokenizer{Lang::de};
+
+  std::uint32_t intern(const Actor& a);
+  void add(std::uint32_t actor, FormKind kind, std::uint8_t langs, std::string_view form,
+           char gender);
+  void add_one(std::uint32_t actor, FormKind kind, std::uint8_t langs, std::string_view form,
+               char gender);
+  // Longest matches, left to right, in one sentence.
+  std::vector<ActorMatch> match(const Sentence& s, Lang lang) const;
+};
+
+}  // namespace geokg

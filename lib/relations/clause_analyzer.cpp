@@ -1,0 +1,435 @@
+#include "relations/clause_analyzer.hpp"
+
+#include <algorithm>
+
+namespace geokg {
+namespace {
+
+bool is_word(const Token& t) { return t.kind == TokenKind::word; }
+bool is_punct(const Token& t, std::string_view p) { return t.kind == TokenKind::punct && t.form == p; }
+
+// A hyphen written without spaces joins a compound ("US-Beamte"); with
+// spaces it is a dash between clauses.
+bool compound_hyphen(const Sentence& s, std::uint32_t i) {
+  return i > 0 && i + 1 < s.tokens.size() && is_punct(s.tokens[i], "-") &&
+         s.tokens[i - 1].end == s.tokens[i].begin && s.tokens[i].end == s.tokens[i + 1].begin;
+}
+
+bool adjective_like(std::string_view fold) {
+  for (std::string_view e : {"e", "en", "er", "es", "em"})
+    if (fold.size() > e.size() + 2 && fold.substr(fold.size() - e.size()) == e) return true;
+  return false;
+}
+
+constexpr std::uint32_t kFunction = kDet | kDetOblique | kPrep | kCoord | kPoss | kPoss1 |
+                                    kPron | kPron1 | kRel | kAttrib | kPair | kAlly;
+
+}  // namespace
+
+bool is_verbal(const Token& t, std::uint32_t classes, const AnalyzerContext& ctx,
+               bool sentence_start) {
+  if (!is_word(t)) return false;
+  if (classes & (kAux | kAuxPassive | kModalHypo | kIntent | kFuture | kSpeech | kNegVerb |
+                 kUndergo))
+    return true;
+  if (ctx.lang == Lang::de && t.upper && !sentence_start) return false;
+  if (const auto* v = ctx.triggers.verb(ctx.lang, t.fold))
+    for (const VerbForm& f : *v)
+      if (f.types & (kFinite | kParticiple | kInfinitive)) return true;
+  return false;
+}
+
+SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
+  SentenceSyntax out;
+  const auto& tok = s.tokens;
+  const auto n = static_cast<std::uint32_t>(tok.size());
+  const bool de = ctx.lang != Lang::en;
+  const Grammar& g = ctx.grammar;
+  out.classes.resize(n);
+  out.quoted.resize(n);
+  bool in_quote = false;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    out.classes[i] = is_word(tok[i]) ? g.classes(tok[i].fold) : 0;
+    if (is_punct(tok[i], "\"")) in_quote = !in_quote;
+    out.quoted[i] = in_quote;
+  }
+  out.question = n > 0 && is_punct(tok[n - 1], "?");
+  auto cls = [&](std::uint32_t i) { return i < n ? out.classes[i] : 0u; };
+  auto upper_noun = [&](std::uint32_t i) { return i < n && is_word(tok[i]) && tok[i].upper && i > 0; };
+
+  // --- clauses -------------------------------------------------------------
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> segs;
+  std::uint32_t start = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const Token& t = tok[i];
+    bool boundary = t.kind == TokenKind::punct &&
+                    (t.form == "," || t.form == ";" || t.form == ":" ||
+                     (t.form == "-" && !compound_hyphen(s, i)) || t.form == "?" || t.form == "!");
+    if (boundary) {
+      if (i > start) segs.emplace_back(start, i);
+      start = i + 1;
+    }
+  }
+  if (start < n) segs.emplace_back(start, n);
+  // A segment without a verb-like word (an apposition, a list of names) belongs
+  // to the clause before it.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
+  for (auto [a, b] : segs) {
+    bool content = false;
+    for (std::uint32_t i = a; i < b && !content; ++i) {
+      if (!is_word(tok[i])) continue;
+      std::uint32_t c = cls(i);
+      if (c & (kSub | kSubCond)) content = true;
+      else if (is_verbal(tok[i], c, ctx, i == 0)) content = true;
+      else if (!tok[i].upper && !(c & kFunction) && !de) content = true;
+      else if (!tok[i].upper && !(c & kFunction) && de && !adjective_like(tok[i].fold) &&
+               tok[i].fold.size() > 3)
+        content = true;
+    }
+    if (!content && !merged.empty()) merged.back().second = b;
+    else merged.emplace_back(a, b);
+  }
+  out.clause_of.assign(n, -1);
+  for (auto [a, b] : merged) {
+    Clause c;
+    c.first = a;
+    c.last = b;
+    out.clauses.push_back(c);
+  }
+  if (out.clauses.empty()) out.clauses.push_back(Clause{0, n});
+  for (std::size_t ci = 0; ci < out.clauses.size(); ++ci) {
+    Clause& c = out.clauses[ci];
+    for (std::uint32_t i = c.first; i < c.last; ++i) out.clause_of[i] = static_cast<int>(ci);
+  }
+  // Punctuation between clauses belongs to the clause before.
+  for (std::uint32_t i = 0, cur = 0; i < n; ++i) {
+    if (out.clause_of[i] < 0) out.clause_of[i] = static_cast<int>(cur);
+    else cur = static_cast<std::uint32_t>(out.clause_of[i]);
+  }
+
+  // --- mentions ------------------------------------------------------------
+  std::vector<ActorMatch> matches = ctx.actors.match(s, ctx.lang);
+  for (const ActorMatch& m : matches) {
+    Mention x;
+    x.first = m.first;
+    x.last = m.last;
+    x.actor = ctx.actors.actors[m.actor].get();
+    x.gender = m.gender;
+    x.how = m.kind == FormKind::adjective ? Mention::adjective : Mention::name;
+    if (m.kind == FormKind::demonym && !de) x.how = Mention::adjective;  // "Russian troops"
+    // "US-Beamte", "UN-Sicherheitsrat": the name modifies the noun after the hyphen.
+    if (m.last < n && compound_hyphen(s, m.last)) {
+      x.how = Mention::compound;
+      x.head = static_cast<std::int32_t>(m.last + 1);
+    } else if (x.how == Mention::adjective) {
+      for (std::uint32_t h = m.last; h < std::min(n, m.last + 3); ++h)
+        if (is_word(tok[h]) && (de ? tok[h].upper : !(cls(h) & kFunction))) {
+          x.head = static_cast<std::int32_t>(h);
+          break;
+        }
+    }
+    // A country name used as a place or topic ("der Syrien-Konflikt", "die
+    // russische Sprache") is no actor.
+    if (x.head >= 0 && (cls(static_cast<std::uint32_t>(x.head)) & kNonActorHead)) continue;
+    if (x.how == Mention::compound && x.head >= 0) {
+      std::string_view hf = tok[static_cast<std::size_t>(x.head)].fold;
+      bool topic = false;
+      for (std::string_view suffix : {"konflikt", "krise", "politik", "frage", "grenze", "gespräche"})
+        topic |= hf.size() >= suffix.size() && hf.substr(hf.size() - suffix.size()) == suffix &&
+                 suffix != "gespräche";
+      if (topic) continue;
+    }
+    for (std::uint32_t k = m.first; k < m.last; ++k) {
+      if (!x.text.empty() && tok[k].begin > tok[k - 1].end) x.text += ' ';
+      x.text += tok[k].form;
+    }
+    out.mentions.push_back(std::move(x));
+  }
+  // Pronouns, first person, definite descriptions ("das Land", "die beiden Nationen").
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (!is_word(tok[i])) continue;
+    std::uint32_t c = cls(i);
+    bool covered = std::any_of(out.mentions.begin(), out.mentions.end(),
+                               [&](const Mention& m) { return i >= m.first && i < m.last; });
+    if (covered) continue;
+    Mention x;
+    x.first = i;
+    x.last = i + 1;
+    x.text = std::string(tok[i].form);
+    if (c & kPron) {
+      // "es gibt" is no actor; "sie" after a comma can be a relative pronoun too.
+      if (de && tok[i].fold == "es" && i + 1 < n && tok[i + 1].fold.substr(0, 3) == "gib") continue;
+      const WordInfo* w = g.find(tok[i].fold);
+      x.how = Mention::pronoun;
+      x.genders = w ? w->genders : "";
+    } else if (c & kPron1) {
+      x.how = Mention::first_person;
+    } else if ((c & kDefDesc) && i > 0) {
+      std::uint32_t d = i - 1;
+      bool pair = false;
+      if (cls(d) & kPair) {
+        pair = true;
+        if (d == 0) continue;
+        --d;
+      }
+      std::string_view det = tok[d].fold;
+      bool definite = de ? (det == "das" || det == "die" || det == "der" || det == "den" ||
+                            det == "dem" || det == "des")
+                         : det == "the";
+      if (!definite && !(pair && !de && det == "both")) continue;
+      if (!de && pair && tok[i - 1].fold == "both") d = i - 1;
+      // "die Regierung Russlands", "the government of Iran" name their actor.
+      bool named_after = std::any_of(out.mentions.begin(), out.mentions.end(), [&](const Mention& m) {
+        return m.first > i && m.first <= i + 3 && m.how != Mention::pronoun;
+      });
+      bool named_before = std::any_of(out.mentions.begin(), out.mentions.end(), [&](const Mention& m) {
+        return m.how == Mention::adjective && m.head == static_cast<std::int32_t>(i);
+      });
+      if (named_after || named_before) continue;
+      x.first = d;
+      x.how = pair ? Mention::pair : Mention::description;
+      const WordInfo* w = g.find(tok[i].fold);
+      x.genders = w ? w->genders : "";
+      x.text.clear();
+      for (std::uint32_t k = d; k <= i; ++k) x.text += (k > d ? " " : "") + std::string(tok[k].form);
+    } else {
+      continue;
+    }
+    out.mentions.push_back(std::move(x));
+  }
+  std::sort(out.mentions.begin(), out.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.first < b.first; });
+
+  // An adjective and a name of the same actor in one noun phrase are one
+  // mention: "der russische Verteidigungsminister Sergej Schoigu".
+  for (std::size_t k = 0; k + 1 < out.mentions.size();) {
+    Mention& a = out.mentions[k];
+    Mention& b = out.mentions[k + 1];
+    bool same_np = a.how == Mention::adjective && b.how == Mention::name && a.actor && b.actor &&
+                   a.actor->code == b.actor->code && b.first >= a.last && b.first - a.last <= 2;
+    for (std::uint32_t t = a.last; same_np && t < b.first; ++t)
+      same_np = is_word(tok[t]) && tok[t].upper && !(cls(t) & kFunction);
+    if (same_np) {
+      b.first = a.first;
+      b.text = a.text + " ... " + b.text;
+      out.mentions.erase(out.mentions.begin() + static_cast<std::ptrdiff_t>(k));
+    } else {
+      ++k;
+    }
+  }
+
+  // Governing preposition and case of each mention's noun phrase.
+  for (Mention& m : out.mentions) {
+    m.np_first = m.first;
+    m.clause = out.clause_of[m.first];
+    if (m.how == Mention::description || m.how == Mention::pair) {
+      if (cls(m.first) & kDetOblique) m.oblique = true;
+    }
+    std::uint32_t i = m.first;
+    for (int steps = 0; i > 0 && steps < 6; ++steps) {
+      std::uint32_t p = i - 1;
+      std::uint32_t c = cls(p);
+      if (!is_word(tok[p])) {
+        if (is_punct(tok[p], "\"") || is_punct(tok[p], "(")) {
+          i = p;
+          continue;
+        }
+        break;
+      }
+      if (c & kPrep) {
+        const WordInfo* w = g.find(tok[p].fold);
+        // "um ... zu" and English "to" before a verb are no prepositions.
+        bool purpose = tok[p].fold == "um" && de;
+        if (!purpose) {
+          m.prep = w->prep;
+          if (w->fused_article) m.oblique = true;
+        }
+        m.np_first = p;
+        break;
+      }
+      if (c & kAttrib) {
+        m.attribution = true;
+        m.np_first = p;
+        break;
+      }
+      if (c & (kDet | kDetOblique | kPoss | kPoss1 | kPair)) {
+        if ((c & kDetOblique) && !(c & kDet)) m.oblique = true;
+        if (de && (tok[p].fold == "den" || tok[p].fold == "dem" || tok[p].fold == "des" ||
+                   tok[p].fold == "einem" || tok[p].fold == "einen" || tok[p].fold == "eines"))
+          m.oblique = true;
+        m.np_first = p;
+        i = p;
+        continue;
+      }
+      if (!tok[p].upper && !(c & ~(kHypoAdj)) && (de ? adjective_like(tok[p].fold) : false) &&
+          !is_verbal(tok[p], c, ctx, p == 0)) {
+        m.np_first = p;
+        i = p;
+        continue;
+      }
+      if (de && tok[p].fold == "zwei") {
+        m.np_first = p;
+        i = p;
+        continue;
+      }
+      break;
+    }
+    // "X zufolge" (German postposition).
+    if (m.last < n && is_word(tok[m.last]) && tok[m.last].fold == "zufolge") m.attribution = true;
+    // A bare noun phrase right after a noun is its genitive attribute
+    // ("Sanktionen der USA", "Krieg Russlands").
+    if (m.prep.empty() && m.np_first > 0 && de) {
+      std::uint32_t p = m.np_first - 1;
+      if (upper_noun(p) && !(cls(p) & kFunction) && m.np_first != m.first &&
+          (tok[m.np_first].fold == "der" || tok[m.np_first].fold == "des"))
+        m.genitive_attr = true;
+      if (upper_noun(p) && m.np_first == m.first && tok[m.first].fold.size() > 1 &&
+          tok[m.first].fold.back() == 's' && m.how == Mention::name)
+        m.genitive_attr = true;
+    }
+    // "Russlands Krieg", "Russia's attack": a possessive before its noun.
+    if (m.how == Mention::name && m.last < n && is_word(tok[m.last])) {
+      std::string_view f = tok[m.last - 1].fold;
+      bool saxon = !de && f.size() > 2 && (f.substr(f.size() - 2) == "'s" || f.back() == '\'');
+      bool gen_s = de && f.size() > 1 && f.back() == 's' && tok[m.last].upper &&
+                   !(cls(m.last) & kFunction) && m.np_first == m.first;
+      if (saxon || gen_s) {
+        m.possessive = true;
+        m.head = static_cast<std::int32_t>(m.last);
+      }
+    }
+  }
+
+  // Coordination: "die USA und ihre Verbündeten in Südkorea und Japan".
+  for (std::size_t k = 0; k < out.mentions.size(); ++k) {
+    Mention& b = out.mentions[k];
+    b.group = static_cast<int>(k);
+    if (k == 0) continue;
+    Mention& a = out.mentions[k - 1];
+    if (b.how == Mention::pronoun || b.how == Mention::first_person) continue;
+    bool joined = b.np_first >= a.last;
+    bool saw_coord = false;
+    for (std::uint32_t t = a.last; joined && t < b.np_first; ++t) {
+      std::uint32_t c = cls(t);
+      if (c & kCoord) saw_coord = true;
+      else if (is_punct(tok[t], ",")) continue;
+      else if (c & (kDet | kDetOblique | kPoss | kAlly)) continue;
+      else if ((tok[t].fold == "in" || tok[t].fold == "wie" || tok[t].fold == "like") && t > a.last &&
+               (cls(t - 1) & kAlly))
+        continue;
+      else if (!de && (tok[t].fold == "'s" || is_punct(tok[t], "'"))) joined = false;
+      else joined = false;
+    }
+    // The preposition before "in" after an ally noun is that of the ally NP.
+    const Mention& lead0 = out.mentions[static_cast<std::size_t>(a.group)];
+    if (!b.prep.empty() && b.prep != "in" && b.prep != lead0.prep) joined = false;
+    if (joined && saw_coord && a.how != Mention::pronoun &&
+        a.how != Mention::first_person && b.how != Mention::adjective) {
+      b.group = a.group;
+      const Mention& lead = out.mentions[static_cast<std::size_t>(a.group)];
+      if (b.prep.empty() || b.prep == "in") {
+        b.prep = lead.prep;
+        b.oblique = lead.oblique;
+        b.genitive_attr = lead.genitive_attr;
+        b.attribution = lead.attribution;
+      }
+    }
+  }
+
+  // --- clause types, finite verbs, status -------------------------------------
+  for (std::size_t ci = 0; ci < out.clauses.size(); ++ci) {
+    Clause& c = out.clauses[ci];
+    c.governor = ci == 0 ? -1 : static_cast<int>(ci) - 1;
+    std::uint32_t f = c.first;
+    while (f < c.last && !is_word(tok[f])) ++f;
+    if (f < c.last && (cls(f) & (kCoord | kCoordClause))) {
+      c.type = Clause::coord;
+      ++f;
+    }
+    if (f < c.last) {
+      std::uint32_t cf = cls(f);
+      std::string_view w = tok[f].fold;
+      if (cf & kSubCond) c.type = Clause::cond;
+      else if (cf & kSub) c.type = Clause::sub;
+      else if (de && w == "um") c.type = Clause::purpose;
+      else if (ci > 0 && (cf & kRel) && (de || !(cf & kSub))) c.type = Clause::rel;
+      else if (ci > 0 && de && (cf & kPrep) && f + 1 < c.last && (cls(f + 1) & kRel) &&
+               (tok[f + 1].fold.substr(0, 2) == "de" || tok[f + 1].fold.substr(0, 3) == "wel"))
+        c.type = Clause::rel;
+      else if (!de && w == "to" && f + 1 < c.last && ctx.triggers.verb(Lang::en, tok[f + 1].fold))
+        c.type = Clause::zu;
+    }
+    if (c.type == Clause::main || c.type == Clause::coord) {
+      // A German clause without a finite verb but with "zu" + infinitive.
+      for (std::uint32_t i = c.first; de && i < c.last; ++i)
+        if (tok[i].fold == "zu" && i + 1 < c.last && is_word(tok[i + 1]) && !tok[i + 1].upper &&
+            (i + 2 >= c.last || !is_word(tok[i + 2]) ||
+             ctx.triggers.verb(Lang::de, tok[i + 1].fold) || adjective_like(tok[i + 1].fold))) {
+          bool finite_before = false;
+          for (std::uint32_t k = c.first; k < i; ++k)
+            finite_before |= (cls(k) & (kAux | kModalHypo | kIntent | kFuture | kSpeech)) != 0;
+          if (!finite_before && (i + 2 >= c.last || !is_word(tok[i + 2]))) c.type = Clause::zu;
+        }
+      if (de && c.type != Clause::zu)
+        for (std::uint32_t i = c.first; i < c.last; ++i)
+          if (const auto* v = ctx.triggers.verb(Lang::de, tok[i].fold))
+            for (const VerbForm& vf : *v)
+              if ((vf.types & kZuInfinitive) && !tok[i].upper && i + 1 >= c.last) c.type = Clause::zu;
+    }
+    // The finite verb: the first verbal word (German main clauses: the left
+    // bracket; subordinate clauses: the last verbal word).
+    for (std::uint32_t i = f; i < c.last; ++i) {
+      if (!is_verbal(tok[i], cls(i), ctx, i == 0)) continue;
+      if (c.type == Clause::main || c.type == Clause::coord || !de) {
+        c.finite = static_cast<std::int32_t>(i);
+        break;
+      }
+      c.finite = static_cast<std::int32_t>(i);
+    }
+    // Status words of the clause.
+    for (std::uint32_t i = c.first; i < c.last; ++i) {
+      std::uint32_t k = cls(i);
+      if (k & kNeg) {
+        // "nicht nur ... sondern auch" is no negation.
+        bool only = i + 1 < c.last && (tok[i + 1].fold == "nur" || tok[i + 1].fold == "only");
+        if (!only) c.negated = true;
+      }
+      if (k & (kModalHypo | kHypoAdv)) c.hypothetical = true;
+      if (k & kIntent) c.intent = true;
+      if (k & kWilling) c.willing = true;
+      if (k & kUndergo) c.undergo = true;
+      if (k & kNegVerb) c.neg_complement = true;
+      if (de && (k & kFuture) && !(k & kAux)) {
+        // werden + infinitive is future; werden + participle is passive.
+        bool participle = false, infinitive = false;
+        for (std::uint32_t j = i + 1; j < c.last; ++j)
+          if (const auto* v = ctx.triggers.verb(Lang::de, tok[j].fold); v && !tok[j].upper)
+            for (const VerbForm& vf : *v) {
+              participle |= (vf.types & kParticiple) != 0;
+              infinitive |= (vf.types & kInfinitive) != 0 && !(vf.types & kParticiple);
+            }
+        if (infinitive && !participle) c.intent = true;
+      }
+      if (k & kAuxPassive) {
+        for (std::uint32_t j = de ? i + 1 : i + 1; j < std::min(c.last, de ? c.last : i + 4); ++j)
+          if (const auto* v = ctx.triggers.verb(ctx.lang, tok[j].fold); v && (!de || !tok[j].upper))
+            for (const VerbForm& vf : *v)
+              if (vf.types & kParticiple) c.passive = true;
+        if (de && i > c.first)
+          for (std::uint32_t j = c.first; j < i; ++j)
+            if (const auto* v = ctx.triggers.verb(Lang::de, tok[j].fold); v && !tok[j].upper)
+              for (const VerbForm& vf : *v)
+                if (vf.types & kParticiple) c.passive = true;
+      }
+    }
+    if (c.negated && (c.type == Clause::main || c.type == Clause::coord)) {
+      // "Wir haben nicht erlebt, dass ...": a negated matrix clause without an
+      // event of its own negates the complement it introduces.
+      c.neg_complement = true;
+    }
+    if (c.type == Clause::cond) c.hypothetical = true;
+  }
+  return out;
+}
+
+}  // namespace geokg

@@ -1,0 +1,78 @@
+// Shallow syntax for one sentence: actor mentions with the preposition and case
+// that govern them, coordination groups, clauses (topological-field style for
+// German: Vorfeld, finite verb, subordinate and relative clauses), and each
+// clause's subject and status.  Internal: not installed.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "actors/actor_index.hpp"
+#include "geokg/relations/relation.hpp"
+#include "relations/grammar.hpp"
+#include "relations/trigger_lexicon.hpp"
+
+namespace geokg {
+
+struct Mention {
+  std::uint32_t first = 0, last = 0;  // tokens [first, last)
+  std::uint32_t np_first = 0;         // first token of the noun phrase (article ...)
+  std::int32_t head = -1;             // adjective / compound: the noun it modifies
+  const Actor* actor = nullptr;       // resolved actor; null while unresolved
+  const Actor* second = nullptr;      // "die beiden Nationen": the other one
+  char gender = '-';
+  std::string genders;                // pronouns: the genders they may refer to
+  enum How : std::uint8_t { name, adjective, compound, pronoun, first_person, description, pair } how = name;
+  std::string prep;                   // governing preposition, "" for a bare NP
+  bool oblique = false;               // marked dative/genitive/accusative (dem, den, des ...)
+  bool attribution = false;           // "laut X", "X zufolge"
+  bool genitive_attr = false;         // the attribute of a preceding noun
+  bool possessive = false;            // "Russlands Krieg", "Russia's attack"
+  int group = -1;                     // coordination group (index of its first mention)
+  int clause = -1;
+  std::string text;                   // as written
+};
+
+struct Clause {
+  std::uint32_t first = 0, last = 0;  // tokens [first, last)
+  enum Type : std::uint8_t { main, sub, cond, rel, zu, purpose, coord } type = main;
+  int governor = -1;                  // the clause this one depends on
+  std::int32_t finite = -1;           // token of the finite verb, if found
+  int subject = -1;                   // mention index (its group is the subject)
+  bool subject_nonactor = false;      // the subject is a noun phrase naming no actor
+  int antecedent = -1;                // relative clause: the mention it refers to
+  bool passive = false;
+  bool negated = false;
+  bool hypothetical = false;
+  bool intent = false;                // will / wollen / plans to ...
+  bool willing = false;               // bereit / willing / ready
+  bool undergo = false;               // unterliegen, face: the subject undergoes
+  bool neg_complement = false;        // dass/that-clauses under it are negated
+};
+
+struct SentenceSyntax {
+  std::vector<Mention> mentions;
+  std::vector<Clause> clauses;
+  std::vector<int> clause_of;         // token -> clause
+  std::vector<std::uint32_t> classes; // token -> grammar classes
+  std::vector<bool> quoted;           // token inside quotation marks
+  bool question = false;
+};
+
+}  // namespace geokg
+
+namespace geokg {
+
+struct AnalyzerContext {
+  Lang lang;
+  const ActorDictionary::Impl& actors;
+  const Grammar& grammar;
+  const TriggerLexicon& triggers;
+};
+
+SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx);
+
+// True for a token that may be a finite verb or verb of the clause.
+bool is_verbal(const Token& t, std::uint32_t classes, const AnalyzerContext& ctx, bool sentence_start);
+
+}  // namespace geokg

@@ -1,0 +1,69 @@
+#include "relations/grammar.hpp"
+
+#include <fstream>
+
+#include "geokg/error.hpp"
+
+namespace geokg {
+namespace {
+
+struct ClassName {
+  std::string_view name;
+  WordClass cls;
+};
+constexpr ClassName kClasses[] = {
+    {"det", kDet},           {"det_oblique", kDetOblique},   {"prep", kPrep},
+    {"attrib", kAttrib},     {"sub", kSub},                  {"sub_cond", kSubCond},
+    {"rel", kRel},           {"coord", kCoord},              {"coord_clause", kCoordClause},
+    {"neg", kNeg},           {"neg_verb", kNegVerb},         {"modal_hypo", kModalHypo},
+    {"intent", kIntent},     {"willing", kWilling},          {"future", kFuture},
+    {"aux_passive", kAuxPassive}, {"aux", kAux},             {"hypo_adv", kHypoAdv},
+    {"hypo_adj_stem", kHypoAdj}, {"speech", kSpeech},        {"pron", kPron},
+    {"pron1", kPron1},       {"poss", kPoss},                {"poss1", kPoss1},
+    {"defdesc", kDefDesc},   {"pair", kPair},                {"undergo", kUndergo},
+    {"ally", kAlly},         {"nonactor_head", kNonActorHead}};
+
+}  // namespace
+
+Grammar Grammar::load(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw DataError("cannot open " + file.string());
+  Grammar g;
+  std::string line;
+  std::size_t lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::string at = file.string() + ":" + std::to_string(lineno);
+    auto t1 = line.find('\t');
+    auto t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string::npos)
+      throw DataError(at + ": expected 3 tab-separated columns (word class value)");
+    std::string word = fold_case(line.substr(0, t1));
+    std::string_view cls(line.data() + t1 + 1, t2 - t1 - 1);
+    std::string value = line.substr(t2 + 1);
+    const ClassName* found = nullptr;
+    for (const ClassName& c : kClasses)
+      if (c.name == cls) found = &c;
+    if (!found) throw DataError(at + ": unknown word class '" + std::string(cls) + "'");
+    auto add = [&](const std::string& w) {
+      WordInfo& info = g.words_[w];
+      info.classes |= found->cls;
+      if (found->cls == kPrep) {
+        info.fused_article = value.size() > 4 && value.substr(value.size() - 4) == "+obl";
+        info.prep = info.fused_article ? value.substr(0, value.size() - 4) : value;
+      } else if (value != "-") {
+        for (char c : value)
+          if (c != '|' && info.genders.find(c) == std::string::npos) info.genders += c;
+      }
+    };
+    add(word);
+    // Adjective stems ("möglich") stand for every inflected form.
+    if (found->cls == kHypoAdj)
+      for (const char* e : {"e", "en", "er", "es", "em"}) add(word + e);
+  }
+  return g;
+}
+
+}  // namespace geokg

@@ -1,0 +1,72 @@
+// The closed word classes the clause analysis relies on (articles,
+// prepositions, subordinators, negation, modals, pronouns ...), loaded from
+// data/grammar/<lang>.tsv.  Internal: not installed.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "actors/actor_index.hpp"
+#include "geokg/text/segmenter.hpp"
+
+namespace geokg {
+
+enum WordClass : std::uint32_t {
+  kDet = 1u << 0,
+  kDetOblique = 1u << 1,
+  kPrep = 1u << 2,
+  kAttrib = 1u << 3,      // laut, zufolge, according (to)
+  kSub = 1u << 4,
+  kSubCond = 1u << 5,
+  kRel = 1u << 6,
+  kCoord = 1u << 7,
+  kCoordClause = 1u << 8,
+  kNeg = 1u << 9,
+  kNegVerb = 1u << 10,
+  kModalHypo = 1u << 11,
+  kIntent = 1u << 12,
+  kWilling = 1u << 13,
+  kFuture = 1u << 14,
+  kAuxPassive = 1u << 15,
+  kAux = 1u << 16,
+  kHypoAdv = 1u << 17,
+  kHypoAdj = 1u << 18,
+  kSpeech = 1u << 19,
+  kPron = 1u << 20,
+  kPron1 = 1u << 21,
+  kPoss = 1u << 22,
+  kPoss1 = 1u << 23,
+  kDefDesc = 1u << 24,
+  kPair = 1u << 25,
+  kUndergo = 1u << 26,
+  kAlly = 1u << 27,
+  kNonActorHead = 1u << 28,
+};
+
+struct WordInfo {
+  std::uint32_t classes = 0;
+  std::string prep;       // canonical preposition (vom -> von)
+  bool fused_article = false;
+  std::string genders;    // pronouns, relatives, possessives: which genders (m f n p)
+};
+
+class Grammar {
+ public:
+  // Throws DataError naming file:line.
+  static Grammar load(const std::filesystem::path& file);
+  const WordInfo* find(std::string_view fold) const {
+    auto it = words_.find(fold);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+  std::uint32_t classes(std::string_view fold) const {
+    const WordInfo* w = find(fold);
+    return w ? w->classes : 0;
+  }
+  bool is(std::string_view fold, std::uint32_t cls) const { return classes(fold) & cls; }
+
+ private:
+  StringMap<WordInfo> words_;
+};
+
+}  // namespace geokg

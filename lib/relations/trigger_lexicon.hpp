@@ -1,0 +1,78 @@
+// Trigger words (verbs and nouns) with their PLOVER type and argument frame,
+// loaded from data/triggers/*.tsv; every inflected form is generated here.
+// Internal: not installed.
+#pragma once
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actors/actor_index.hpp"
+#include "geokg/relations/relation.hpp"
+#include "geokg/text/segmenter.hpp"
+
+namespace geokg {
+
+// Where an argument comes from.
+struct Role {
+  enum Kind : std::uint8_t { subj, obj, gen, prep } kind;
+  std::string word;  // folded preposition, for kind == prep
+};
+
+struct Trigger {
+  std::string lemma;      // as written in the table ("ab|lehnen")
+  Lang lang;
+  bool noun;
+  Relation relation;
+  std::vector<Role> source, target;
+  bool mutual = false;    // AGREE/CONSULT/COOPERATE between the two
+  bool fill = false;      // a missing side may come from context
+  bool intent = false;
+  std::string particle;   // folded separable particle, "" if none
+  std::string where;      // table:line, for --explain
+};
+
+// What a surface form of a verb is.
+enum FormType : std::uint8_t {
+  kFinite = 1,        // may be a finite verb (warnt, warnte, lehnt ... ab)
+  kParticiple = 2,    // gewarnt, abgelehnt, warned
+  kInfinitive = 4,    // warnen, abzulehnen (with zu), warn
+  kAttributive = 8,   // die unterstützten Rebellen
+  kZuInfinitive = 16, // abzulehnen
+  kGerund = 32,       // English -ing
+};
+
+struct VerbForm {
+  std::uint32_t trigger;
+  std::uint8_t types;       // FormType bits
+  bool needs_particle;      // split form: the particle must close the clause
+};
+
+class TriggerLexicon {
+ public:
+  // Reads one table (see data/triggers/README.md).  Throws DataError naming
+  // where:line for a bad row.
+  void load(std::istream& in, Lang lang, const std::string& where);
+  void add(Trigger t, const std::vector<std::string>& irregular_forms);
+
+  const std::vector<VerbForm>* verb(Lang lang, std::string_view fold) const;
+  // A noun trigger, also as the last part of a German compound
+  // ("Waffenverhandlungen" -> Verhandlung).
+  const std::vector<std::uint32_t>* noun(Lang lang, std::string_view fold) const;
+  const Trigger& at(std::uint32_t i) const { return triggers_[i]; }
+  std::size_t size() const { return triggers_.size(); }
+
+ private:
+  void add_verb_form(Lang lang, std::string form, std::uint32_t trigger, std::uint8_t types,
+                     bool needs_particle);
+  void add_noun_form(Lang lang, std::string form, std::uint32_t trigger);
+  void generate_german_verb(std::uint32_t idx, const std::vector<std::string>& irregular);
+  void generate_english_verb(std::uint32_t idx, const std::vector<std::string>& irregular);
+
+  std::vector<Trigger> triggers_;
+  StringMap<std::vector<VerbForm>> verbs_[2];
+  StringMap<std::vector<std::uint32_t>> nouns_[2];
+};
+
+}  // namespace geokg

@@ -1,0 +1,143 @@
+// geokg build: articles (and optionally an existing graph) to graph files.
+#include <fmt/core.h>
+
+#include <map>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "geokg/error.hpp"
+#include "geokg/export/graph_io.hpp"
+#include "geokg/graph/knowledge_graph.hpp"
+
+namespace geokg::cli {
+
+namespace {
+
+std::vector<Relation> parse_relations(const std::string& list) {
+  std::vector<Relation> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t p = list.find(',', start);
+    std::string name = list.substr(start, p == std::string::npos ? std::string::npos : p - start);
+    if (!name.empty()) {
+      auto r = parse_relation(name);
+      if (!r)
+        throw QueryError("unknown relation type '" + name +
+                         "' (expected AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, "
+                         "REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT)");
+      out.push_back(*r);
+    }
+    if (p == std::string::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+void check_date(const std::string& d, const char* option) {
+  bool ok = d.size() >= 4;
+  for (std::size_t i = 0; i < d.size() && ok; ++i)
+    ok = (i == 4 || i == 7) ? d[i] == '-' : (i < 10 ? std::isdigit(static_cast<unsigned char>(d[i])) != 0 : true);
+  if (!ok || (d.size() != 4 && d.size() != 7 && d.size() < 10))
+    throw QueryError(fmt::format("{} wants a date YYYY-MM-DD (or YYYY-MM, YYYY), not '{}'", option, d));
+}
+
+}  // namespace
+
+Action add_build(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "build",
+      "Build the graph and write it; the format follows each output's extension: .graphml, "
+      ".dot, .gexf, .json (complete, readable back by --graph), .neo4j (folder of CSV files). "
+      "Filters apply to every format except .json, which keeps the whole graph.");
+  struct Opts {
+    InputOptions in;
+    std::vector<std::string> outs;
+    std::string graph, level = "state", status = "fact", since, until, relations;
+    unsigned min_weight = 1;
+  };
+  auto o = std::make_shared<Opts>();
+  add_input_options(*cmd, o->in);
+  cmd->get_option("inputs")->required(false);
+  cmd->add_option("-o,--output", o->outs, "Output file(s)")->required();
+  cmd->add_option("--graph", o->graph, "Add to this existing graph (JSON written by geokg)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--level", o->level, "state: actors folded into their state; actor: persons "
+                                       "and organisations as their own nodes")
+      ->check(CLI::IsMember({"state", "actor"}));
+  cmd->add_option("--status", o->status, "fact: only events presented as facts; all: also "
+                                         "hypothetical and negated ones")
+      ->check(CLI::IsMember({"fact", "all"}));
+  cmd->add_option("--min-weight", o->min_weight, "Keep edges supported by at least N sentences");
+  cmd->add_option("--since", o->since, "Keep evidence dated on or after DATE (YYYY-MM-DD)");
+  cmd->add_option("--until", o->until, "Keep evidence dated on or before DATE");
+  cmd->add_option("--relations", o->relations, "Keep only these types (comma-separated)");
+  return [o]() {
+    EdgeFilter filter;
+    filter.facts_only = o->status == "fact";
+    filter.min_weight = o->min_weight;
+    if (!o->since.empty()) check_date(o->since, "--since");
+    if (!o->until.empty()) check_date(o->until, "--until");
+    filter.since = o->since;
+    filter.until = o->until;
+    filter.relations = parse_relations(o->relations);
+    for (const auto& out : o->outs) format_for(out);  // reject unknown formats before working
+    if (o->in.inputs.empty() && o->graph.empty())
+      throw InputError("nothing to build: give articles, or --graph with an existing graph");
+
+    Extractor ex = load_extractor(o->in);
+    Level level = parse_level(o->level);
+    KnowledgeGraph graph(level, dictionary_namer(ex.actors()));
+    if (!o->graph.empty()) {
+      KnowledgeGraph base = read_graph_file(o->graph);
+      if (base.level() != level)
+        throw GraphError(fmt::format("{} is a graph at --level {}; build it with the same level",
+                                     o->graph, to_string(base.level())));
+      graph.merge(base);
+    }
+    ProblemLog log;
+    std::size_t duplicates = 0;
+    if (!o->in.inputs.empty()) {
+      DocumentReader reader(o->in.inputs);
+      log.attach(reader, o->in.quiet);
+      Progress progress(input_size(o->in.inputs));
+      extract_stream(
+          reader, ex, stream_options(o->in),
+          [&](const Document& d, std::vector<Event>&& events) {
+            if (graph.add_document(d, events) == KnowledgeGraph::Added::duplicate) ++duplicates;
+          },
+          [&](std::size_t d, std::size_t b) { progress.update(d, b); });
+      progress.finish();
+    }
+    KnowledgeGraph shown = filtered(graph, filter);
+    for (const auto& out : o->outs)
+      write_graph(out, format_for(out) == Format::json ? graph : shown);
+
+    // A short summary: actors and relations of what was written.
+    const Graph& g = shown.graph();
+    std::map<std::string, std::size_t> by_relation;
+    std::map<std::string, std::size_t> degree;
+    for (Edge e : shown.sorted_edges()) {
+      if (g[e].kind != EdgeKind::event) continue;
+      by_relation[std::string(to_string(g[e].relation))] += 1;
+      degree[g[boost::source(e, g)].id] += g[e].weight;
+      degree[g[boost::target(e, g)].id] += g[e].weight;
+    }
+    fmt::print(stderr, "{} documents ({} already in the graph), {} actors, {} relations\n",
+               graph.graph()[boost::graph_bundle].documents.size(), duplicates,
+               boost::num_vertices(g), boost::num_edges(g));
+    std::vector<std::pair<std::size_t, std::string>> top;
+    for (auto& [id, d] : degree) top.emplace_back(d, id);
+    std::sort(top.begin(), top.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    std::string line;
+    for (std::size_t i = 0; i < std::min<std::size_t>(top.size(), 10); ++i)
+      line += fmt::format("{}{} ({})", i ? ", " : "", top[i].second, top[i].first);
+    if (!line.empty()) fmt::print(stderr, "most active actors: {}\n", line);
+    line.clear();
+    for (auto& [r, n] : by_relation) line += fmt::format("{}{} {}", line.empty() ? "" : ", ", r, n);
+    if (!line.empty()) fmt::print(stderr, "relations: {}\n", line);
+    for (const auto& out : o->outs) fmt::print(stderr, "wrote {}\n", out);
+    return log.exit_status(o->in.strict);
+  };
+}
+
+}  // namespace geokg::cli

@@ -1,0 +1,46 @@
+// geokg extract: events as JSONL, one per line.
+#include <fmt/core.h>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "geokg/relations/event.hpp"
+
+namespace geokg::cli {
+
+Action add_extract(CLI::App& app) {
+  auto* cmd = app.add_subcommand("extract", "Extract events from articles and write them as JSONL");
+  struct Opts {
+    InputOptions in;
+    std::string out;
+    bool explain = false;
+  };
+  auto o = std::make_shared<Opts>();
+  add_input_options(*cmd, o->in);
+  cmd->add_option("-o,--output", o->out, "Output file (default: standard output)");
+  cmd->add_flag("--explain", o->explain, "Add the rule and tokens behind each event");
+  return [o]() {
+    Extractor ex = load_extractor(o->in);
+    DocumentReader reader(o->in.inputs);
+    ProblemLog log;
+    log.attach(reader, o->in.quiet);
+    AtomicOutput out(o->out);
+    Progress progress(input_size(o->in.inputs));
+    std::string line;
+    extract_stream(
+        reader, ex, stream_options(o->in),
+        [&](const Document&, std::vector<Event>&& events) {
+          line.clear();
+          for (const Event& e : events) {
+            line += to_json(e, o->explain);
+            line += '\n';
+          }
+          out.write(line);
+        },
+        [&](std::size_t d, std::size_t b) { progress.update(d, b); });
+    progress.finish();
+    out.commit();
+    return log.exit_status(o->in.strict);
+  };
+}
+
+}  // namespace geokg::cli

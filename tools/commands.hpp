@@ -1,0 +1,20 @@
+// The subcommands.  Each registers its options on the app and returns the
+// action to run once the command line is parsed; actions return the exit status.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace geokg::cli {
+
+// Exit statuses, documented in --help and the README.
+inline constexpr int kOk = 0;
+inline constexpr int kSkipped = 1;   // some documents were skipped
+inline constexpr int kFatal = 2;     // usage or fatal error
+
+using Action = std::function<int()>;
+
+Action add_extract(CLI::App& app);
+Action add_build(CLI::App& app);
+
+}  // namespace geokg::cli

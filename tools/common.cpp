@@ -1,0 +1,141 @@
+#include "common.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <thread>
+
+#include "geokg/error.hpp"
+#include "geokg/resources.hpp"
+
+namespace geokg::cli {
+namespace fs = std::filesystem;
+
+namespace {
+double now() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+void add_input_options(CLI::App& cmd, InputOptions& o) {
+  cmd.add_option("inputs", o.inputs,
+                 "Articles: .txt, .json, .jsonl files, directories, or - for JSONL on stdin")
+      ->required();
+  cmd.add_option("--lexicon", o.lexicons, "Extra actors and triggers (JSON, see README)")
+      ->check(CLI::ExistingFile);
+  cmd.add_option("-j,--jobs", o.threads, "Worker threads (default: the number of cores)");
+  cmd.add_flag("--strict", o.strict, "Fail (exit 2) if any document is skipped");
+  cmd.add_flag("-q,--quiet", o.quiet, "Do not print input warnings");
+}
+
+Extractor load_extractor(const InputOptions& o) {
+  Extractor ex(find_data_dir());
+  for (const auto& lex : o.lexicons) ex.add_lexicon(lex);
+  return ex;
+}
+
+void ProblemLog::attach(DocumentReader& reader, bool quiet) {
+  reader.on_problem([this, quiet](const InputProblem& p) {
+    (p.skipped ? skipped : warnings)++;
+    if (!quiet || p.skipped)
+      fmt::print(stderr, "geokg: {}: {}{}\n", p.where, p.skipped ? "skipped: " : "warning: ", p.what);
+  });
+}
+
+int ProblemLog::exit_status(bool strict) const {
+  if (skipped == 0) return kOk;
+  return strict ? kFatal : kSkipped;
+}
+
+StreamOptions stream_options(const InputOptions& o) {
+  StreamOptions s;
+  s.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  return s;
+}
+
+std::uintmax_t input_size(const std::vector<std::string>& inputs) {
+  std::uintmax_t total = 0;
+  std::error_code ec;
+  for (const auto& in : inputs) {
+    if (in == "-") return 0;
+    if (fs::is_regular_file(in, ec)) total += fs::file_size(in, ec);
+    else if (fs::is_directory(in, ec))
+      for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec)) total += it->file_size(ec);
+  }
+  return total;
+}
+
+Progress::Progress(std::uintmax_t total_bytes)
+    : tty_(isatty(STDERR_FILENO) != 0), total_(total_bytes), start_(now()) {}
+
+void Progress::update(std::size_t documents, std::size_t bytes) {
+  if (!tty_) return;
+  double t = now();
+  if (t - last_ < 0.5) return;
+  last_ = t;
+  double mbps = bytes / 1e6 / std::max(1e-9, t - start_);
+  std::string left;
+  if (total_ > bytes && mbps > 0)
+    left = fmt::format(", {:.0f} s left", (total_ - bytes) / 1e6 / mbps);
+  fmt::print(stderr, "\r{} documents, {:.1f} MB, {:.1f} MB/s{}   ", documents, bytes / 1e6, mbps, left);
+  std::fflush(stderr);
+}
+
+void Progress::finish() {
+  if (tty_ && last_ > 0) fmt::print(stderr, "\n");
+}
+
+AtomicOutput::AtomicOutput(const std::string& path) : path_(path) {
+  if (path.empty() || path == "-") {
+    f_ = stdout;
+    return;
+  }
+  fs::path p(path);
+  fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  tmp_ = (dir / ("." + p.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = mkstemp(tmp_.data());
+  if (fd < 0)
+    throw ExportError("cannot write " + path + ": " + std::strerror(errno));
+  f_ = fdopen(fd, "wb");
+}
+
+AtomicOutput::~AtomicOutput() {
+  if (f_ && f_ != stdout) {
+    std::fclose(f_);
+    std::remove(tmp_.c_str());
+  }
+}
+
+void AtomicOutput::write(std::string_view s) {
+  if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) {
+    if (errno == EPIPE) throw ExportError("");
+    throw ExportError("cannot write " + (path_.empty() || path_ == "-" ? "standard output" : path_) +
+                      ": " + std::strerror(errno));
+  }
+}
+
+void AtomicOutput::commit() {
+  if (f_ == stdout) {
+    if (std::fflush(stdout) != 0 && errno != EPIPE)
+      throw ExportError(std::string("cannot write standard output: ") + std::strerror(errno));
+    return;
+  }
+  bool ok = std::fflush(f_) == 0 && fsync(fileno(f_)) == 0;
+  int err = errno;
+  ok = std::fclose(f_) == 0 && ok;
+  f_ = nullptr;
+  if (!ok || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    if (ok) err = errno;
+    std::remove(tmp_.c_str());
+    throw ExportError("cannot write " + path_ + ": " + std::strerror(err));
+  }
+}
+
+}  // namespace geokg::cli

@@ -1,0 +1,70 @@
+// What several subcommands share: reading inputs with problem reports, the
+// extractor with user lexicons, progress on a terminal, atomic text output.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "geokg/input/document.hpp"
+#include "geokg/relations/extractor.hpp"
+#include "commands.hpp"
+#include "geokg/relations/parallel.hpp"
+
+namespace geokg::cli {
+
+struct InputOptions {
+  std::vector<std::string> inputs;
+  std::vector<std::string> lexicons;
+  unsigned threads = 0;  // 0: the number of cores
+  bool strict = false;
+  bool quiet = false;
+};
+
+void add_input_options(CLI::App& cmd, InputOptions& o);
+
+Extractor load_extractor(const InputOptions& o);
+
+// Counts problems as they are reported (each printed to stderr).
+struct ProblemLog {
+  std::size_t skipped = 0, warnings = 0;
+  void attach(DocumentReader& reader, bool quiet);
+  int exit_status(bool strict) const;
+};
+
+// Documents, MB/s and time left on stderr, only when stderr is a terminal.
+class Progress {
+ public:
+  explicit Progress(std::uintmax_t total_bytes);
+  void update(std::size_t documents, std::size_t bytes);
+  void finish();
+
+ private:
+  bool tty_;
+  std::uintmax_t total_;
+  double start_;
+  double last_ = 0;
+};
+std::uintmax_t input_size(const std::vector<std::string>& inputs);
+
+StreamOptions stream_options(const InputOptions& o);
+
+// Output written to a temporary file beside the target and renamed into place
+// on commit(); "-" or empty writes to stdout.
+class AtomicOutput {
+ public:
+  explicit AtomicOutput(const std::string& path);
+  ~AtomicOutput();
+  std::FILE* file() const { return f_; }
+  void write(std::string_view s);
+  void commit();
+
+ private:
+  std::string path_, tmp_;
+  std::FILE* f_ = nullptr;
+};
+
+}  // namespace geokg::cli

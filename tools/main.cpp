@@ -1,0 +1,43 @@
+// geokg: news articles in, a knowledge graph of political relations out.
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include <csignal>
+
+#include "commands.hpp"
+#include "geokg/error.hpp"
+#include "geokg/version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace geokg::cli;
+  // A closed pipe (geokg extract ... | head) ends the program quietly through
+  // EPIPE on write instead of killing it mid-line.
+  std::signal(SIGPIPE, SIG_IGN);
+  CLI::App app{
+      "geokg - builds a knowledge graph of political relations (PLOVER types, ISO-3 actor "
+      "codes) from German and English news.\n\nExit status: 0 all good, 1 some documents "
+      "skipped, 2 usage or fatal error."};
+  app.set_version_flag("--version", std::string("geokg ") + std::string(geokg::version()));
+  app.require_subcommand(1);
+  Action actions[] = {add_extract(app), add_build(app)};
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kOk : kFatal;
+  }
+  try {
+    for (std::size_t i = 0; i < app.get_subcommands().size(); ++i) {
+      CLI::App* sub = app.get_subcommands()[i];
+      for (std::size_t k = 0; k < std::size(actions); ++k)
+        if (app.get_subcommands({})[k] == sub) return actions[k]();
+    }
+    return kFatal;
+  } catch (const geokg::Error& e) {
+    if (*e.what()) fmt::print(stderr, "geokg: {}\n", e.what());
+    return kFatal;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "geokg: internal error: {}\n", e.what());
+    return kFatal;
+  }
+}
