@@ -69,8 +69,30 @@ bool all_ascii(std::string_view s) {
   return true;
 }
 
-// ICU ends a sentence after "am 3. Oktober" (German ordinals) and after the
-// initial in "John F. Kennedy"; an abbreviation list cannot cover either.
+// Abbreviations that end in a period without ending the sentence.
+bool abbreviation(std::string_view fold, bool german) {
+  static constexpr std::string_view kGerman[] = {
+      "a", "abs", "abt", "art", "bd", "bsp", "bzw", "ca", "chr", "d", "dipl", "dr", "evtl",
+      "gegr", "ggf", "h", "hl", "hr", "inkl", "ing", "jh", "jhd", "kap", "mag", "max", "mio",
+      "mind", "mrd", "nr", "o", "prof", "rd", "s", "sog", "st", "str", "tsd", "u", "usw", "v",
+      "vgl", "z", "zb", "zit", "zz", "zzt", "jan", "feb", "aug", "sept", "okt", "nov", "dez"};
+  static constexpr std::string_view kEnglish[] = {
+      "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt",
+      "sgt", "adm", "cmdr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "nos", "vs",
+      "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "approx", "est",
+      "dept", "univ", "pres", "rev", "hon", "ft", "mt", "e.g", "i.e"};
+  if (german) {
+    for (std::string_view a : kGerman)
+      if (a == fold) return true;
+  } else {
+    for (std::string_view a : kEnglish)
+      if (a == fold) return true;
+  }
+  return false;
+}
+
+// ICU ends a sentence after "am 3. Oktober" (German ordinals), after the
+// initial in "John F. Kennedy", and after abbreviations ("z. B.", "U.S.").
 bool continues(const Sentence& prev, const Sentence& next, bool german) {
   const auto& t = prev.tokens;
   if (t.size() < 2 || t.back().form != "." || next.tokens.empty()) return false;
@@ -78,8 +100,11 @@ bool continues(const Sentence& prev, const Sentence& next, bool german) {
   const Token& first = next.tokens.front();
   if (before.kind == TokenKind::number)
     return german && before.form.size() <= 3 && first.kind == TokenKind::word;
-  return before.kind == TokenKind::word && before.form.size() == 1 && before.upper &&
-         first.kind == TokenKind::word && first.upper;
+  if (before.kind != TokenKind::word) return false;
+  if (before.form.size() == 1 && before.upper) return first.kind == TokenKind::word && first.upper;
+  if (abbreviation(before.fold, german)) return true;
+  // An initialism written with periods ("U.S.", "U.N.").
+  return before.form.find('.') != std::string_view::npos && before.form.size() <= 6;
 }
 
 }  // namespace
@@ -117,8 +142,10 @@ Segmenter::Segmenter(Lang lang) : impl_(std::make_unique<Impl>()) {
   static std::atomic<std::uint64_t> next_serial{1};
   impl_->serial = next_serial++;
   UErrorCode status = U_ZERO_ERROR;
-  // "ss=standard" turns on ICU's abbreviation suppressions (z. B., Dr., Mr.).
-  icu::Locale loc(lang == Lang::de ? "de@ss=standard" : "en@ss=standard");
+  // ICU's own abbreviation suppressions ("ss=standard") are erratic for German
+  // (they split "z. B." and then miss the next real boundary), so the plain
+  // rules run and continues() re-joins abbreviations, ordinals and initials.
+  icu::Locale loc(lang == Lang::de ? "de" : "en");
   impl_->sentence_proto.reset(icu::BreakIterator::createSentenceInstance(loc, status));
   if (U_FAILURE(status)) throw Error(std::string("ICU sentence iterator: ") + u_errorName(status));
   status = U_ZERO_ERROR;

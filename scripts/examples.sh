@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds geokg, and builds the example graphs in
+# graphs/ from the articles in examples/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+[ -f build/build.ninja ] || meson setup build >/dev/null
+meson compile -C build >/dev/null
+build/tools/geokg build examples/articles examples/sample.jsonl \
+  -o graphs/example.graphml -o graphs/example.dot -o graphs/example.gexf \
+  -o graphs/example.json -o graphs/example.neo4j
+dot -Tsvg graphs/example.dot -o graphs/example.svg
+dot -Tpng graphs/example.dot -o graphs/example.png
+echo "graphs/example.{graphml,dot,gexf,json,neo4j,svg,png} written"

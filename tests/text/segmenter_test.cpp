@@ -1,0 +1,105 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "geokg/text/segmenter.hpp"
+
+using namespace geokg;
+
+namespace {
+std::vector<std::string> sentences(const Segmenter& seg, std::string_view text) {
+  std::vector<std::string> out;
+  for (const Sentence& s : seg.segment(text).sentences)
+    out.emplace_back(text.substr(s.begin, s.end - s.begin));
+  for (auto& s : out)
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
+  return out;
+}
+std::vector<std::string> forms(const Sentence& s) {
+  std::vector<std::string> out;
+  for (const Token& t : s.tokens) out.emplace_back(t.form);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("German sentences: abbreviations, ordinals and initials do not end a sentence") {
+  Segmenter seg(Lang::de);
+  auto s = sentences(seg,
+                     "Am 3. Oktober traf Dr. Müller z. B. den Minister. Die Gespräche dauerten "
+                     "bis zum 24. Februar. John F. Kennedy kam nicht.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0] == "Am 3. Oktober traf Dr. Müller z. B. den Minister.");
+  CHECK(s[1] == "Die Gespräche dauerten bis zum 24. Februar.");
+  CHECK(s[2] == "John F. Kennedy kam nicht.");
+}
+
+TEST_CASE("a year ends a sentence, and a line break separates a headline") {
+  Segmenter seg(Lang::de);
+  auto s = sentences(seg, "Russland greift an\nDer Krieg begann 2022. Die Ukraine wehrt sich.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0] == "Russland greift an");
+  CHECK(s[1] == "Der Krieg begann 2022.");
+}
+
+TEST_CASE("English sentences keep U.S. and Mr. together") {
+  Segmenter seg(Lang::en);
+  auto s = sentences(seg, "The U.S. Army left. Mr. Smith met officials in Kyiv. They agreed.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[1] == "Mr. Smith met officials in Kyiv.");
+}
+
+TEST_CASE("tokens carry byte offsets into the original text") {
+  Segmenter seg(Lang::de);
+  std::string text = "Pjöngjang warnte Moskau.";
+  SegmentedText st = seg.segment(text);
+  REQUIRE(st.sentences.size() == 1);
+  const auto& t = st.sentences[0].tokens;
+  REQUIRE(t.size() == 4);
+  CHECK(text.substr(t[0].begin, t[0].end - t[0].begin) == "Pjöngjang");
+  CHECK(t[0].begin == 0);
+  CHECK(t[0].end == 10);  // ö is two bytes
+  CHECK(t[1].begin == 11);
+  CHECK(t[3].form == ".");
+  CHECK(t[3].kind == TokenKind::punct);
+  CHECK(t[0].upper);
+  CHECK_FALSE(t[1].upper);
+  CHECK(t[0].fold == "pjöngjang");
+}
+
+TEST_CASE("quotes and dashes are normalised, hyphenated compounds split at the hyphen") {
+  Segmenter seg(Lang::de);
+  SegmentedText st = seg.segment("„Nein“ – sagte der US‑Beamte.");
+  REQUIRE(st.sentences.size() == 1);
+  CHECK(forms(st.sentences[0]) ==
+        std::vector<std::string>{"\"", "Nein", "\"", "-", "sagte", "der", "US", "-", "Beamte", "."});
+}
+
+TEST_CASE("text that is not NFC is normalised in the token form, offsets stay original") {
+  Segmenter seg(Lang::de);
+  std::string decomposed = "Mu\xCC\x88nchen protestiert.";  // u + combining diaeresis
+  SegmentedText st = seg.segment(decomposed);
+  REQUIRE(st.sentences.size() == 1);
+  const Token& t = st.sentences[0].tokens[0];
+  CHECK(t.form == "München");
+  CHECK(t.fold == "münchen");
+  CHECK(t.end - t.begin == 9);
+}
+
+TEST_CASE("case folding folds ß and umlauts the same way as the lexicons") {
+  CHECK(fold_case("Weißes HAUS") == "weisses haus");
+  CHECK(fold_case("ÜBER") == "über");
+  CHECK(fold_case("USA") == "usa");
+}
+
+TEST_CASE("empty and whitespace-only texts give no sentences") {
+  Segmenter seg(Lang::en);
+  CHECK(seg.segment("").sentences.empty());
+  CHECK(seg.segment(" \n\t ").sentences.empty());
+}
+
+TEST_CASE("valid_utf8 rejects broken sequences") {
+  CHECK(valid_utf8("Köln"));
+  CHECK_FALSE(valid_utf8("K\xC3"));
+  CHECK_FALSE(valid_utf8("\xFF"));
+}
