@@ -1,0 +1,199 @@
+#include "export/text_util.hpp"
+
+#include <set>
+
+#include <fmt/format.h>
+
+namespace geokg::exportutil {
+namespace {
+
+// Length of the well-formed UTF-8 sequence at s[i], or 0 when it is ill-formed
+// (overlong forms, surrogates and code points above U+10FFFF included).
+std::size_t utf8_length(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
+  std::size_t n;
+  char32_t min;
+  if ((c & 0xE0) == 0xC0) {
+    n = 2, cp = c & 0x1F, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3, cp = c & 0x0F, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4, cp = c & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+}  // namespace
+
+std::string clean_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    std::size_t n = utf8_length(s, i, cp);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    if (cp != 0xFFFE && cp != 0xFFFF) out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+std::string xml_text(std::string_view s) {
+  std::string out;
+  for (char c : clean_utf8(s)) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    out += c;
+  }
+  return out;
+}
+
+std::string xml_escape(std::string_view s) {
+  std::string out;
+  for (char c : xml_text(s)) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\t': out += "&#9;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\r': out += "&#13;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string dot_text(std::string_view s) {
+  std::string out;
+  for (char c : clean_utf8(s)) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '\t') {
+      out += ' ';
+    } else if (u >= 0x20 || c == '\n') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string dot_escape(std::string_view s) {
+  std::string out;
+  for (char c : dot_text(s)) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '"': out += "\\\""; break;
+      case '\n': out += "\\n"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string csv_text(std::string_view s) {
+  std::string out;
+  for (char c : clean_utf8(s)) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (u >= 0x20) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string csv_field(std::string_view s) {
+  std::string text = csv_text(s);
+  const bool quote = text.find_first_of(",\";") != std::string::npos ||
+                     (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string truncate_utf8(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t cut = max_bytes;
+  // Back up over continuation bytes so no character is split.
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+std::string evidence_summary(const RelationEdge& e, std::size_t max_items,
+                             std::size_t max_text, std::string_view separator) {
+  std::string out;
+  std::size_t n = 0;
+  for (const Evidence& ev : e.evidence) {
+    if (n == max_items) break;
+    if (n++) out += separator;
+    out += fmt::format("{}#{}: {}", ev.doc, ev.sentence, truncate_utf8(ev.text, max_text));
+  }
+  if (e.evidence.size() > n) out += fmt::format("{}(+{} more)", separator, e.evidence.size() - n);
+  return out;
+}
+
+std::vector<std::string> unique_ids(const KnowledgeGraph& g, const std::vector<Vertex>& nodes,
+                                    std::string (*normalise)(std::string_view)) {
+  std::vector<std::string> out(nodes.size());
+  std::set<std::string, std::less<>> used;
+  // Ids that need no cleaning keep them; only an id that cleaning changed can
+  // end up with a suffix, so "ctlid" stays "ctlid" next to "ctl\x01id".
+  std::vector<std::size_t> changed;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const std::string& id = g.graph()[nodes[i]].id;
+    std::string clean = normalise(id);
+    if (clean == id && !clean.empty() && used.insert(clean).second)
+      out[i] = std::move(clean);
+    else
+      changed.push_back(i);
+  }
+  for (std::size_t i : changed) {
+    std::string base = normalise(g.graph()[nodes[i]].id);
+    if (base.empty()) base.push_back('_');
+    std::string candidate = base;
+    for (int k = 2; used.count(candidate); ++k) candidate = fmt::format("{}~{}", base, k);
+    used.insert(candidate);
+    out[i] = std::move(candidate);
+  }
+  return out;
+}
+
+std::string_view edge_name(const RelationEdge& e) {
+  return e.kind == EdgeKind::affiliation ? std::string_view("affiliation") : to_string(e.relation);
+}
+
+std::string xsd_date(std::string_view date) {
+  if (date.size() < 10) return {};
+  auto digit = [&](std::size_t i) { return date[i] >= '0' && date[i] <= '9'; };
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!digit(i)) return {};
+  if (date[4] != '-' || date[7] != '-') return {};
+  return std::string(date.substr(0, 10));
+}
+
+}  // namespace geokg::exportutil

@@ -1,0 +1,57 @@
+// Escaping and shortening shared by the graph writers.  Boost's writers escape
+// too little (control characters, backslashes, DOT keywords), so every writer
+// goes through these instead.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geokg/graph/knowledge_graph.hpp"
+
+namespace geokg::exportutil {
+
+// Valid UTF-8 only: ill-formed sequences become U+FFFD and the non-characters
+// U+FFFE/U+FFFF (forbidden in XML) are dropped.  Control characters stay.
+std::string clean_utf8(std::string_view s);
+
+// Text as XML may carry it: clean UTF-8 without C0 controls other than tab,
+// newline and carriage return.
+std::string xml_text(std::string_view s);
+// Escapes & < > " ' and writes tab, newline and CR as character references so
+// parsers neither normalise nor collapse them.  Calls xml_text first.
+std::string xml_escape(std::string_view s);
+
+// Text as a DOT quoted string may carry it: no C0 controls except newline,
+// tabs as spaces.
+std::string dot_text(std::string_view s);
+// The inside of a DOT quoted string: \ → \\, " → \", newline → \n.  Calls
+// dot_text first.
+std::string dot_escape(std::string_view s);
+
+// Text for one CSV cell: no control characters, line breaks and tabs as spaces.
+std::string csv_text(std::string_view s);
+// One RFC 4180 field: quoted (with "" for ") when it holds a comma, quote,
+// semicolon or leading/trailing space.  Calls csv_text first.
+std::string csv_field(std::string_view s);
+
+// At most `max_bytes` bytes, cut at a character boundary, "…" appended when cut.
+std::string truncate_utf8(std::string_view s, std::size_t max_bytes);
+
+// "doc#sentence: text" for the first `max_items` evidence sentences (each cut to
+// `max_text` bytes), joined by `separator`, with "(+N more)" when there are more.
+std::string evidence_summary(const RelationEdge& e, std::size_t max_items,
+                             std::size_t max_text, std::string_view separator);
+
+// The ids the writer emits for `nodes`, in the same order: `normalise`d, and made
+// unique by a "~2", "~3" ... suffix when normalising made two ids equal.
+std::vector<std::string> unique_ids(const KnowledgeGraph& g, const std::vector<Vertex>& nodes,
+                                    std::string (*normalise)(std::string_view));
+
+// What an edge is called in exports: the relation, or "affiliation".
+std::string_view edge_name(const RelationEdge& e);
+
+// A date usable as xsd:date (the first ten characters of an ISO date), or "".
+std::string xsd_date(std::string_view date);
+
+}  // namespace geokg::exportutil

@@ -1,0 +1,307 @@
+#!/usr/bin/python3
+"""Loads geokg's exports of the hostile graphs in the tools people use them with.
+
+usage: check_consumers.py WRITE_FIXTURE
+
+Runs WRITE_FIXTURE into a temporary directory, then checks, for each graph,
+against its JSON export: GraphML in networkx and igraph, GEXF in networkx,
+DOT in Graphviz (dot -Tsvg, dot -Tcanon), GraphML/GEXF in xmllint, and the
+Neo4j CSV files against neo4j-admin's header syntax.  Exits 1 and prints every
+failure.
+"""
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+import igraph
+import networkx as nx
+from networkx.readwrite import gexf as nx_gexf
+
+FAILURES = []
+
+
+def check(condition, what):
+    if not condition:
+        FAILURES.append(what)
+    return condition
+
+
+def xml_text(s):
+    """What survives in XML: C0 controls other than tab, LF and CR dropped."""
+    return "".join(c for c in s if ord(c) >= 0x20 or c in "\t\n\r")
+
+
+def csv_text(s):
+    return "".join(" " if c in "\t\n\r" else c for c in s if ord(c) >= 0x20 or c in "\t\n\r")
+
+
+def unique(pairs):
+    """geokg's rule for ids that collide once cleaned: ids cleaning left alone
+    keep them, the others take a ~2, ~3 ... suffix when theirs is taken."""
+    used, out, changed = set(), [None] * len(pairs), []
+    for k, (raw, clean) in enumerate(pairs):
+        if raw == clean and clean and clean not in used:
+            used.add(clean)
+            out[k] = clean
+        else:
+            changed.append(k)
+    for k in changed:
+        base = pairs[k][1] or "_"
+        cand, n = base, 2
+        while cand in used:
+            cand = f"{base}~{n}"
+            n += 1
+        used.add(cand)
+        out[k] = cand
+    return out
+
+
+def expect(graph, normalise):
+    nodes = graph["nodes"]
+    ids = unique([(n["id"], normalise(n["id"])) for n in nodes])
+    return {i: n for i, n in zip(ids, nodes)}
+
+
+def edge_key(e):
+    return e["relation"] if e["kind"] == "event" else "affiliation"
+
+
+def check_graphml(path, graph, name):
+    want = expect(graph, xml_text)
+    try:
+        g = nx.read_graphml(path)
+    except Exception as exc:  # every reader error is a failure to report
+        check(False, f"{name}: networkx read_graphml failed: {exc!r}")
+        return
+    check(g.number_of_nodes() == len(graph["nodes"]),
+          f"{name}: networkx GraphML nodes {g.number_of_nodes()} != {len(graph['nodes'])}")
+    check(g.number_of_edges() == len(graph["edges"]),
+          f"{name}: networkx GraphML edges {g.number_of_edges()} != {len(graph['edges'])}")
+    check(set(g.nodes) == set(want),
+          f"{name}: GraphML node ids {sorted(g.nodes)} != {sorted(want)}")
+    for node_id, node in want.items():
+        if node_id not in g.nodes:
+            continue
+        data = g.nodes[node_id]
+        for field in ("label", "name_de", "name_en", "code", "type"):
+            got = data.get(field, "")
+            check(got == xml_text(node[field]),
+                  f"{name}: GraphML node {node_id!r} {field} {got!r} != {xml_text(node[field])!r}")
+    relations = sorted(d.get("label") for _, _, d in g.edges(data=True))
+    check(relations == sorted(edge_key(e) for e in graph["edges"]),
+          f"{name}: GraphML edge labels {relations}")
+    for _, _, d in g.edges(data=True):
+        check(isinstance(d.get("weight"), float) and d["weight"] >= 1,
+              f"{name}: GraphML weight {d.get('weight')!r} is not a positive double")
+        check(all(isinstance(d.get(c), int) for c in "rgb"),
+              f"{name}: GraphML r/g/b not integers: {d}")
+        check(len(d.get("evidence", "")) < 4000, f"{name}: GraphML evidence not bounded")
+    if graph["edges"]:
+        check(isinstance(g, nx.MultiDiGraph) or g.number_of_edges() == len(graph["edges"]),
+              f"{name}: parallel edges lost")
+
+    try:
+        ig = igraph.Graph.Read_GraphML(path)
+    except Exception as exc:
+        check(False, f"{name}: igraph Read_GraphML failed: {exc!r}")
+        return
+    check(ig.vcount() == len(graph["nodes"]),
+          f"{name}: igraph nodes {ig.vcount()} != {len(graph['nodes'])}")
+    check(ig.ecount() == len(graph["edges"]),
+          f"{name}: igraph edges {ig.ecount()} != {len(graph['edges'])}")
+    check(sorted(ig.vs["label"]) == sorted(xml_text(n["label"]) for n in graph["nodes"]),
+          f"{name}: igraph labels {sorted(ig.vs['label'])}")
+    # igraph 0.10 parses with libxml2's SAX2 without entity substitution, which
+    # hands back "&amp;" in attribute values as "&#38;" (a reader quirk: the
+    # file is well-formed, and networkx and xmllint read "&").
+    ig_ids = sorted(i.replace("&#38;", "&") for i in ig.vs["id"])
+    check(ig_ids == sorted(want), f"{name}: igraph ids {ig_ids}")
+
+
+def check_gexf(path, graph, name):
+    want = expect(graph, xml_text)
+    root = ET.parse(path).getroot()
+    check(root.tag == "{http://gexf.net/1.3}gexf", f"{name}: GEXF root is {root.tag}")
+    ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
+    xg = root.find("g:graph", ns)
+    check(xg is not None and xg.get("defaultedgetype") == "directed"
+          and xg.get("mode") == "dynamic" and xg.get("timeformat") == "date",
+          f"{name}: GEXF <graph> attributes {xg.attrib if xg is not None else None}")
+    xedges = root.findall("g:graph/g:edges/g:edge", ns)
+    check(sorted(e.get("kind") for e in xedges) == sorted(edge_key(e) for e in graph["edges"]),
+          f"{name}: GEXF edge kinds {[e.get('kind') for e in xedges]}")
+    for e, je in zip(xedges, graph["edges"]):
+        spell = e.find("g:spells/g:spell", ns)
+        if je["first_seen"]:
+            check(spell is not None and spell.get("start") == je["first_seen"][:10]
+                  and spell.get("end") == je["last_seen"][:10],
+                  f"{name}: GEXF spell of edge {e.get('id')}")
+        check(e.find("viz:color", ns) is not None, f"{name}: GEXF edge without viz:color")
+    for n in root.findall("g:graph/g:nodes/g:node", ns):
+        check(n.find("viz:size", ns) is not None and n.find("viz:color", ns) is not None,
+              f"{name}: GEXF node {n.get('id')!r} without viz:size/viz:color")
+
+    # networkx 2.8 knows only the 1.1draft and 1.2draft namespaces; its reader is
+    # the same for 1.3 once the namespace is registered.
+    nx_gexf.GEXF.versions["1.3"] = {
+        "NS_GEXF": "http://gexf.net/1.3",
+        "NS_VIZ": "http://gexf.net/1.3/viz",
+        "NS_XSI": "http://www.w3.org/2001/XMLSchema-instance",
+        "SCHEMALOCATION": "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
+        "VERSION": "1.3",
+    }
+    try:
+        g = nx.read_gexf(path, version="1.3")
+    except Exception as exc:
+        check(False, f"{name}: networkx read_gexf failed: {exc!r}")
+        return
+    check(g.number_of_nodes() == len(graph["nodes"]),
+          f"{name}: networkx GEXF nodes {g.number_of_nodes()} != {len(graph['nodes'])}")
+    check(g.number_of_edges() == len(graph["edges"]),
+          f"{name}: networkx GEXF edges {g.number_of_edges()} != {len(graph['edges'])}")
+    check(set(g.nodes) == set(want), f"{name}: GEXF node ids {sorted(g.nodes)}")
+    for node_id, node in want.items():
+        if node_id in g.nodes:
+            got = g.nodes[node_id].get("label")
+            check(got == xml_text(node["label"]),
+                  f"{name}: GEXF label of {node_id!r}: {got!r} != {xml_text(node['label'])!r}")
+            check(g.nodes[node_id].get("name_en") == xml_text(node["name_en"]),
+                  f"{name}: GEXF name_en of {node_id!r}")
+
+
+def check_xmllint(path, name):
+    if not shutil.which("xmllint"):
+        return
+    r = subprocess.run(["xmllint", "--noout", path], capture_output=True, text=True)
+    check(r.returncode == 0, f"{name}: xmllint rejects {os.path.basename(path)}: {r.stderr}")
+
+
+def check_dot(path, graph, name):
+    for fmt in ("svg", "canon"):
+        r = subprocess.run(["dot", "-T" + fmt, path], capture_output=True, text=True)
+        check(r.returncode == 0 and "Error" not in r.stderr and "syntax" not in r.stderr,
+              f"{name}: dot -T{fmt} failed ({r.returncode}): {r.stderr.strip()}")
+        if fmt == "svg" and r.returncode == 0:
+            for label in ("\u0645\u0635\u0631", "\u05d9\u05e9\u05e8\u05d0\u05dc"):
+                if any(n["label"] == label for n in graph["nodes"]):
+                    check(label in r.stdout, f"{name}: label {label} missing from SVG")
+        if fmt == "canon" and r.returncode == 0:
+            edges = len(re.findall(r"\s->\s", r.stdout))
+            check(edges == len(graph["edges"]),
+                  f"{name}: dot -Tcanon shows {edges} edges, JSON has {len(graph['edges'])}")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    longest = max((len(m) for m in re.findall(r'"(?:[^"\\]|\\.)*"', text)), default=0)
+    check(longest < 16000, f"{name}: DOT has a quoted string of {longest} characters")
+    check(re.search(r"[\x00-\x08\x0b-\x1f]", text) is None, f"{name}: DOT holds control chars")
+
+
+NEO4J_TYPES = {"int", "long", "float", "double", "boolean", "byte", "short", "char", "string",
+               "point", "date", "localtime", "time", "localdatetime", "datetime", "duration"}
+HEADER = re.compile(r"^(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*)?:(?P<kind>ID|START_ID|END_ID)"
+                    r"\((?P<space>[A-Za-z_][A-Za-z0-9_]*)\)"
+                    r"|:(?P<special>LABEL|TYPE|IGNORE)"
+                    r"|(?P<prop>[A-Za-z_][A-Za-z0-9_]*):(?P<type>[a-z]+)(?P<array>\[\])?)$")
+
+
+def parse_header(fields, name, file):
+    parsed = []
+    for field in fields:
+        m = HEADER.match(field)
+        if not check(m is not None, f"{name}: {file}: bad neo4j-admin header field {field!r}"):
+            continue
+        if m.group("type"):
+            check(m.group("type") in NEO4J_TYPES,
+                  f"{name}: {file}: unknown neo4j type {m.group('type')!r}")
+        parsed.append(m)
+    return parsed
+
+
+def check_neo4j(folder, graph, name):
+    for file in ("nodes.csv", "relationships.csv"):
+        check(os.path.isfile(os.path.join(folder, file)), f"{name}: {file} missing")
+    if FAILURES and not os.path.isfile(os.path.join(folder, "relationships.csv")):
+        return
+    with open(os.path.join(folder, "nodes.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f, strict=True))
+    header = parse_header(rows[0], name, "nodes.csv")
+    check([m.group("kind") for m in header if m.group("kind")] == ["ID"],
+          f"{name}: nodes.csv needs exactly one :ID column: {rows[0]}")
+    check(":LABEL" in rows[0], f"{name}: nodes.csv has no :LABEL column")
+    nodes = rows[1:]
+    check(len(nodes) == len(graph["nodes"]),
+          f"{name}: nodes.csv rows {len(nodes)} != {len(graph['nodes'])}")
+    check(all(len(r) == len(rows[0]) for r in nodes), f"{name}: nodes.csv ragged rows")
+    ids = [r[0] for r in nodes]
+    check(ids == unique([(n["id"], csv_text(n["id"])) for n in graph["nodes"]]),
+          f"{name}: nodes.csv ids {ids}")
+    label = rows[0].index(":LABEL")
+    check(all(r[label].startswith("Actor;") for r in nodes), f"{name}: nodes.csv labels")
+    name_col = rows[0].index("name:string")
+    check([r[name_col] for r in nodes] == [csv_text(n["label"]) for n in graph["nodes"]],
+          f"{name}: nodes.csv names {[r[name_col] for r in nodes]}")
+
+    with open(os.path.join(folder, "relationships.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f, strict=True))
+    header = parse_header(rows[0], name, "relationships.csv")
+    kinds = [m.group("kind") for m in header if m.group("kind")]
+    check(kinds == ["START_ID", "END_ID"], f"{name}: relationships.csv id columns {kinds}")
+    check(":TYPE" in rows[0], f"{name}: relationships.csv has no :TYPE column")
+    rels = rows[1:]
+    check(len(rels) == len(graph["edges"]),
+          f"{name}: relationships.csv rows {len(rels)} != {len(graph['edges'])}")
+    check(all(len(r) == len(rows[0]) for r in rels), f"{name}: relationships.csv ragged rows")
+    known = set(ids)
+    typ = rows[0].index(":TYPE")
+    ev = rows[0].index("evidence:string[]")
+    weight = rows[0].index("weight:int")
+    for r, e in zip(rels, graph["edges"]):
+        check(r[0] in known and r[1] in known, f"{name}: relationship {r[:3]} to unknown id")
+        want = e["relation"] if e["kind"] == "event" else "AFFILIATED_WITH"
+        check(r[typ] == want, f"{name}: :TYPE {r[typ]!r} != {want!r}")
+        check(r[weight] == str(e["weight"]), f"{name}: weight {r[weight]!r} != {e['weight']}")
+        items = r[ev].split(";") if r[ev] else []
+        check(len(items) == min(len(e["evidence"]), 50),
+              f"{name}: {len(items)} evidence array elements for {len(e['evidence'])} sentences")
+
+
+def main():
+    if len(sys.argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="geokg-consumers-") as out:
+        r = subprocess.run([sys.argv[1], out], capture_output=True, text=True)
+        if r.returncode != 0:
+            print(f"write_fixture failed ({r.returncode}): {r.stderr}")
+            return 1
+        for base in ("hostile-state", "hostile-actor"):
+            path = os.path.join(out, base)
+            with open(path + ".json", encoding="utf-8") as f:
+                graph = json.load(f)
+            check(len(graph["nodes"]) >= 10 and len(graph["edges"]) >= 9,
+                  f"{base}: fixture graph unexpectedly small")
+            check_graphml(path + ".graphml", graph, base)
+            check_xmllint(path + ".graphml", base)
+            check_gexf(path + ".gexf", graph, base)
+            check_xmllint(path + ".gexf", base)
+            check_dot(path + ".dot", graph, base)
+            check_neo4j(path + ".neo4j", graph, base)
+        leftovers = [f for f in os.listdir(out) if ".tmp-" in f]
+        check(not leftovers, f"temporary files left behind: {leftovers}")
+    for failure in FAILURES:
+        print("FAIL:", failure)
+    if FAILURES:
+        print(f"{len(FAILURES)} consumer check(s) failed")
+        return 1
+    print("all consumer checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

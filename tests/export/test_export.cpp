@@ -1,0 +1,443 @@
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "../graph/fixtures.hpp"
+#include "export/text_util.hpp"
+#include "geokg/error.hpp"
+#include "hostile.hpp"
+
+using namespace geokg;
+using namespace geokg::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Three nodes, one named; a dyad seen in two articles and a hypothetical one.
+KnowledgeGraph tiny() {
+  NodeNamer namer = [](const ActorRef& ref, Level level) {
+    ActorNode n = default_node(ref, level);
+    if (n.id == "RUS") {
+      n.name_en = n.label = "Russia";
+      n.name_de = "Russland";
+    }
+    return n;
+  };
+  KnowledgeGraph kg(Level::state, namer);
+  kg.add_document(doc("d1", "2023-01-05"),
+                  {event(state("RUS"), Relation::ASSAULT, state("UKR"), 0,
+                         "Russland griff die Ukraine an.")});
+  kg.add_document(doc("d2", "2023-02-10"),
+                  {event(state("RUS"), Relation::ASSAULT, state("UKR"), 1,
+                         "Angriffe & Drohungen <neu>"),
+                   event(state("UKR"), Relation::REQUEST, state("USA"), 2, "Kiew bat um \"Hilfe\"",
+                         Status::hypothetical)});
+  return kg;
+}
+
+template <typename F>
+std::string written(F write, const KnowledgeGraph& kg) {
+  std::ostringstream out;
+  write(out, kg);
+  return out.str();
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A fresh directory under the system temp dir, removed at scope exit.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() /
+           ("geokg-export-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+};
+
+std::vector<std::string> entries(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string export_error(const fs::path& p, const KnowledgeGraph& kg) {
+  try {
+    write_graph(p, kg);
+  } catch (const ExportError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("GraphML of a small graph, exactly") {
+  CHECK(written(write_graphml, tiny()) == R"XML(<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  <key id="label" for="node" attr.name="label" attr.type="string"/>
+  <key id="name_de" for="node" attr.name="name_de" attr.type="string"/>
+  <key id="name_en" for="node" attr.name="name_en" attr.type="string"/>
+  <key id="code" for="node" attr.name="code" attr.type="string"/>
+  <key id="type" for="node" attr.name="type" attr.type="string"/>
+  <key id="edge_label" for="edge" attr.name="label" attr.type="string"/>
+  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>
+  <key id="relation" for="edge" attr.name="relation" attr.type="string"/>
+  <key id="status" for="edge" attr.name="status" attr.type="string"/>
+  <key id="quad" for="edge" attr.name="quad" attr.type="string"/>
+  <key id="kind" for="edge" attr.name="kind" attr.type="string"/>
+  <key id="documents" for="edge" attr.name="documents" attr.type="int"/>
+  <key id="first_seen" for="edge" attr.name="first_seen" attr.type="string"/>
+  <key id="last_seen" for="edge" attr.name="last_seen" attr.type="string"/>
+  <key id="evidence" for="edge" attr.name="evidence" attr.type="string"/>
+  <key id="r" for="edge" attr.name="r" attr.type="int"/>
+  <key id="g" for="edge" attr.name="g" attr.type="int"/>
+  <key id="b" for="edge" attr.name="b" attr.type="int"/>
+  <graph id="geokg" edgedefault="directed">
+    <node id="RUS">
+      <data key="label">Russia</data>
+      <data key="name_de">Russland</data>
+      <data key="name_en">Russia</data>
+      <data key="code">RUS</data>
+      <data key="type">state</data>
+    </node>
+    <node id="UKR">
+      <data key="label">UKR</data>
+      <data key="name_de"></data>
+      <data key="name_en"></data>
+      <data key="code">UKR</data>
+      <data key="type">state</data>
+    </node>
+    <node id="USA">
+      <data key="label">USA</data>
+      <data key="name_de"></data>
+      <data key="name_en"></data>
+      <data key="code">USA</data>
+      <data key="type">state</data>
+    </node>
+    <edge id="e0" source="RUS" target="UKR">
+      <data key="edge_label">ASSAULT</data>
+      <data key="weight">2</data>
+      <data key="kind">event</data>
+      <data key="relation">ASSAULT</data>
+      <data key="status">fact</data>
+      <data key="quad">material-conflict</data>
+      <data key="documents">2</data>
+      <data key="first_seen">2023-01-05</data>
+      <data key="last_seen">2023-02-10</data>
+      <data key="evidence">d1#0: Russland griff die Ukraine an. | d2#1: Angriffe &amp; Drohungen &lt;neu&gt;</data>
+      <data key="r">214</data>
+      <data key="g">39</data>
+      <data key="b">40</data>
+    </edge>
+    <edge id="e1" source="UKR" target="USA">
+      <data key="edge_label">REQUEST</data>
+      <data key="weight">1</data>
+      <data key="kind">event</data>
+      <data key="relation">REQUEST</data>
+      <data key="status">hypothetical</data>
+      <data key="quad">verbal-conflict</data>
+      <data key="documents">1</data>
+      <data key="first_seen">2023-02-10</data>
+      <data key="last_seen">2023-02-10</data>
+      <data key="evidence">d2#2: Kiew bat um &quot;Hilfe&quot;</data>
+      <data key="r">255</data>
+      <data key="g">187</data>
+      <data key="b">120</data>
+    </edge>
+  </graph>
+</graphml>
+)XML");
+}
+
+TEST_CASE("DOT of a small graph, exactly") {
+  CHECK(written(write_dot, tiny()) == R"DOT(digraph "geokg" {
+  graph [charset="UTF-8", rankdir="LR", overlap="false"];
+  node [shape="box", style="rounded"];
+  "RUS" [label="Russia", tooltip="Russia (RUS, state)"];
+  "UKR" [label="UKR", tooltip="UKR (UKR, state)"];
+  "USA" [label="USA", tooltip="USA (USA, state)"];
+  "RUS" -> "UKR" [label="ASSAULT (2)", color="#d62728", fontcolor="#d62728", penwidth=2.00, weight=2, tooltip="d1#0: Russland griff die Ukraine an.\nd2#1: Angriffe & Drohungen <neu>"];
+  "UKR" -> "USA" [label="REQUEST (1, hypothetical)", color="#ffbb78", fontcolor="#ffbb78", penwidth=1.00, weight=1, style="dotted", tooltip="d2#2: Kiew bat um \"Hilfe\""];
+  subgraph "cluster_legend" {
+    label="relations";
+    style="dashed";
+    "legend:REQUEST" [label="REQUEST", shape="box", style="filled", fillcolor="#ffbb78", color="#ffbb78"];
+    "legend:ASSAULT" [label="ASSAULT", shape="box", style="filled", fillcolor="#d62728", color="#d62728"];
+  }
+}
+)DOT");
+}
+
+TEST_CASE("Neo4j CSV of a small graph, exactly") {
+  std::ostringstream nodes, rels;
+  write_neo4j(nodes, rels, tiny());
+  CHECK(nodes.str() + rels.str() == R"CSV(id:ID(Actor),:LABEL,name:string,name_de:string,name_en:string,code:string,type:string
+RUS,Actor;State,Russia,Russland,Russia,RUS,state
+UKR,Actor;State,UKR,,,UKR,state
+USA,Actor;State,USA,,,USA,state
+:START_ID(Actor),:END_ID(Actor),:TYPE,status:string,weight:int,documents:int,first_seen:string,last_seen:string,quad:string,evidence:string[]
+RUS,UKR,ASSAULT,fact,2,2,2023-01-05,2023-02-10,material-conflict,"d1#0: Russland griff die Ukraine an.;d2#1: Angriffe & Drohungen <neu>"
+UKR,USA,REQUEST,hypothetical,1,1,2023-02-10,2023-02-10,verbal-conflict,"d2#2: Kiew bat um ""Hilfe"""
+)CSV");
+}
+
+TEST_CASE("GEXF 1.3 declares what Gephi needs") {
+  const std::string gexf = written(write_gexf, tiny());
+  for (const char* part : {
+           "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" ",
+           "<graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">",
+           "<attributes class=\"node\" mode=\"static\">",
+           "<attribute id=\"documents\" title=\"documents\" type=\"integer\"/>",
+           "<node id=\"RUS\" label=\"Russia\">",
+           "<edge id=\"0\" source=\"RUS\" target=\"UKR\" kind=\"ASSAULT\" label=\"ASSAULT\" "
+           "weight=\"2\">",
+           "<spell start=\"2023-01-05\" end=\"2023-02-10\"/>",
+           "<viz:color r=\"214\" g=\"39\" b=\"40\"/>",
+           "<viz:size value=\"17.92\"/>",
+           "<attvalue for=\"evidence\" value=\"d1#0: Russland griff die Ukraine an. | d2#1: "
+           "Angriffe &amp; Drohungen &lt;neu&gt;\"/>",
+       })
+    CHECK_MESSAGE(gexf.find(part) != std::string::npos, part);
+}
+
+TEST_CASE("GEXF spells only from dates xsd:date accepts") {
+  KnowledgeGraph kg;
+  kg.add_document(doc("a", "2023-03-01T10:00:00Z"),
+                  {event(state("FRA"), Relation::AID, state("UKR"), 0)});
+  kg.add_document(doc("b", "März 2023"), {event(state("DEU"), Relation::AID, state("UKR"), 0)});
+  const std::string gexf = written(write_gexf, kg);
+  CHECK(gexf.find("<spell start=\"2023-03-01\" end=\"2023-03-01\"/>") != std::string::npos);
+  CHECK(gexf.find("<spell start=\"M") == std::string::npos);
+  CHECK(exportutil::xsd_date("2023-03-01T10:00:00Z") == "2023-03-01");
+  CHECK(exportutil::xsd_date("2023-03") == "");
+  CHECK(exportutil::xsd_date("2023/03/01") == "");
+}
+
+TEST_CASE("escaping for XML, DOT and CSV") {
+  using namespace exportutil;
+  const std::string nasty = "a\"b'c<d>e&f\\g\th\ni\rj\x01k\x1bl\x7fm";
+  CHECK(xml_escape(nasty) == "a&quot;b&apos;c&lt;d&gt;e&amp;f\\g&#9;h&#10;i&#13;jkl\x7fm");
+  CHECK(dot_escape(nasty) == "a\\\"b'c<d>e&f\\\\g h\\nijkl\x7fm");
+  CHECK(csv_field(nasty) == "\"a\"\"b'c<d>e&f\\g h i jkl\x7fm\"");
+  CHECK(csv_field("x,y") == "\"x,y\"");
+  CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv_field("a;b") == "\"a;b\"");
+  CHECK(csv_field(" pad") == "\" pad\"");
+  CHECK(csv_field("plain") == "plain");
+  // Ill-formed UTF-8 becomes U+FFFD; U+FFFE is not XML at all.
+  CHECK(clean_utf8("ok\xC3(\xED\xA0\x80\xEF\xBF\xBE\xF0\x9F\x98\x80") ==
+        "ok\xEF\xBF\xBD(\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xF0\x9F\x98\x80");
+  CHECK(truncate_utf8("\xC3\xA4\xC3\xB6\xC3\xBC", 3) == "\xC3\xA4\xE2\x80\xA6");
+  CHECK(truncate_utf8("short", 10) == "short");
+}
+
+TEST_CASE("ids that cleaning makes equal stay apart") {
+  KnowledgeGraph kg;
+  kg.add_node(ActorNode{"ab", "", "", "", "ab", ActorType::state});
+  kg.add_node(ActorNode{"a\x01" "b", "", "", "", "ab", ActorType::state});
+  kg.add_node(ActorNode{"\x02", "", "", "", "", ActorType::state});
+  const auto ids = exportutil::unique_ids(kg, kg.sorted_nodes(), exportutil::xml_text);
+  CHECK(ids == std::vector<std::string>{"_", "ab~2", "ab"});
+  const std::string graphml = written(write_graphml, kg);
+  CHECK(graphml.find("<node id=\"ab\">") != std::string::npos);
+  CHECK(graphml.find("<node id=\"ab~2\">") != std::string::npos);
+  CHECK(graphml.find("<node id=\"_\">") != std::string::npos);
+}
+
+TEST_CASE("DOT quotes keywords and escapes ids; the legend dodges actor ids") {
+  KnowledgeGraph kg;
+  kg.add_document(doc("d", "2023-01-01"),
+                  {event(state("node"), Relation::AID, state("legend:AID"), 0, "x\\y \"z\"\n2"),
+                   event(state("a\"b\\"), Relation::ASSAULT, state("edge"), 1)});
+  const std::string dot = written(write_dot, kg);
+  CHECK(dot.find("  \"node\" -> \"legend:AID\" [label=\"AID (1)\"") != std::string::npos);
+  CHECK(dot.find("  \"a\\\"b\\\\\" -> \"edge\"") != std::string::npos);
+  CHECK(dot.find("tooltip=\"d#0: x\\\\y \\\"z\\\"\\n2\"") != std::string::npos);
+  CHECK(dot.find("\"_legend:AID\" [label=\"AID\"") != std::string::npos);
+  CHECK(dot.find("\"_legend:ASSAULT\" [label=\"ASSAULT\"") != std::string::npos);
+}
+
+TEST_CASE("penwidth grows with the log of the weight") {
+  KnowledgeGraph kg;
+  std::vector<Event> events;
+  for (std::uint32_t i = 0; i < 8; ++i)
+    events.push_back(event(state("ISR"), Relation::ASSAULT, state("LBN"), i));
+  kg.add_document(doc("d", "2023-01-01"), events);
+  CHECK(written(write_dot, kg).find("label=\"ASSAULT (8)\", color=\"#d62728\", "
+                                    "fontcolor=\"#d62728\", penwidth=4.00, weight=8,") !=
+        std::string::npos);
+}
+
+TEST_CASE("affiliation edges in every format") {
+  KnowledgeGraph kg(Level::actor);
+  kg.add_document(doc("d", "2023-01-01"),
+                  {event(person("putin", "RUS"), Relation::THREATEN, state("UKR"), 0)});
+  CHECK(written(write_dot, kg).find(
+            "  \"putin\" -> \"RUS\" [label=\"affiliation\", color=\"#808080\", "
+            "style=\"dashed\"];") != std::string::npos);
+  const std::string graphml = written(write_graphml, kg);
+  CHECK(graphml.find("<edge id=\"e0\" source=\"putin\" target=\"RUS\">\n"
+                     "      <data key=\"edge_label\">affiliation</data>\n"
+                     "      <data key=\"weight\">1</data>\n"
+                     "      <data key=\"kind\">affiliation</data>\n") != std::string::npos);
+  CHECK(written(write_gexf, kg).find("<edge id=\"0\" source=\"putin\" target=\"RUS\" "
+                                     "kind=\"affiliation\" label=\"affiliation\" weight=\"1\">") !=
+        std::string::npos);
+  std::ostringstream nodes, rels;
+  write_neo4j(nodes, rels, kg);
+  CHECK(rels.str().find("\nputin,RUS,AFFILIATED_WITH,,1,,,,,\n") != std::string::npos);
+  CHECK(nodes.str().find("\nputin,Actor;Person,putin,,,RUS,person\n") != std::string::npos);
+}
+
+TEST_CASE("long evidence stays bounded in the visual formats") {
+  const KnowledgeGraph kg = hostile_graph(Level::state);
+  const std::string dot = written(write_dot, kg);
+  const std::string graphml = written(write_graphml, kg);
+  const std::string gexf = written(write_gexf, kg);
+  CHECK(dot.size() < 10000);
+  CHECK(graphml.size() < 20000);
+  CHECK(gexf.size() < 20000);
+  CHECK(graphml.find("(+56 more)</data>") != std::string::npos);
+  CHECK(dot.find("\\n(+58 more)\"") != std::string::npos);
+  // The JSON keeps everything.
+  CHECK(written(write_json, kg).find(std::string(40000, 'x')) != std::string::npos);
+}
+
+TEST_CASE("hostile graph: JSON round trip and control characters") {
+  for (Level level : {Level::state, Level::actor}) {
+    const KnowledgeGraph kg = hostile_graph(level);
+    const std::string json = written(write_json, kg);
+    std::istringstream in(json);
+    CHECK(written(write_json, read_json(in, "hostile.json")) == json);
+    CHECK(json.find("\"ctl\\u0001id\"") != std::string::npos);
+    for (const std::string& out : {written(write_graphml, kg), written(write_gexf, kg),
+                                   written(write_dot, kg)})
+      CHECK(std::find_if(out.begin(), out.end(), [](char c) {
+              return static_cast<unsigned char>(c) < 0x20 && c != '\n';
+            }) == out.end());
+  }
+}
+
+TEST_CASE("format_for reads the extension") {
+  CHECK(format_for("g.graphml") == Format::graphml);
+  CHECK(format_for("dir/g.GraphML") == Format::graphml);
+  CHECK(format_for("g.dot") == Format::dot);
+  CHECK(format_for("g.gexf") == Format::gexf);
+  CHECK(format_for("g.json") == Format::json);
+  CHECK(format_for("out.neo4j") == Format::neo4j);
+  CHECK(format_for("out.neo4j/") == Format::neo4j);
+  CHECK_THROWS_WITH_AS(format_for("out/graph.xml"),
+                       "cannot export to out/graph.xml: unknown extension '.xml' (supported: "
+                       ".graphml, .dot, .gexf, .json, .neo4j)",
+                       ExportError);
+  CHECK_THROWS_WITH_AS(format_for("graph"),
+                       "cannot export to graph: no file extension (supported: .graphml, .dot, "
+                       ".gexf, .json, .neo4j)",
+                       ExportError);
+}
+
+TEST_CASE("write_graph writes every format and leaves no temporary file") {
+  TempDir dir;
+  const KnowledgeGraph kg = tiny();
+  for (const char* name : {"g.graphml", "g.dot", "g.gexf", "g.json", "g.neo4j"})
+    write_graph(dir.path / name, kg);
+  CHECK(entries(dir.path) ==
+        std::vector<std::string>{"g.dot", "g.gexf", "g.graphml", "g.json", "g.neo4j"});
+  CHECK(slurp(dir.path / "g.graphml") == written(write_graphml, kg));
+  CHECK(slurp(dir.path / "g.dot") == written(write_dot, kg));
+  CHECK(slurp(dir.path / "g.gexf") == written(write_gexf, kg));
+  CHECK(slurp(dir.path / "g.json") == written(write_json, kg));
+  CHECK(entries(dir.path / "g.neo4j") == std::vector<std::string>{"nodes.csv", "relationships.csv"});
+  CHECK(written(write_json, read_graph_file(dir.path / "g.json")) == written(write_json, kg));
+
+  SUBCASE("rewriting replaces, in files and folders") {
+    std::ofstream(dir.path / "g.neo4j" / "stale.csv") << "old";
+    KnowledgeGraph other;
+    write_graph(dir.path / "g.json", other);
+    write_graph(dir.path / "g.neo4j", other);
+    CHECK(slurp(dir.path / "g.json") == written(write_json, other));
+    CHECK(entries(dir.path / "g.neo4j") ==
+          std::vector<std::string>{"nodes.csv", "relationships.csv"});
+    CHECK(slurp(dir.path / "g.neo4j" / "relationships.csv") ==
+          ":START_ID(Actor),:END_ID(Actor),:TYPE,status:string,weight:int,documents:int,"
+          "first_seen:string,last_seen:string,quad:string,evidence:string[]\n");
+    CHECK(entries(dir.path) ==
+          std::vector<std::string>{"g.dot", "g.gexf", "g.graphml", "g.json", "g.neo4j"});
+  }
+}
+
+TEST_CASE("write_graph fails clearly and keeps what was there") {
+  TempDir dir;
+  const KnowledgeGraph kg = tiny();
+  const fs::path missing = dir.path / "no" / "such" / "g.json";
+  CHECK(export_error(missing, kg) == "cannot write " + missing.string() + ": directory " +
+                                         missing.parent_path().string() + " does not exist");
+  CHECK(export_error(dir.path / "g.svg", kg).rfind(
+            "cannot export to " + (dir.path / "g.svg").string() + ": unknown extension '.svg'",
+            0) == 0);
+
+  fs::create_directory(dir.path / "taken.json");
+  CHECK(export_error(dir.path / "taken.json", kg) ==
+        "cannot write " + (dir.path / "taken.json").string() + ": it is a directory");
+  std::ofstream(dir.path / "file.neo4j") << "x";
+  CHECK(export_error(dir.path / "file.neo4j", kg) ==
+        "cannot write " + (dir.path / "file.neo4j").string() +
+            ": it exists and is not a directory");
+  CHECK(slurp(dir.path / "file.neo4j") == "x");
+
+  if (::geteuid() != 0) {
+    // Root ignores permissions, so this part only runs as a normal user.
+    fs::create_directory(dir.path / "ro");
+    std::ofstream(dir.path / "ro" / "g.json") << "previous";
+    fs::permissions(dir.path / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+    CHECK(export_error(dir.path / "ro" / "g.json", kg).rfind(
+              "cannot write " + (dir.path / "ro" / "g.json").string() + ": ", 0) == 0);
+    CHECK(slurp(dir.path / "ro" / "g.json") == "previous");
+    fs::permissions(dir.path / "ro", fs::perms::owner_all);
+  }
+  CHECK(entries(dir.path) == std::vector<std::string>{"file.neo4j", "taken.json"});
+}
+
+TEST_CASE("read_graph_file reads JSON only, and says so") {
+  TempDir dir;
+  const fs::path missing = dir.path / "none.json";
+  CHECK_THROWS_WITH_AS(read_graph_file(missing),
+                       (missing.string() + ": cannot open: No such file or directory").c_str(),
+                       GraphError);
+  const fs::path graphml = dir.path / "g.graphml";
+  write_graph(graphml, tiny());
+  CHECK_THROWS_WITH_AS(read_graph_file(graphml),
+                       (graphml.string() +
+                        ": only JSON graphs (.json, written by geokg) can be read back; rebuild "
+                        "this .graphml export from the JSON graph instead")
+                           .c_str(),
+                       GraphError);
+  const fs::path broken = dir.path / "broken.json";
+  std::ofstream(broken) << "{\"format\": \"geokg-graph\", ";
+  CHECK_THROWS_WITH_AS(read_graph_file(broken),
+                       (broken.string() +
+                        ": invalid JSON at line 1, column 27, offset 26: Missing a name for "
+                        "object member.")
+                           .c_str(),
+                       GraphError);
+}
