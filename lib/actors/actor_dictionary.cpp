@@ -99,8 +99,14 @@ void ActorDictionary::Impl::add_one(std::uint32_t actor, FormKind kind, std::uin
   for (FormEntry& e : entries)
     if (e.actor == actor && e.exact == is_exact && (!is_exact || e.exact_form == exact)) {
       e.langs |= langs;
-      if (gender != '-' && kind != FormKind::adjective) e.gender = gender;
-      if (static_cast<int>(kind) < static_cast<int>(e.kind)) e.kind = kind;
+      // A name's gender wins over a demonym that happens to share its form
+      // ("Polen": the country, neuter, and the plural of "Pole").
+      if (static_cast<int>(kind) < static_cast<int>(e.kind)) {
+        e.kind = kind;
+        if (gender != '-') e.gender = gender;
+      } else if (kind == e.kind && gender != '-' && kind != FormKind::adjective) {
+        e.gender = gender;
+      }
       return;
     }
   entries.push_back(FormEntry{actor, kind, gender, langs, is_exact,

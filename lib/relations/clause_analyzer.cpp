@@ -180,7 +180,11 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       if (!de && pair && tok[i - 1].fold == "both") d = i - 1;
       // "die Regierung Russlands", "the government of Iran" name their actor.
       bool named_after = std::any_of(out.mentions.begin(), out.mentions.end(), [&](const Mention& m) {
-        return m.first > i && m.first <= i + 3 && m.how != Mention::pronoun;
+        if (m.how == Mention::pronoun || m.first <= i || m.first > i + 3) return false;
+        if (m.first == i + 1) return true;
+        std::string_view link = tok[i + 1].fold;
+        return link == "in" || link == "von" || link == "aus" || link == "of" || link == "des" ||
+               link == "der" || link == "in";
       });
       bool named_before = std::any_of(out.mentions.begin(), out.mentions.end(), [&](const Mention& m) {
         return m.how == Mention::adjective && m.head == static_cast<std::int32_t>(i);
@@ -374,7 +378,9 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
         for (std::uint32_t i = c.first; i < c.last; ++i)
           if (const auto* v = ctx.triggers.verb(Lang::de, tok[i].fold))
             for (const VerbForm& vf : *v)
-              if ((vf.types & kZuInfinitive) && !tok[i].upper && i + 1 >= c.last) c.type = Clause::zu;
+              if ((vf.types & kZuInfinitive) && !tok[i].upper &&
+                  (i + 1 >= c.last || tok[i + 1].kind != TokenKind::word))
+                c.type = Clause::zu;
     }
     // The finite verb: the first verbal word (German main clauses: the left
     // bracket; subordinate clauses: the last verbal word).

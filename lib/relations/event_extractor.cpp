@@ -5,6 +5,8 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <cstdio>  // TRACE-TEMP
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -332,11 +334,21 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       }
       if (best < 0 && fin < 0) best = first_bare;
       c.subject = best;
-      if (best < 0 && c.type == Clause::coord && c.governor >= 0)
-        c.subject = syn.clauses[static_cast<std::size_t>(c.governor)].subject;
+      // "Poland, which borders Ukraine, criticized Russia": a clause that opens
+      // with its verb continues the last clause that is no relative clause.
+      if (best < 0 && (c.type == Clause::coord || c.type == Clause::main) && c.governor >= 0) {
+        int gov = c.governor;
+        while (gov >= 0 && syn.clauses[static_cast<std::size_t>(gov)].type == Clause::rel)
+          gov = syn.clauses[static_cast<std::size_t>(gov)].governor;
+        if (gov >= 0) c.subject = syn.clauses[static_cast<std::size_t>(gov)].subject;
+      }
     }
   }
 
+  static const bool trace = std::getenv("GEOKG_TRACE") != nullptr;  // TRACE-TEMP
+  if (trace)  // TRACE-TEMP
+    for (std::size_t ci = 0; ci < syn.clauses.size(); ++ci)  // TRACE-TEMP
+      fprintf(stderr, "clause %zu [%u,%u) type %d subj %d nonactor %d ante %d\n", ci, syn.clauses[ci].first, syn.clauses[ci].last, int(syn.clauses[ci].type), syn.clauses[ci].subject, int(syn.clauses[ci].subject_nonactor), syn.clauses[ci].antecedent);  // TRACE-TEMP
   // --- triggers -> candidate events -----------------------------------------
   auto group_of = [&](int lead) {
     std::vector<const Mention*> out;
@@ -352,12 +364,34 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     return -1;
   };
   std::vector<Candidate> cands;
+  // Verb triggers seen per clause (bit per relation), and demands, threats and
+  // offers still waiting for their target from the clause they introduce
+  // ("drohte damit, Syrien anzugreifen").
+  std::vector<std::uint32_t> clause_relations(syn.clauses.size(), 0);
+  struct Pending {
+    int clause;
+    std::vector<const Mention*> source;
+    Relation relation;
+    Status status;
+    std::string trigger, rule;
+    std::uint32_t at;
+  };
+  std::vector<Pending> pending;
+  auto governs = [&](int outer, int inner) {
+    for (int g = syn.clauses[static_cast<std::size_t>(inner)].governor; g >= 0;
+         g = syn.clauses[static_cast<std::size_t>(g)].governor) {
+      if (g == outer) return true;
+      auto t = syn.clauses[static_cast<std::size_t>(g)].type;
+      if (t != Clause::zu && t != Clause::purpose && t != Clause::sub) return false;
+    }
+    return false;
+  };
   auto add_pairs = [&](const std::vector<const Mention*>& src, const std::vector<const Mention*>& tgt,
                        Relation rel, Status st, const std::string& trig, const std::string& rule,
                        std::uint32_t at) {
     for (const Mention* a : src)
       for (const Mention* b : tgt) {
-        if (a == b) continue;
+        if (a == b && !(a->how == Mention::pair && a->second)) continue;
         cands.push_back(Candidate{a, b, rel, st, trig, rule, at});
         if (b->how == Mention::pair && b->second) {
           // handled by the pair expansion in emit
@@ -393,9 +427,15 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
 
       // ---------------- verbs
       const std::vector<VerbForm>* vforms = nullptr;
-      if (!(de && t.upper && !sentence_start)) vforms = triggers.verb(lang, t.fold);
+      // Function words that share a verb's form ("einigen", "die Einigen") are none.
+      constexpr std::uint32_t kNotVerb = kDet | kDetOblique | kPrep | kPron | kPoss | kRel | kCoord;
+      if (!(de && t.upper && !sentence_start) && !(cls(i) & kNotVerb)) vforms = triggers.verb(lang, t.fold);
       bool as_noun_en = false;
-      if (!de && vforms && i > 0) {
+      // An English sentence rarely opens with a finite verb: "Talks between ..."
+      if (!de && vforms && (i == 0 || (i + 1 < tok.size() && (tok[i + 1].fold == "between" || tok[i + 1].fold == "of"))) &&
+          triggers.noun(lang, t.fold))
+        as_noun_en = true;
+      if (!de && vforms && i > 0 && !as_noun_en) {
         std::uint32_t pc = cls(i - 1);
         bool np_before = (pc & (kDet | kPoss)) ||
                          std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
@@ -411,8 +451,13 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             // closely (English phrasal verb).
             const std::string& p = triggers.at(f.trigger).particle;
             bool found = false;
+            // German: the particle closes the clause (the right bracket), so it is
+            // the last word before punctuation; English: within a few words.
             std::uint32_t lim = de ? c.last : std::min<std::uint32_t>(c.last, i + 4);
-            for (std::uint32_t k = i + 1; k < lim && !found; ++k) found = tok[k].fold == p;
+            for (std::uint32_t k = i + 1; k < lim && !found; ++k)
+              found = tok[k].fold == p &&
+                      (!de || k + 1 >= c.last || tok[k + 1].kind != TokenKind::word ||
+                       (cls(k + 1) & (kCoord | kAux | kModalHypo | kFuture | kSpeech)));
             if (!found) continue;
           }
           if (!de && (f.types & kGerund) && !(f.types & ~kGerund)) {
@@ -425,6 +470,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         }
         if (vf) {
           const Trigger& tr = triggers.at(vf->trigger);
+          if (trace) fprintf(stderr, "verb %u %s %s types %d\n", i, std::string(t.form).c_str(), tr.where.c_str(), vf->types);  // TRACE-TEMP
           std::string trig(t.form);
           if (vf->needs_particle) trig += " ... " + tr.particle;
           // Attributive participle: "die vom Iran unterstützten Houthi-Rebellen".
@@ -444,7 +490,18 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             continue;
           }
           bool passive = c.passive && (vf->types & kParticiple);
-          std::vector<const Mention*> subj = group_of(c.subject);
+          // English: the subject is the nearest noun phrase before the verb
+          // ("Officials said Iran had supplied ...").
+          int subj_lead = c.subject;
+          if (!de) {
+            int near = -1;
+            for (std::size_t k = 0; k < ms.size(); ++k)
+              if (ms[k].clause == static_cast<int>(ci) && ms[k].first < i && bare(ms[k]) &&
+                  ms[k].how != Mention::first_person)
+                near = ms[k].group;
+            if (near >= 0) subj_lead = near;
+          }
+          std::vector<const Mention*> subj = group_of(subj_lead);
           auto resolve = [&](const Role& r) -> std::vector<const Mention*> {
             if (r.kind == Role::subj) {
               if (passive)
@@ -456,12 +513,23 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             }
             if (r.kind == Role::obj) {
               if (passive) return subj;
-              int subj_group = c.subject >= 0 ? ms[static_cast<std::size_t>(c.subject)].group : -2;
-              return group_of(first_group([&](const Mention& m) {
-                return m.clause == static_cast<int>(ci) && bare(m) && m.group != subj_group &&
-                       static_cast<int>(&m - ms.data()) != c.antecedent &&
-                       (de || m.first > i);
-              }));
+              int subj_group = subj_lead >= 0 ? ms[static_cast<std::size_t>(subj_lead)].group : -2;
+              auto other = [&](const Mention& m) {
+                return m.clause == static_cast<int>(ci) && m.group != subj_group &&
+                       static_cast<int>(&m - ms.data()) != c.antecedent && (de || m.first > i);
+              };
+              // The object itself; an English phrasal verb's particle ("called on
+              // China") is no preposition of it.
+              int k = first_group([&](const Mention& m) {
+                return other(m) && (bare(m) || (!tr.particle.empty() && !de && m.prep == tr.particle));
+              });
+              // Else the owner of the object: "lehnte die Forderungen Russlands
+              // ab", "condemned Syria's attack".
+              if (k < 0)
+                k = first_group([&](const Mention& m) {
+                  return other(m) && m.prep.empty() && (m.genitive_attr || m.possessive);
+                });
+              return group_of(k);
             }
             if (r.kind == Role::prep) {
               if (passive && (r.word == "von" || r.word == "by")) return {};
@@ -498,22 +566,23 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           // themselves (PLOVER: intent to cooperate).
           bool coop = quad_of(rel) == Quad::verbal_cooperation || quad_of(rel) == Quad::material_cooperation;
           bool willing = c.willing || (gov && gov->willing && c.type == Clause::zu);
-          if (coop && st == Status::hypothetical && !c.negated && c.type != Clause::cond &&
-              (willing || (!de && c.intent && !c.hypothetical))) {
+          if (coop && st != Status::negated && c.type != Clause::cond &&
+              (willing || (!de && c.intent && !c.hypothetical && st == Status::hypothetical))) {
             rel = Relation::AGREE;
             st = Status::fact;
             rule += " + intent to cooperate";
           }
           // A demand, offer or threat: the demanded act itself has not happened.
-          if (gov && (c.type == Clause::zu || dass) && st == Status::fact) {
-            for (const Candidate& k : cands)
-              if (k.trigger_token >= gov->first && k.trigger_token < gov->last &&
-                  (k.relation == Relation::REQUEST || k.relation == Relation::THREATEN ||
-                   k.relation == Relation::AGREE)) {
-                st = Status::hypothetical;
-                break;
-              }
-          }
+          constexpr std::uint32_t kDemand = (1u << static_cast<int>(Relation::REQUEST)) |
+                                            (1u << static_cast<int>(Relation::THREATEN)) |
+                                            (1u << static_cast<int>(Relation::AGREE));
+          if (gov && (c.type == Clause::zu || c.type == Clause::purpose || dass) &&
+              st == Status::fact && (clause_relations[static_cast<std::size_t>(c.governor)] & kDemand) &&
+              c.type != Clause::purpose)
+            st = Status::hypothetical;
+          clause_relations[ci] |= 1u << static_cast<int>(tr.relation);
+          if (tgt.empty() && !src.empty() && (kDemand & (1u << static_cast<int>(tr.relation))))
+            pending.push_back(Pending{static_cast<int>(ci), src, rel, st, trig, rule, i});
           add_pairs(src, tgt, rel, st, trig, rule, i);
           continue;
         }
@@ -521,11 +590,13 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
 
       // ---------------- nouns
       const std::vector<std::uint32_t>* nforms = nullptr;
-      if (de ? (t.upper && !sentence_start) || (t.upper && sentence_start && !vforms)
-             : (!vforms || as_noun_en))
+      if ((de ? (t.upper && !sentence_start) || (t.upper && sentence_start && !vforms)
+              : (!vforms || as_noun_en)) &&
+          !(cls(i) & kNotTrigger))
         nforms = triggers.noun(lang, t.fold);
       if (!nforms) continue;
       const Trigger& tr = triggers.at(nforms->front());
+      if (trace) fprintf(stderr, "noun %u %s %s\n", i, std::string(t.form).c_str(), tr.where.c_str());  // TRACE-TEMP
       // The noun phrase's own reach: up to the next verb or clause end.
       std::uint32_t reach = i + 1;
       while (reach < c.last && reach < i + 10 && !is_verbal(tok[reach], cls(reach), ctx, false)) ++reach;
@@ -578,11 +649,28 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         return {};
       };
       std::vector<const Mention*> src, tgt;
+      // "Gespräche zwischen X und Y", "talks between X and Y": both sides at once.
+      bool between_role = false;
+      for (const auto* roles : {&tr.source, &tr.target})
+        for (const Role& r : *roles)
+          between_role |= r.kind == Role::prep && (r.word == "zwischen" || r.word == "between");
+      if (between_role) {
+        std::vector<const Mention*> both = group_of(first_group([&](const Mention& m) {
+          return m.actor && (m.prep == "zwischen" || m.prep == "between") && in_np_after(m);
+        }));
+        if (both.size() >= 2) {
+          src.push_back(both.front());
+          tgt.assign(both.begin() + 1, both.end());
+        }
+      }
       bool undergo = c.undergo && !in_pp;
       for (const Role& r : tr.source)
         if (src.empty() && !(undergo && (r.kind == Role::subj || r.kind == Role::obj))) src = resolve(r);
       for (const Role& r : tr.target)
         if (tgt.empty() && r.kind != Role::subj && r.kind != Role::obj) tgt = resolve(r);
+      // A pair description ("die beiden Länder") names both sides.
+      if (tgt.empty() && src.size() == 1 && src[0]->how == Mention::pair && src[0]->second)
+        tgt.push_back(src[0]);
       if (undergo && tgt.empty() && c.subject >= 0) tgt = group_of(c.subject);
       auto drop_overlap = [&]() {
         tgt.erase(std::remove_if(tgt.begin(), tgt.end(),
@@ -642,6 +730,18 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       std::string trig(t.form);
       add_pairs(src, tgt, tr.relation, st, trig, rule, i);
     }
+  }
+
+  // The target of a demand, threat or offer is the target of what it demands.
+  for (const Pending& p : pending) {
+    std::vector<const Mention*> tgt;
+    for (const Candidate& k : cands)
+      if (syn.clause_of[k.trigger_token] != p.clause && governs(p.clause, syn.clause_of[k.trigger_token])) {
+        tgt.push_back(k.target);
+        break;
+      }
+    if (tgt.empty()) continue;
+    add_pairs(p.source, tgt, p.relation, p.status, p.trigger, p.rule + " + target of the demanded act", p.at);
   }
 
   // --- emit -------------------------------------------------------------------

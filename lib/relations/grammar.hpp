@@ -42,6 +42,7 @@ enum WordClass : std::uint32_t {
   kUndergo = 1u << 26,
   kAlly = 1u << 27,
   kNonActorHead = 1u << 28,
+  kNotTrigger = 1u << 29,  // a compound whose last part looks like a trigger but is none
 };
 
 struct WordInfo {

@@ -55,7 +55,8 @@ std::vector<Role> parse_roles(std::string_view spec, Lang lang) {
 
 // German verbs with an unstressed prefix take no ge- in the participle.
 bool inseparable(std::string_view v) {
-  for (std::string_view p : {"be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "wider"})
+  for (std::string_view p : {"be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "wider",
+                             "unter", "über", "durch"})
     if (starts_with(v, p) && v.size() > p.size() + 3) return true;
   return ends_with(v, "ieren");
 }
@@ -95,15 +96,18 @@ void TriggerLexicon::generate_german_verb(std::uint32_t idx,
     add_verb_form(Lang::de, f, idx, types, sep);
     if (sep) add_verb_form(Lang::de, particle + f, idx, types, false);
   };
+  // An e is inserted after -t, -d and after m/n following another consonant
+  // than l, r, h (arbeit-e-te, rechn-e-te, atm-e-te; but lehn-te, warn-te).
+  auto vowel_or_lrh = [](char c) { return std::string_view("aeiouylrh").find(c) != std::string_view::npos; };
   const bool dental = ends_with(stem, "t") || ends_with(stem, "d") ||
-                      (ends_with(stem, "n") && !ends_with(stem, "rn") && !ends_with(stem, "ln") &&
-                       stem.size() > 1 && std::string_view("aeiouäöü").find(stem[stem.size() - 2]) ==
-                                              std::string_view::npos);
+                      ((ends_with(stem, "n") || ends_with(stem, "m")) && stem.size() > 1 &&
+                       !vowel_or_lrh(stem[stem.size() - 2]) &&
+                       static_cast<unsigned char>(stem[stem.size() - 2]) < 0x80);
   const std::string e = dental ? "e" : "";
   for (const char* end : {"e", "st", "t", "en", "et", "n"}) finite(stem + end);
   if (dental) finite(stem + "est");
   for (const char* end : {"te", "test", "ten", "tet"}) finite(stem + e + end);
-  add_verb_form(Lang::de, base, idx, kInfinitive | kFinite, false);
+  add_verb_form(Lang::de, base, idx, kInfinitive | kFinite, sep);
   if (sep) {
     add_verb_form(Lang::de, particle + base, idx, kInfinitive | kFinite, false);
     add_verb_form(Lang::de, particle + "zu" + base, idx, kZuInfinitive | kInfinitive, false);
@@ -115,6 +119,10 @@ void TriggerLexicon::generate_german_verb(std::uint32_t idx,
     bool is_part = (starts_with(ff, "ge") && !inseparable(base) && ends_with(ff, "en")) ||
                    (inseparable(base) && ff == base) ||
                    (starts_with(ff, "ge") && ends_with(ff, "t"));
+    // A strong inseparable verb's -en form is both preterite plural and
+    // participle ("beschossen").
+    if (!is_part && inseparable(base) && !sep && ends_with(ff, "en") && ff != base)
+      participles.push_back(ff);
     if (is_part) {
       participles.push_back(ff);
       if (ff == base) participles.back() = base;

@@ -1,0 +1,140 @@
+// Regression sentences, one or more per phenomenon, written for these tests.
+// Each asserts the exact set of events.
+#include <doctest/doctest.h>
+
+#include "extract_helpers.hpp"
+
+TEST_SUITE("German clause structure") {
+  TEST_CASE("perfect with haben: the participle carries the relation") {
+    CHECK(events_of("Die USA haben Nordkorea gewarnt.", "de") == Events{"USA THREATEN PRK fact"});
+  }
+  TEST_CASE("verb-second with the subject after the finite verb") {
+    CHECK(events_of("Am Montag kritisierte die Türkei Russland scharf.", "de") ==
+          Events{"TUR ACCUSE RUS fact"});
+  }
+  TEST_CASE("verb-final subordinate clause, reported") {
+    CHECK(events_of("Die Regierung erklärte, dass Russland die Ukraine angegriffen habe.", "de") ==
+          Events{"RUS ASSAULT UKR fact"});
+  }
+  TEST_CASE("relative clause: the relative pronoun is the name before it") {
+    CHECK(events_of("Die Ukraine erhielt Panzer aus Polen, das Russland zuvor kritisiert hatte.", "de") ==
+          Events{"POL ACCUSE RUS fact", "POL AID UKR fact"});
+  }
+  TEST_CASE("separable verb: particle at the clause end, fused participle, zu-infinitive") {
+    CHECK(events_of("Die Ukraine lehnte die Forderungen Russlands ab.", "de") ==
+          Events{"UKR REJECT RUS fact"});
+    CHECK(events_of("Polen hat das Angebot Moskaus abgelehnt.", "de") == Events{"POL REJECT RUS fact"});
+    CHECK(events_of("Frankreich drohte damit, Syrien anzugreifen.", "de") ==
+          Events{"FRA ASSAULT SYR hypothetical", "FRA THREATEN SYR fact"});
+  }
+  TEST_CASE("passive with von: the agent is the source") {
+    CHECK(events_of("Nordkorea wurde von den USA gewarnt.", "de") == Events{"USA THREATEN PRK fact"});
+    CHECK(events_of("Die Stadt wurde durch Russland bombardiert, sagte die Ukraine.", "de").empty());
+  }
+  TEST_CASE("Konjunktiv I in reported speech is the reporter's fact") {
+    CHECK(events_of("Sullivan sagte, Russland suche Munition bei Nordkorea.", "de") ==
+          Events{"RUS REQUEST PRK fact"});
+  }
+  TEST_CASE("receiving flips source and target") {
+    CHECK(events_of("Die Ukraine bekam Munition von Polen.", "de") == Events{"POL AID UKR fact"});
+  }
+}
+
+TEST_SUITE("German nominal events, coordination, coreference") {
+  TEST_CASE("sanctions of X against Y") {
+    CHECK(events_of("Die Sanktionen der EU gegen Russland bleiben in Kraft.", "de") ==
+          Events{"EU SANCTION RUS fact"});
+  }
+  TEST_CASE("talks between X and Y are mutual") {
+    CHECK(events_of("Die Gespräche zwischen Armenien und Aserbaidschan dauerten zwei Tage.", "de") ==
+          Events{"ARM CONSULT AZE fact"});
+  }
+  TEST_CASE("war of X against Y, air strikes named by an adjective") {
+    CHECK(events_of("Der Krieg Russlands gegen die Ukraine geht weiter.", "de") ==
+          Events{"RUS ASSAULT UKR fact"});
+    CHECK(events_of("Russische Luftangriffe auf Syrien töteten Zivilisten.", "de") ==
+          Events{"RUS ASSAULT SYR fact"});
+  }
+  TEST_CASE("coordinated subjects and allies give one event per actor") {
+    CHECK(events_of("Frankreich und Deutschland verurteilten Russland.", "de") ==
+          Events{"DEU ACCUSE RUS fact", "FRA ACCUSE RUS fact"});
+    CHECK(events_of("Die USA und ihre Verbündeten in Südkorea und Japan warnten Nordkorea.", "de") ==
+          Events{"JPN THREATEN PRK fact", "KOR THREATEN PRK fact", "USA THREATEN PRK fact"});
+  }
+  TEST_CASE("pronouns and descriptions resolve to the actors named before") {
+    CHECK(events_of("Polen ist ein Nachbar der Ukraine. Es hat die Ukraine unterstützt.", "de") ==
+          Events{"POL SUPPORT UKR fact"});
+    CHECK(events_of("Die Türkei hat neue Drohnen. Das Land kritisierte Israel.", "de") ==
+          Events{"TUR ACCUSE ISR fact"});
+    CHECK(events_of("Serbien und Kosovo stritten lange. Nun haben die beiden Länder Verhandlungen aufgenommen.", "de") ==
+          Events{"SRB CONSULT XKX fact"});
+  }
+  TEST_CASE("the state an adjective names, and a person in office") {
+    CHECK(events_of("Der französische Außenminister kritisierte Iran.", "de") ==
+          Events{"FRA ACCUSE IRN fact"});
+    CHECK(events_of("Wladimir Putin hat Kasachstan besucht.", "de") == Events{"KAZ CONSULT RUS fact"});
+  }
+}
+
+TEST_SUITE("German status and attribution") {
+  TEST_CASE("negation") {
+    CHECK(events_of("Die Türkei hat Russland nicht kritisiert.", "de") == Events{"TUR ACCUSE RUS negated"});
+    CHECK(events_of("Japan lieferte keine Waffen an die Ukraine.", "de") == Events{"JPN AID UKR negated"});
+  }
+  TEST_CASE("conditional and modal") {
+    CHECK(events_of("Wenn Russland Finnland angreift, wird die Nato reagieren.", "de") ==
+          Events{"RUS ASSAULT FIN hypothetical"});
+    CHECK(events_of("Russland könnte Finnland angreifen.", "de") == Events{"RUS ASSAULT FIN hypothetical"});
+    CHECK(events_of("Ein mögliches Treffen zwischen Indien und China wurde diskutiert.", "de") ==
+          Events{"CHN CONSULT IND hypothetical"});
+  }
+  TEST_CASE("saying and declining to comment are no events") {
+    CHECK(events_of("Der Kreml lehnte es ab, sich zu den Berichten zu äußern.", "de").empty());
+    CHECK(events_of("Die Türkei sagte, sie habe nichts damit zu tun.", "de").empty());
+  }
+}
+
+TEST_SUITE("English") {
+  TEST_CASE("active and passive") {
+    CHECK(events_of("Russia attacked Ukraine on Monday.", "en") == Events{"RUS ASSAULT UKR fact"});
+    CHECK(events_of("Ukraine was attacked by Russia.", "en") == Events{"RUS ASSAULT UKR fact"});
+  }
+  TEST_CASE("phrasal verb") {
+    CHECK(events_of("The United States called on China to release the activists.", "en") ==
+          Events{"USA REQUEST CHN fact"});
+  }
+  TEST_CASE("relative clause") {
+    CHECK(events_of("Poland, which borders Ukraine, criticized Russia.", "en") ==
+          Events{"POL ACCUSE RUS fact"});
+  }
+  TEST_CASE("reported speech keeps the reported event") {
+    CHECK(events_of("Officials said Iran had supplied drones to Russia.", "en") ==
+          Events{"IRN AID RUS fact"});
+  }
+  TEST_CASE("receiving flips the direction") {
+    CHECK(events_of("Ukraine received tanks from Germany.", "en") == Events{"DEU AID UKR fact"});
+  }
+  TEST_CASE("nominal events") {
+    CHECK(events_of("Talks between Israel and Egypt resumed.", "en") == Events{"EGY CONSULT ISR fact"});
+    CHECK(events_of("The European Union's sanctions against Iran hurt its economy.", "en") ==
+          Events{"EU SANCTION IRN fact"});
+  }
+  TEST_CASE("coordination and possessives") {
+    CHECK(events_of("Britain and France condemned Syria's attack on Turkey.", "en") ==
+          Events{"FRA ACCUSE SYR fact", "GBR ACCUSE SYR fact", "SYR ASSAULT TUR fact"});
+  }
+  TEST_CASE("pronouns") {
+    CHECK(events_of("Germany has a large army. It sent weapons to Lithuania.", "en") ==
+          Events{"DEU AID LTU fact"});
+  }
+  TEST_CASE("negation, condition, intent") {
+    CHECK(events_of("Japan did not criticize China.", "en") == Events{"JPN ACCUSE CHN negated"});
+    CHECK(events_of("If Iran attacks Israel, oil prices will rise.", "en") ==
+          Events{"IRN ASSAULT ISR hypothetical"});
+    CHECK(events_of("Norway is willing to send aid to Sudan.", "en") == Events{"NOR AGREE SDN fact"});
+  }
+  TEST_CASE("media that report are no actors") {
+    CHECK(events_of("The New York Times reported that Chile criticized Peru.", "en") ==
+          Events{"CHL ACCUSE PER fact"});
+  }
+}
