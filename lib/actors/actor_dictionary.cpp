@@ -141,6 +141,8 @@ void ActorDictionary::Impl::add(std::uint32_t actor, FormKind kind, std::uint8_t
           add_one(actor, kind, kDe, f + "s", 'm');
           add_one(actor, kind, kDe, f + "in", 'f');
           add_one(actor, kind, kDe, f + "innen", 'p');
+        } else if (std::string_view("aiouy").find(f.back()) != std::string_view::npos) {
+          add_one(actor, kind, kDe, f + "s", 'p');  // Israeli -> Israelis
         } else {
           add_one(actor, kind, kDe, f + "en", 'p');
           add_one(actor, kind, kDe, f + "in", 'f');

@@ -164,8 +164,11 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       x.genders = w ? w->genders : "";
     } else if (c & kPron1) {
       x.how = Mention::first_person;
-    } else if ((c & kDefDesc) && i > 0) {
+    } else if ((c & (kDefDesc | kPersonDesc)) && i > 0) {
       std::uint32_t d = i - 1;
+      if ((c & kPersonDesc) && d > 0 && tok[d].kind == TokenKind::word && !tok[d].upper &&
+          !(cls(d) & kFunction) && (cls(d - 1) & kDet))
+        --d;  // "der neue Kanzler", "the prime minister"
       bool pair = false;
       if (cls(d) & kPair) {
         pair = true;
@@ -192,6 +195,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       if (named_after || named_before) continue;
       x.first = d;
       x.how = pair ? Mention::pair : Mention::description;
+      x.person = (c & kPersonDesc) && !pair;
       const WordInfo* w = g.find(tok[i].fold);
       x.genders = w ? w->genders : "";
       x.text.clear();

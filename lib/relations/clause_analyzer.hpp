@@ -28,6 +28,7 @@ struct Mention {
   bool attribution = false;           // "laut X", "X zufolge"
   bool genitive_attr = false;         // the attribute of a preceding noun
   bool possessive = false;            // "Russlands Krieg", "Russia's attack"
+  bool person = false;                // a description of a person ("der Minister")
   int group = -1;                     // coordination group (index of its first mention)
   int clause = -1;
   std::string text;                   // as written

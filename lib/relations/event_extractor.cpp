@@ -169,10 +169,25 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     }
     return nullptr;
   };
+  // "Der Minister", "the president": the last person named.
+  auto resolve_person = [&](const std::string& genders, std::uint32_t before_token) -> const Actor* {
+    auto fits = [&](const Actor* a, char gender) {
+      return a && a->type == ActorType::person && (gender == '-' || gender_fits(gender, genders) || genders.empty());
+    };
+    for (auto it = ms.rbegin(); it != ms.rend(); ++it)
+      if (it->first < before_token && it->how == Mention::name && fits(it->actor, it->gender)) return it->actor;
+    for (auto it = history.rbegin(); it != history.rend(); ++it) {
+      if (it->sentence + 3 < si) break;
+      if (fits(it->actor, it->gender)) return it->actor;
+    }
+    return nullptr;
+  };
   // Subjects first: a pronoun object excludes its own clause's subject actor.
   for (Mention& m : ms) {
     if (m.how == Mention::pronoun) {
       m.actor = resolve_from(m.genders, m.first, nullptr, false);
+    } else if (m.how == Mention::description && m.person) {
+      m.actor = resolve_person(m.genders, m.first);
     } else if (m.how == Mention::description) {
       m.actor = resolve_from(m.genders, m.first, nullptr, true);
     } else if (m.how == Mention::pair) {
@@ -199,6 +214,12 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                             triggers.noun(lang, tok[static_cast<std::size_t>(m.head)].fold);
     return m.prep.empty() && !m.oblique && !m.genitive_attr && !m.attribution && !m.possessive &&
            !modifies_trigger;
+  };
+  // An object may be marked dative or accusative ("den russischen Präsidenten").
+  auto object_np = [&](const Mention& m) {
+    bool modifies_trigger = (m.how == Mention::compound || m.how == Mention::adjective) && m.head >= 0 &&
+                            triggers.noun(lang, tok[static_cast<std::size_t>(m.head)].fold);
+    return m.prep.empty() && !m.genitive_attr && !m.attribution && !m.possessive && !modifies_trigger;
   };
   auto nonactor_np_at = [&](std::uint32_t i, std::uint32_t end) {
     // A determiner or capitalised noun that starts a noun phrase naming no actor.
@@ -270,7 +291,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     }
     if (c.type == Clause::zu || c.type == Clause::purpose) {
       // No subject of its own: the controller is the subject of the clause it
-      // depends on.
+      // depends on (object control after demands is settled with the triggers).
       int gov = c.governor;
       while (gov >= 0 && syn.clauses[static_cast<std::size_t>(gov)].subject < 0 &&
              syn.clauses[static_cast<std::size_t>(gov)].type != Clause::main)
@@ -414,6 +435,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     bool in_clause_status_of_gov_request = false;
     (void)in_clause_status_of_gov_request;
 
+    int c_subject_override = -1;
     for (std::uint32_t i = c.first; i < c.last; ++i) {
       const Token& t = tok[i];
       if (t.kind != TokenKind::word) continue;
@@ -437,10 +459,20 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         as_noun_en = true;
       if (!de && vforms && i > 0 && !as_noun_en) {
         std::uint32_t pc = cls(i - 1);
-        bool np_before = (pc & (kDet | kPoss)) ||
+        bool np_before = (pc & (kDet | kPoss | kPrep)) ||
                          std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
                            return m.last == i && (m.possessive || m.how == Mention::adjective);
                          });
+        // "imposed new sanctions": after a plain lowercase word (an adjective
+        // or a verb) the form is a noun; after a name, pronoun, auxiliary or
+        // adverb it is the verb.
+        const Token& prev = tok[i - 1];
+        bool subject_before = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+          return m.last == i && !m.possessive && m.how != Mention::adjective;
+        });
+        bool adverb = prev.fold.size() > 3 && prev.fold.substr(prev.fold.size() - 2) == "ly";
+        if (prev.kind == TokenKind::word && !prev.upper && pc == 0 && !adverb && !subject_before)
+          np_before = true;
         if (np_before && triggers.noun(lang, t.fold)) as_noun_en = true;
       }
       if (vforms && !as_noun_en) {
@@ -474,14 +506,18 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           std::string trig(t.form);
           if (vf->needs_particle) trig += " ... " + tr.particle;
           // Attributive participle: "die vom Iran unterstützten Houthi-Rebellen".
-          if (de && (vf->types & kAttributive) && !(vf->types & (kFinite | kInfinitive))) {
-            const Mention* agent = nullptr;
-            const Mention* head = nullptr;
+          // The agent phrase right before and the noun right after make it
+          // attributive even where the form is also a preterite ("unterstützten").
+          const Mention* agent = nullptr;
+          const Mention* head = nullptr;
+          if (de && (vf->types & kAttributive))
             for (const Mention& m : ms) {
-              if (m.last <= i && i - m.last <= 2 && (m.prep == "von" || m.prep == "durch") && m.actor)
+              if (m.last <= i && i - m.last <= 1 && (m.prep == "von" || m.prep == "durch") && m.actor)
                 agent = &m;
               if (m.first > i && m.first - i <= 2 && m.actor && !head) head = &m;
             }
+          if (de && (vf->types & kAttributive) &&
+              (!(vf->types & (kFinite | kInfinitive)) || (agent && head))) {
             if (agent && head) {
               Status st = Status::fact;
               add_pairs({agent}, group_of(static_cast<int>(head - ms.data())), tr.relation, st, trig,
@@ -490,10 +526,19 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             continue;
           }
           bool passive = c.passive && (vf->types & kParticiple);
+          // "forderte Pjöngjang auf, keine Waffen zu liefern": after a demand the
+          // one asked is the subject of the demanded act (object control).
+          if (c.type == Clause::zu && c.governor >= 0)
+            for (const Candidate& k : cands)
+              if (k.relation == Relation::REQUEST &&
+                  syn.clause_of[k.trigger_token] == c.governor) {
+                c_subject_override = static_cast<int>(k.target - ms.data());
+                break;
+              }
           // English: the subject is the nearest noun phrase before the verb
           // ("Officials said Iran had supplied ...").
-          int subj_lead = c.subject;
-          if (!de) {
+          int subj_lead = c_subject_override >= 0 ? c_subject_override : c.subject;
+          if (!de && c_subject_override < 0) {
             int near = -1;
             for (std::size_t k = 0; k < ms.size(); ++k)
               if (ms[k].clause == static_cast<int>(ci) && ms[k].first < i && bare(ms[k]) &&
@@ -521,7 +566,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               // The object itself; an English phrasal verb's particle ("called on
               // China") is no preposition of it.
               int k = first_group([&](const Mention& m) {
-                return other(m) && (bare(m) || (!tr.particle.empty() && !de && m.prep == tr.particle));
+                return other(m) && (object_np(m) || (!tr.particle.empty() && !de && m.prep == tr.particle));
               });
               // Else the owner of the object: "lehnte die Forderungen Russlands
               // ab", "condemned Syria's attack".
@@ -561,13 +606,20 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           }
           Status st = negated ? Status::negated : hypothetical ? Status::hypothetical : Status::fact;
           Relation rel = tr.relation;
+          for (const auto& [prep, switched] : tr.switches)
+            for (std::uint32_t k = c.first; k < c.last; ++k)
+              if (tok[k].fold == prep && (cls(k) & kPrep)) rel = switched;
           std::string rule = std::string(passive ? "passive " : "") + "verb frame (" + tr.where + ")";
           // Willingness and (English) promises to cooperate are AGREE events
           // themselves (PLOVER: intent to cooperate).
+          // Willingness to do anything cooperative, and the intent to give
+          // material help or support ("will support", "wollen zusammenarbeiten"),
+          // are offers; an intended meeting stays a hypothetical meeting.
           bool coop = quad_of(rel) == Quad::verbal_cooperation || quad_of(rel) == Quad::material_cooperation;
           bool willing = c.willing || (gov && gov->willing && c.type == Clause::zu);
-          if (coop && st != Status::negated && c.type != Clause::cond &&
-              (willing || (!de && c.intent && !c.hypothetical && st == Status::hypothetical))) {
+          bool pledge = (c.intent || (gov && gov->intent && c.type == Clause::zu)) && !c.hypothetical &&
+                        rel != Relation::CONSULT && rel != Relation::AGREE;
+          if (coop && st != Status::negated && c.type != Clause::cond && (willing || pledge)) {
             rel = Relation::AGREE;
             st = Status::fact;
             rule += " + intent to cooperate";
@@ -576,9 +628,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           constexpr std::uint32_t kDemand = (1u << static_cast<int>(Relation::REQUEST)) |
                                             (1u << static_cast<int>(Relation::THREATEN)) |
                                             (1u << static_cast<int>(Relation::AGREE));
-          if (gov && (c.type == Clause::zu || c.type == Clause::purpose || dass) &&
-              st == Status::fact && (clause_relations[static_cast<std::size_t>(c.governor)] & kDemand) &&
-              c.type != Clause::purpose)
+          if (gov && (c.type == Clause::zu || dass) &&
+              (clause_relations[static_cast<std::size_t>(c.governor)] & kDemand))
             st = Status::hypothetical;
           clause_relations[ci] |= 1u << static_cast<int>(tr.relation);
           if (tgt.empty() && !src.empty() && (kDemand & (1u << static_cast<int>(tr.relation))))
@@ -598,8 +649,13 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       const Trigger& tr = triggers.at(nforms->front());
       if (trace) fprintf(stderr, "noun %u %s %s\n", i, std::string(t.form).c_str(), tr.where.c_str());  // TRACE-TEMP
       // The noun phrase's own reach: up to the next verb or clause end.
+      // The noun phrase's own reach: up to the next verb, the next event noun
+      // (which opens a phrase of its own) or the clause end.
       std::uint32_t reach = i + 1;
-      while (reach < c.last && reach < i + 10 && !is_verbal(tok[reach], cls(reach), ctx, false)) ++reach;
+      while (reach < c.last && reach < i + 10 && !is_verbal(tok[reach], cls(reach), ctx, false) &&
+             !(reach > i + 1 && tok[reach].kind == TokenKind::word && (de ? tok[reach].upper : true) &&
+               triggers.noun(lang, tok[reach].fold) && !(cls(reach) & kNotTrigger)))
+        ++reach;
       // The article and modifiers before the noun.
       std::uint32_t np_start = i;
       while (np_start > c.first) {
@@ -634,6 +690,12 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               k = first_group([&](const Mention& m) {
                 return m.actor && m.genitive_attr && m.np_first > i && m.np_first <= i + 2;
               });
+            // "Angriffe von Russland", "Bombardierungen durch die Armee", "attacks by".
+            if (k < 0)
+              k = first_group([&](const Mention& m) {
+                return m.actor && (m.prep == "von" || m.prep == "durch" || m.prep == "by") &&
+                       m.np_first == i + 1;
+              });
             return group_of(k);
           }
           case Role::prep:
@@ -647,6 +709,21 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             return group_of(c.subject);
         }
         return {};
+      };
+      // Of the target's prepositions, the phrase nearest the noun wins
+      // ("sanctions on Russia ... over its war against Ukraine").
+      auto nearest_prep = [&](const std::vector<Role>& roles) {
+        int best = -1;
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+          const Mention& m = ms[k];
+          if (m.group != static_cast<int>(k) || !m.actor || !in_np_after(m)) continue;
+          bool wanted = std::any_of(roles.begin(), roles.end(), [&](const Role& r) {
+            return r.kind == Role::prep && r.word == m.prep && r.word != "zwischen" && r.word != "between";
+          });
+          if (wanted && (best < 0 || m.np_first < ms[static_cast<std::size_t>(best)].np_first))
+            best = static_cast<int>(k);
+        }
+        return group_of(best);
       };
       std::vector<const Mention*> src, tgt;
       // "Gespräche zwischen X und Y", "talks between X and Y": both sides at once.
@@ -666,6 +743,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       bool undergo = c.undergo && !in_pp;
       for (const Role& r : tr.source)
         if (src.empty() && !(undergo && (r.kind == Role::subj || r.kind == Role::obj))) src = resolve(r);
+      if (tgt.empty()) tgt = nearest_prep(tr.target);
       for (const Role& r : tr.target)
         if (tgt.empty() && r.kind != Role::subj && r.kind != Role::obj) tgt = resolve(r);
       // A pair description ("die beiden Länder") names both sides.

@@ -21,7 +21,8 @@ constexpr ClassName kClasses[] = {
     {"hypo_adj_stem", kHypoAdj}, {"speech", kSpeech},        {"pron", kPron},
     {"pron1", kPron1},       {"poss", kPoss},                {"poss1", kPoss1},
     {"defdesc", kDefDesc},   {"pair", kPair},                {"undergo", kUndergo},
-    {"ally", kAlly},         {"nonactor_head", kNonActorHead}, {"not_trigger", kNotTrigger}};
+    {"ally", kAlly},         {"nonactor_head", kNonActorHead}, {"not_trigger", kNotTrigger},
+    {"persondesc", kPersonDesc}};
 
 }  // namespace
 

@@ -231,6 +231,12 @@ void TriggerLexicon::load(std::istream& in, Lang lang, const std::string& where)
           if (f == "mutual") t.mutual = true;
           else if (f == "fill") t.fill = true;
           else if (f == "intent") t.intent = true;
+          else if (auto colon = f.find(':'); colon != std::string::npos) {
+            auto r = parse_relation(f.substr(colon + 1));
+            if (!r) throw DataError("unknown relation in flag '" + f + "'");
+            parse_roles(f.substr(0, colon), lang);  // validates the preposition
+            t.switches.emplace_back(fold_case(f.substr(0, colon)), *r);
+          }
           else if (!f.empty()) throw DataError("unknown flag '" + f + "'");
         }
       std::vector<std::string> forms;

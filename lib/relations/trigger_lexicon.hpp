@@ -29,6 +29,9 @@ struct Trigger {
   bool mutual = false;    // AGREE/CONSULT/COOPERATE between the two
   bool fill = false;      // a missing side may come from context
   bool intent = false;
+  // "unterstützen mit" (material) is AID where "unterstützen" alone is SUPPORT:
+  // the relation a preposition in the clause switches the trigger to.
+  std::vector<std::pair<std::string, Relation>> switches;
   std::string particle;   // folded separable particle, "" if none
   std::string where;      // table:line, for --explain
 };
