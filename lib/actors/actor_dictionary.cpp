@@ -61,7 +61,7 @@ FormKind parse_form_kind(std::string_view s) {
   for (auto& [n, k] : kinds)
     if (n == s) return k;
   throw DataError("unknown form kind '" + std::string(s) +
-                  "' (expected name, short, adjective, demonym, capital, seat, surname or alias)");
+                  "' (expected name, short, adjective, demonym, capital, seat, surname, alias or label)");
 }
 
 std::uint32_t ActorDictionary::Impl::intern(const Actor& a) {
@@ -312,10 +312,17 @@ void ActorDictionary::add_table(std::istream& in, const std::string& where) {
 
 void ActorDictionary::add_form(const Actor& actor, std::string_view kind, std::string_view lang,
                                std::string_view form, char gender) {
-  FormKind k = parse_form_kind(kind);
   std::uint8_t langs = lang == "de" ? kDe : lang == "en" ? kEn : (kDe | kEn);
   std::uint32_t idx = impl_->intern(actor);
   Actor& a = *impl_->actors[idx];
+  // A display name that is never matched in text ("the West": matching "west"
+  // alone would fire on "im Westen des Landes").
+  if (kind == "label") {
+    if (langs & kDe) a.name_de = std::string(form);
+    if (langs & kEn) a.name_en = std::string(form);
+    return;
+  }
+  FormKind k = parse_form_kind(kind);
   // The first full name in a language is the display name (ICU's for states).
   if (k == FormKind::name && a.type != ActorType::state) {
     if ((langs & kDe) && a.name_de.empty()) a.name_de = std::string(form);
