@@ -183,8 +183,21 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     return nullptr;
   };
   // Subjects first: a pronoun object excludes its own clause's subject actor.
+  // "lehnte es ab, ... zu äußern", "it is clear that": "es"/"it" announcing the
+  // clause that follows (a correlate) names no actor.
+  auto correlate = [&](const Mention& m) {
+    if (m.how != Mention::pronoun || (tok[m.first].fold != "es" && tok[m.first].fold != "it")) return false;
+    std::size_t next = static_cast<std::size_t>(m.clause) + 1;
+    if (next >= syn.clauses.size()) return false;
+    const Clause& n = syn.clauses[next];
+    std::uint32_t f = n.first;
+    while (f < n.last && tok[f].kind != TokenKind::word) ++f;
+    return n.type == Clause::zu || (f < n.last && (tok[f].fold == "dass" || tok[f].fold == "that"));
+  };
   for (Mention& m : ms) {
-    if (m.how == Mention::pronoun) {
+    if (correlate(m)) {
+      m.actor = nullptr;
+    } else if (m.how == Mention::pronoun) {
       m.actor = resolve_from(m.genders, m.first, nullptr, false);
     } else if (m.how == Mention::description && m.person) {
       m.actor = resolve_person(m.genders, m.first);
