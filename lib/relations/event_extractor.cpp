@@ -398,6 +398,27 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     return -1;
   };
   std::vector<Candidate> cands;
+  // Acts done to a place: "bombs in Kabul", "lifted a curfew in Montenegro",
+  // "blockades in the West Bank" -- the state where it happens is the target
+  // when nothing else is.
+  auto rel_material = [](Relation r) {
+    return r == Relation::ASSAULT || r == Relation::COERCE || r == Relation::MOBILIZE ||
+           r == Relation::CONCEDE;
+  };
+  auto place_target = [&](const std::vector<const Mention*>& src, bool applies,
+                          std::size_t ci) -> std::vector<const Mention*> {
+    if (!applies) return {};
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      const Mention& m = ms[k];
+      if (m.clause != static_cast<int>(ci) || m.prep != "in" || !m.actor ||
+          m.actor->type != ActorType::state || m.group != static_cast<int>(k))
+        continue;
+      bool same = std::any_of(src.begin(), src.end(),
+                              [&](const Mention* x) { return x->actor && x->actor->code == m.actor->code; });
+      if (!same) return {&m};
+    }
+    return {};
+  };
   // Verb triggers seen per clause (bit per relation), and demands, threats and
   // offers still waiting for their target from the clause they introduce
   // ("drohte damit, Syrien anzugreifen").
@@ -538,7 +559,42 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             }
             continue;
           }
-          bool passive = c.passive && (vf->types & kParticiple);
+          // English participles: after an article or adjective they are
+          // adjectives ("the besieged town"); right after a noun, once the clause
+          // has had its verb, a reduced passive ("a pathologist sent to Israel by").
+          bool reduced_passive = false;
+          if (!de && (vf->types & kParticiple) && i > c.first) {
+            const Token& prev = tok[i - 1];
+            std::uint32_t pc = cls(i - 1);
+            if ((pc & (kDet | kPoss)) || prev.kind == TokenKind::number) continue;
+            bool noun_before = prev.kind == TokenKind::word && !prev.upper && pc == 0 &&
+                               !(prev.fold.size() > 3 && prev.fold.substr(prev.fold.size() - 2) == "ly");
+            bool verb_before = false;
+            for (std::uint32_t k = c.first; k + 1 < i && !verb_before; ++k)
+              verb_before = is_verbal(tok[k], cls(k), ctx, false);
+            if (noun_before && verb_before && !(pc & (kAux | kAuxPassive))) reduced_passive = true;
+          }
+          // English "to"-infinitive: what governs it ("threatened to shell",
+          // "refused to meet", "is willing to send", "plans to impose").
+          int to_gov = -1;             // relation of a governing trigger, or
+          bool to_intent = false, to_willing = false;
+          if (!de && i > c.first + 1 && tok[i - 1].fold == "to" && (vf->types & kInfinitive)) {
+            for (std::uint32_t k = i - 2; k + 8 > i && k >= c.first; --k) {
+              std::uint32_t kc = cls(k);
+              if (kc & kWilling) { to_willing = true; break; }
+              if (kc & kIntent) { to_intent = true; break; }
+              if (const auto* gv = triggers.verb(lang, tok[k].fold)) {
+                to_gov = static_cast<int>(triggers.at(gv->front().trigger).relation);
+                break;
+              }
+              if (const auto* gn = triggers.noun(lang, tok[k].fold)) {
+                to_gov = static_cast<int>(triggers.at(gn->front()).relation);
+                break;
+              }
+              if (k == c.first) break;
+            }
+          }
+          bool passive = (c.passive && (vf->types & kParticiple)) || reduced_passive;
           // "forderte Pjöngjang auf, keine Waffen zu liefern": after a demand the
           // one asked is the subject of the demanded act (object control).
           if (c.type == Clause::zu && c.governor >= 0)
@@ -560,6 +616,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             if (near >= 0) subj_lead = near;
           }
           std::vector<const Mention*> subj = group_of(subj_lead);
+          std::vector<const Mention*> src_now;
           auto resolve = [&](const Role& r) -> std::vector<const Mention*> {
             if (r.kind == Role::subj) {
               if (passive)
@@ -570,6 +627,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               return subj;
             }
             if (r.kind == Role::obj) {
+              if (reduced_passive) return {};  // the noun before it, no actor
               if (passive) return subj;
               int subj_group = subj_lead >= 0 ? ms[static_cast<std::size_t>(subj_lead)].group : -2;
               auto other = [&](const Mention& m) {
@@ -578,15 +636,18 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               };
               // The object itself; an English phrasal verb's particle ("called on
               // China") is no preposition of it.
+              // Or the owner of the object: "lehnte die Forderungen Russlands ab",
+              // "condemned Syria's attack" -- whichever comes first.  An actor of
+              // the source's own code is no target ("Albania denounced ... ethnic
+              // Albanian unrest").
               int k = first_group([&](const Mention& m) {
-                return other(m) && (object_np(m) || (!tr.particle.empty() && !de && m.prep == tr.particle));
+                bool same = m.actor && std::any_of(src_now.begin(), src_now.end(), [&](const Mention* x) {
+                              return x->actor && x->actor->code == m.actor->code;
+                            });
+                return other(m) && !same &&
+                       (object_np(m) || (!tr.particle.empty() && !de && m.prep == tr.particle) ||
+                        (m.prep.empty() && (m.genitive_attr || m.possessive)));
               });
-              // Else the owner of the object: "lehnte die Forderungen Russlands
-              // ab", "condemned Syria's attack".
-              if (k < 0)
-                k = first_group([&](const Mention& m) {
-                  return other(m) && m.prep.empty() && (m.genitive_attr || m.possessive);
-                });
               return group_of(k);
             }
             if (r.kind == Role::prep) {
@@ -600,6 +661,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           std::vector<const Mention*> src, tgt;
           for (const Role& r : tr.source)
             if (src.empty()) src = resolve(r);
+          src_now = src;
           for (const Role& r : tr.target)
             if (tgt.empty()) {
               tgt = resolve(r);
@@ -610,6 +672,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                                        }),
                         tgt.end());
             }
+          if (tgt.empty() && !src.empty()) tgt = place_target(src, rel_material(tr.relation), ci);
           if (tr.mutual && tgt.empty()) {
             // "X und Y einigten sich": a mutual act within one group.
             if (src.size() >= 2) {
@@ -625,13 +688,30 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           std::string rule = std::string(passive ? "passive " : "") + "verb frame (" + tr.where + ")";
           // Willingness and (English) promises to cooperate are AGREE events
           // themselves (PLOVER: intent to cooperate).
+          if (to_gov >= 0) {
+            Relation g = static_cast<Relation>(to_gov);
+            if (g == Relation::REJECT) st = Status::negated;
+            else if (g == Relation::REQUEST || g == Relation::THREATEN || g == Relation::AGREE)
+              st = Status::hypothetical;
+          }
+          if (to_intent && st == Status::fact) st = Status::hypothetical;
+          // The intent to attack, sanction, seize or deploy is a threat (PLOVER
+          // codes the announced conflict act as THREATEN).
+          bool conflict = quad_of(rel) == Quad::material_conflict && rel != Relation::PROTEST;
+          if (conflict && !c.hypothetical && !negated && c.type != Clause::cond &&
+              (to_intent || (c.intent && !de) || (c.intent && de && c.type != Clause::zu))) {
+            add_pairs(src, tgt, Relation::THREATEN, Status::fact, trig, rule + " + intent to " +
+                      std::string(to_string(rel)), i);
+            if (st == Status::fact) st = Status::hypothetical;
+          }
           // Willingness to do anything cooperative, and the intent to give
           // material help or support ("will support", "wollen zusammenarbeiten"),
           // are offers; an intended meeting stays a hypothetical meeting.
           bool coop = quad_of(rel) == Quad::verbal_cooperation || quad_of(rel) == Quad::material_cooperation;
-          bool willing = c.willing || (gov && gov->willing && c.type == Clause::zu);
-          bool pledge = (c.intent || (gov && gov->intent && c.type == Clause::zu)) && !c.hypothetical &&
-                        rel != Relation::CONSULT && rel != Relation::AGREE;
+          bool willing = c.willing || (gov && gov->willing && c.type == Clause::zu) || to_willing ||
+                         (to_gov >= 0 && static_cast<Relation>(to_gov) == Relation::AGREE);
+          bool pledge = (c.intent || (gov && gov->intent && c.type == Clause::zu) || to_intent) &&
+                        !c.hypothetical && rel != Relation::CONSULT && rel != Relation::AGREE;
           if (coop && st != Status::negated && c.type != Clause::cond && (willing || pledge)) {
             rel = Relation::AGREE;
             st = Status::fact;
@@ -645,7 +725,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               (clause_relations[static_cast<std::size_t>(c.governor)] & kDemand))
             st = Status::hypothetical;
           clause_relations[ci] |= 1u << static_cast<int>(tr.relation);
-          if (tgt.empty() && !src.empty() && (kDemand & (1u << static_cast<int>(tr.relation))))
+          constexpr std::uint32_t kWantsAct = kDemand | (1u << static_cast<int>(Relation::REJECT));
+          if (tgt.empty() && !src.empty() && (kWantsAct & (1u << static_cast<int>(tr.relation))))
             pending.push_back(Pending{static_cast<int>(ci), src, rel, st, trig, rule, i});
           add_pairs(src, tgt, rel, st, trig, rule, i);
           continue;
@@ -806,6 +887,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           rule += " + implicit side";
         }
       }
+      if (tgt.empty() && !src.empty()) tgt = place_target(src, rel_material(tr.relation), ci);
       if (src.empty() || tgt.empty()) continue;
       // Status: the noun phrase's own words, and the clause's when the noun is
       // the clause's subject or object.
@@ -819,18 +901,64 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         else if (hypothetical) st = Status::hypothetical;
       }
       std::string trig(t.form);
+      if (st == Status::hypothetical && c.intent && !c.hypothetical && !in_pp &&
+          quad_of(tr.relation) == Quad::material_conflict && tr.relation != Relation::PROTEST)
+        add_pairs(src, tgt, Relation::THREATEN, Status::fact, trig, rule + " + intent", i);
       add_pairs(src, tgt, tr.relation, st, trig, rule, i);
     }
+  }
+
+  // "X declared that Y must ...", "..., Y müsse ...": X demands of Y.
+  for (std::uint32_t i = 0; i < tok.size(); ++i) {
+    if (!(cls(i) & kObligation)) continue;
+    int ci = syn.clause_of[i];
+    const Mention* obliged = nullptr;
+    for (const Mention& m : ms)
+      if (m.clause == ci && m.actor && m.first < i + (de ? 3 : 0) && m.prep.empty() && !m.oblique &&
+          !m.genitive_attr && !m.possessive && !m.attribution)
+        obliged = &m;  // the last one before "must" (English), or the subject
+    if (!obliged) continue;
+    const Mention* demander = nullptr;
+    for (const Mention& m : ms) {
+      if (&m == obliged || !m.actor || m.first >= obliged->first) continue;
+      if (m.prep.empty() && !m.oblique && !m.genitive_attr && !m.possessive) {
+        demander = &m;
+        break;
+      }
+    }
+    if (!demander && speaker)
+      for (const Mention& m : ms)
+        if (m.actor == speaker) demander = &m;
+    if (!demander || demander->actor->code == obliged->actor->code) continue;
+    bool said = false;
+    for (std::uint32_t k = 0; k < tok.size(); ++k) said |= (cls(k) & kSpeech) != 0;
+    if (!said && !syn.quoted[i]) continue;
+    add_pairs({demander}, {obliged}, Relation::REQUEST, Status::fact, std::string(tok[i].form),
+              "obligation reported by the demander", i);
   }
 
   // The target of a demand, threat or offer is the target of what it demands.
   for (const Pending& p : pending) {
     std::vector<const Mention*> tgt;
+    auto inner = [&](std::uint32_t token) {
+      int kc = syn.clause_of[token];
+      return (kc == p.clause && token > p.at && !de) || (kc != p.clause && governs(p.clause, kc));
+    };
     for (const Candidate& k : cands)
-      if (syn.clause_of[k.trigger_token] != p.clause && governs(p.clause, syn.clause_of[k.trigger_token])) {
+      if (k.trigger_token != p.at && inner(k.trigger_token)) {
         tgt.push_back(k.target);
         break;
       }
+    // No event inside: the first other actor of the act ("threatened to cut off
+    // electricity to ... Nakhichevan").
+    if (tgt.empty() && !de)
+      for (const Mention& m : ms)
+        if (m.actor && m.first > p.at && inner(m.first) && !m.attribution &&
+            std::none_of(p.source.begin(), p.source.end(),
+                         [&](const Mention* x) { return x->actor->code == m.actor->code; })) {
+          tgt.push_back(&m);
+          break;
+        }
     if (tgt.empty()) continue;
     add_pairs(p.source, tgt, p.relation, p.status, p.trigger, p.rule + " + target of the demanded act", p.at);
   }

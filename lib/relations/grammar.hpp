@@ -42,8 +42,9 @@ enum WordClass : std::uint32_t {
   kUndergo = 1u << 26,
   kAlly = 1u << 27,
   kNonActorHead = 1u << 28,
-  kNotTrigger = 1u << 29,
-  kPersonDesc = 1u << 30,  // "der Minister", "the president": a person named before  // a compound whose last part looks like a trigger but is none
+  kNotTrigger = 1u << 29,  // a compound whose last part looks like a trigger but is none
+  kPersonDesc = 1u << 30,  // "der Minister", "the president": a person named before
+  kObligation = 1u << 31,  // must, muss: "X says Y must ..." is X's demand of Y
 };
 
 struct WordInfo {
