@@ -21,6 +21,15 @@ bool adjective_like(std::string_view fold) {
   return false;
 }
 
+// A German word that may be a conjugated verb (-t, -te, -ten, -st, -en);
+// adverbs and numerals like "mindestens", "acht" are filtered by the caller's
+// other tests where they can be.
+bool finite_like(std::string_view f) {
+  for (std::string_view e : {"t", "te", "ten", "st", "en", "n"})
+    if (f.size() > e.size() + 2 && f.substr(f.size() - e.size()) == e) return true;
+  return false;
+}
+
 constexpr std::uint32_t kFunction = kDet | kDetOblique | kPrep | kCoord | kPoss | kPoss1 |
                                     kPron | kPron1 | kRel | kAttrib | kPair | kAlly;
 
@@ -82,8 +91,10 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       if (c & (kSub | kSubCond)) content = true;
       else if (is_verbal(tok[i], c, ctx, i == 0)) content = true;
       else if (!tok[i].upper && !(c & kFunction) && !de) content = true;
+      else if (de && i > a && tok[i - 1].fold == "zu" && !tok[i].upper) content = true;  // zu + infinitive
       else if (!tok[i].upper && !(c & kFunction) && de && !adjective_like(tok[i].fold) &&
-               tok[i].fold.size() > 3)
+               tok[i].fold.size() > 3 && finite_like(tok[i].fold) &&
+               !(i > a && (cls(i - 1) & (kDet | kDetOblique))))
         content = true;
     }
     if (!content && !merged.empty()) merged.back().second = b;
@@ -131,13 +142,19 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     // A country name used as a place or topic ("der Syrien-Konflikt", "die
     // russische Sprache") is no actor.
     if (x.head >= 0 && (cls(static_cast<std::uint32_t>(x.head)) & kNonActorHead)) continue;
-    if (x.how == Mention::compound && x.head >= 0) {
+    // A German hyphen compound names an actor when its head is people or an
+    // institution ("US-Beamte", "UN-Sicherheitsrat") or an event whose side it
+    // is ("US-Sanktionen"); "EU-Syrien-Fonds", "Ukraine-Konflikt" name none.
+    if (x.how == Mention::compound && x.head >= 0 && de) {
       std::string_view hf = tok[static_cast<std::size_t>(x.head)].fold;
-      bool topic = false;
-      for (std::string_view suffix : {"konflikt", "krise", "politik", "frage", "grenze", "gespräche"})
-        topic |= hf.size() >= suffix.size() && hf.substr(hf.size() - suffix.size()) == suffix &&
-                 suffix != "gespräche";
-      if (topic) continue;
+      if (!g.actor_head(hf) && !ctx.triggers.noun(ctx.lang, hf)) continue;
+    }
+    // "ein Österreicher" is a private person; "die Österreicher" the people.
+    if (m.kind == FormKind::demonym && m.first > 0) {
+      std::string_view art = tok[m.first - 1].fold;
+      if (art == "ein" || art == "eine" || art == "einen" || art == "einem" || art == "einer" ||
+          art == "eines" || art == "a" || art == "an")
+        continue;
     }
     for (std::uint32_t k = m.first; k < m.last; ++k) {
       if (!x.text.empty() && tok[k].begin > tok[k - 1].end) x.text += ' ';
@@ -259,6 +276,23 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
         m.attribution = true;
         m.np_first = p;
         break;
+      }
+      // "Extremisten wie dem IS", "groups like Hamas": a comparison, no object.
+      if (tok[p].fold == "wie" || tok[p].fold == "like") {
+        m.prep = std::string(tok[p].fold);
+        m.np_first = p;
+        break;
+      }
+      // An apposition: "gegen die Islamistenmiliz Islamischer Staat" -- the
+      // name shares the phrase (and preposition) of the noun before it.
+      if (de && m.how == Mention::name && tok[p].upper && p > 0 && !(c & kFunction) &&
+          !ctx.triggers.noun(ctx.lang, tok[p].fold) && m.np_first == m.first &&
+          !(tok[m.last - 1].fold.size() > 1 && tok[m.last - 1].fold.back() == 's') &&
+          p + 1 == m.first && std::none_of(out.mentions.begin(), out.mentions.end(), [&](const Mention& o) {
+            return o.first <= p && p < o.last;
+          })) {
+        i = p;
+        continue;
       }
       if (c & (kDet | kDetOblique | kPoss | kPoss1 | kPair)) {
         if ((c & kDetOblique) && !(c & kDet)) m.oblique = true;

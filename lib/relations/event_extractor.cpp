@@ -540,6 +540,22 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           std::string trig(t.form);
           if (vf->needs_particle) trig += " ... " + tr.particle;
           // Attributive participle: "die vom Iran unterstützten Houthi-Rebellen".
+          // "mit scharf kritisierten Luftangriffen", "in den besetzten Gebieten":
+          // an inflected participle between an article or adverb and its noun is
+          // an adjective, not the finite verb.
+          if (de && (vf->types & kAttributive) && i + 1 < tok.size() && tok[i + 1].upper &&
+              tok[i + 1].kind == TokenKind::word && i > c.first) {
+            const Token& prev = tok[i - 1];
+            bool mention_before = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+              return m.last == i && m.prep.empty() && m.how != Mention::adjective;
+            });
+            bool modifier_before = (cls(i - 1) & (kDet | kDetOblique | kPrep | kPoss)) ||
+                                   (prev.kind == TokenKind::word && !prev.upper && cls(i - 1) == 0);
+            bool agent_before = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+              return m.last == i && (m.prep == "von" || m.prep == "durch");
+            });
+            if (modifier_before && !mention_before && !agent_before) continue;
+          }
           // The agent phrase right before and the noun right after make it
           // attributive even where the form is also a preterite ("unterstützten").
           const Mention* agent = nullptr;
@@ -550,6 +566,14 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                 agent = &m;
               if (m.first > i && m.first - i <= 2 && m.actor && !head) head = &m;
             }
+          // "die von Russland unterstützte Regierung": the government of the
+          // state in question, the last other state named.
+          if (de && agent && !head && (vf->types & kAttributive) && i + 1 < tok.size() &&
+              (cls(i + 1) & kDefDesc) && tok[i + 1].upper)
+            for (auto it = history.rbegin(); it != history.rend() && !head; ++it)
+              if (it->actor->type == ActorType::state && it->actor->code != agent->actor->code)
+                for (const Mention& m : ms)
+                  if (m.actor == it->actor) head = &m;
           if (de && (vf->types & kAttributive) &&
               (!(vf->types & (kFinite | kInfinitive)) || (agent && head))) {
             if (agent && head) {
@@ -887,7 +911,6 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           rule += " + implicit side";
         }
       }
-      if (tgt.empty() && !src.empty()) tgt = place_target(src, rel_material(tr.relation), ci);
       if (src.empty() || tgt.empty()) continue;
       // Status: the noun phrase's own words, and the clause's when the noun is
       // the clause's subject or object.
@@ -918,21 +941,31 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           !m.genitive_attr && !m.possessive && !m.attribution)
         obliged = &m;  // the last one before "must" (English), or the subject
     if (!obliged) continue;
+    // The demander says it: the subject of the saying verb of this clause
+    // ("declared Tuesday that China must"), of the clause this one complements
+    // ("erklärte, dass die Türkei ... müsse"), or the reported speaker.
     const Mention* demander = nullptr;
-    for (const Mention& m : ms) {
-      if (&m == obliged || !m.actor || m.first >= obliged->first) continue;
-      if (m.prep.empty() && !m.oblique && !m.genitive_attr && !m.possessive) {
-        demander = &m;
-        break;
-      }
+    auto subject_before = [&](std::uint32_t speech_at) -> const Mention* {
+      const Mention* found = nullptr;
+      for (const Mention& m : ms)
+        if (m.actor && m.first < speech_at && m.prep.empty() && !m.oblique && !m.genitive_attr &&
+            !m.possessive && !correlate(m) && m.clause == syn.clause_of[speech_at])
+          found = &m;
+      return found;
+    };
+    const Clause& mc = syn.clauses[static_cast<std::size_t>(ci)];
+    for (std::uint32_t k = mc.first; k < obliged->first && !demander; ++k)
+      if (cls(k) & kSpeech) demander = subject_before(k);
+    if (!demander && mc.type == Clause::sub && mc.governor >= 0) {
+      const Clause& gc = syn.clauses[static_cast<std::size_t>(mc.governor)];
+      for (std::uint32_t k = gc.first; k < gc.last && !demander; ++k)
+        if (cls(k) & kSpeech) demander = subject_before(k);
+      if (!demander) continue;  // "es sagt viel aus, dass ... muss" is no demand
     }
-    if (!demander && speaker)
+    if (!demander && speaker && mc.type != Clause::sub)
       for (const Mention& m : ms)
         if (m.actor == speaker) demander = &m;
-    if (!demander || demander->actor->code == obliged->actor->code) continue;
-    bool said = false;
-    for (std::uint32_t k = 0; k < tok.size(); ++k) said |= (cls(k) & kSpeech) != 0;
-    if (!said && !syn.quoted[i]) continue;
+    if (!demander || !demander->actor || demander->actor->code == obliged->actor->code) continue;
     add_pairs({demander}, {obliged}, Relation::REQUEST, Status::fact, std::string(tok[i].form),
               "obligation reported by the demander", i);
   }

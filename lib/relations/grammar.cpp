@@ -44,6 +44,10 @@ Grammar Grammar::load(const std::filesystem::path& file) {
     std::string word = fold_case(line.substr(0, t1));
     std::string_view cls(line.data() + t1 + 1, t2 - t1 - 1);
     std::string value = line.substr(t2 + 1);
+    if (cls == "actor_head") {
+      g.actor_heads_[word] = true;
+      continue;
+    }
     const ClassName* found = nullptr;
     for (const ClassName& c : kClasses)
       if (c.name == cls) found = &c;
@@ -65,6 +69,14 @@ Grammar Grammar::load(const std::filesystem::path& file) {
       for (const char* e : {"e", "en", "er", "es", "em"}) add(word + e);
   }
   return g;
+}
+
+bool Grammar::actor_head(std::string_view fold) const {
+  for (std::size_t i = 0; i + 3 <= fold.size(); ++i) {
+    if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;
+    if (actor_heads_.find(fold.substr(i)) != actor_heads_.end()) return true;
+  }
+  return false;
 }
 
 }  // namespace geokg

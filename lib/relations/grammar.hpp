@@ -67,9 +67,14 @@ class Grammar {
     return w ? w->classes : 0;
   }
   bool is(std::string_view fold, std::uint32_t cls) const { return classes(fold) & cls; }
+  // A noun naming people or an institution that acts ("Beamte", "Regierung",
+  // "Streitkräfte"), also as the last part of a compound: "US-Beamte" is an
+  // actor, "EU-Syrien-Fonds" is not.
+  bool actor_head(std::string_view fold) const;
 
  private:
   StringMap<WordInfo> words_;
+  StringMap<bool> actor_heads_;
 };
 
 }  // namespace geokg

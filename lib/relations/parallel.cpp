@@ -1,57 +1,184 @@
+// A pipeline rather than batch-at-a-time: the calling thread reads documents
+// into a bounded window and hands results to the sink in input order, while
+// persistent workers extract whatever the window holds.  Reading, extraction
+// and the sink overlap, so with N workers nothing serial stands between
+// batches (the earlier batch loop left cores idle while it read the next batch
+// and while the sink ran), and each worker clones its ICU break iterators once
+// for the whole run instead of once per batch.
 #include "geokg/relations/parallel.hpp"
 
-#include <atomic>
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
 #include <exception>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 namespace geokg {
+
+namespace {
+
+struct Slot {
+  Document doc;
+  std::vector<Event> events;
+  std::exception_ptr error;
+  bool done = false;
+};
+
+// The window of documents between the reader and the sink.  Slots live in a
+// deque: push_back and pop_front leave references to the other slots valid,
+// so a worker may extract into its slot without holding the lock.
+class Window {
+ public:
+  explicit Window(const Extractor& extractor) : extractor_(extractor) {}
+
+  void start(unsigned threads) {
+    for (unsigned t = 0; t < threads; ++t) workers_.emplace_back([this] { work(); });
+  }
+
+  // Stops and joins the workers; also on the way out of an exception.
+  ~Window() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    more_work_.notify_all();
+    for (auto& w : workers_) w.join();
+  }
+
+  std::size_t size() {
+    std::lock_guard lock(mutex_);
+    return slots_.size();
+  }
+
+  void push(Document&& doc) {
+    {
+      std::lock_guard lock(mutex_);
+      slots_.emplace_back().doc = std::move(doc);
+    }
+    more_work_.notify_one();
+  }
+
+  void close() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+    }
+    more_work_.notify_all();
+  }
+
+  // Waits until the oldest slot is done when `wait`, else only looks; moves
+  // the done slot out into `out`.
+  bool pop_done(Slot& out, bool wait) {
+    std::unique_lock lock(mutex_);
+    if (wait) front_done_.wait(lock, [&] { return !slots_.empty() && slots_.front().done; });
+    if (slots_.empty() || !slots_.front().done) return false;
+    out = std::move(slots_.front());
+    slots_.pop_front();
+    --claimed_;  // claimed_ counts slots from the front, which just moved up one
+    return true;
+  }
+
+ private:
+  void work() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      more_work_.wait(lock, [&] { return stop_ || claimed_ < slots_.size() || closed_; });
+      if (stop_) return;
+      if (claimed_ == slots_.size()) {
+        if (closed_) return;
+        continue;
+      }
+      std::size_t i = claimed_++;
+      Slot& slot = slots_[i];
+      lock.unlock();
+      try {
+        slot.events = extractor_.extract(slot.doc);
+      } catch (...) {
+        slot.error = std::current_exception();
+      }
+      lock.lock();
+      slot.done = true;
+      // Only the front matters to the reader; anything else it finds later.
+      if (&slot == &slots_.front()) front_done_.notify_one();
+    }
+  }
+
+  const Extractor& extractor_;
+  std::mutex mutex_;
+  std::condition_variable more_work_, front_done_;
+  std::deque<Slot> slots_;
+  std::size_t claimed_ = 0;  // slots_[0 .. claimed_) are taken by a worker
+  bool closed_ = false, stop_ = false;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace
 
 std::size_t extract_stream(DocumentReader& reader, const Extractor& extractor,
                            const StreamOptions& options, const EventSink& sink,
                            const ProgressFn& progress) {
   const unsigned threads = std::max(1u, options.threads);
   std::size_t total = 0, bytes = 0;
-  std::vector<Document> batch;
-  std::vector<std::vector<Event>> results;
-  while (true) {
-    batch.clear();
-    std::size_t batch_bytes = 0;
-    while (batch.size() < options.batch_documents && batch_bytes < options.batch_bytes) {
-      std::optional<Document> d = reader.next();
-      if (!d) break;
-      batch_bytes += d->text.size();
-      batch.push_back(std::move(*d));
+
+  if (threads == 1) {
+    // One document at a time: no threads, no window, the least memory.
+    std::size_t since_progress = 0;
+    while (std::optional<Document> d = reader.next()) {
+      std::vector<Event> events = extractor.extract(*d);
+      bytes += d->text.size();
+      sink(*d, std::move(events));
+      ++total;
+      if (progress && ++since_progress == options.batch_documents) {
+        progress(total, bytes);
+        since_progress = 0;
+      }
     }
-    if (batch.empty()) break;
-    results.assign(batch.size(), {});
-    if (threads == 1 || batch.size() == 1) {
-      for (std::size_t i = 0; i < batch.size(); ++i) results[i] = extractor.extract(batch[i]);
-    } else {
-      // Workers take documents by index; the first exception is rethrown here.
-      std::atomic<std::size_t> next{0};
-      std::exception_ptr failure;
-      std::atomic<bool> failed{false};
-      auto work = [&]() {
-        for (std::size_t i; (i = next++) < batch.size();) {
-          if (failed) return;
-          try {
-            results[i] = extractor.extract(batch[i]);
-          } catch (...) {
-            if (!failed.exchange(true)) failure = std::current_exception();
-          }
-        }
-      };
-      std::vector<std::thread> pool;
-      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-      work();
-      for (auto& th : pool) th.join();
-      if (failure) std::rethrow_exception(failure);
-    }
-    for (std::size_t i = 0; i < batch.size(); ++i) sink(batch[i], std::move(results[i]));
-    total += batch.size();
-    bytes += batch_bytes;
-    if (progress) progress(total, bytes);
+    if (progress && since_progress) progress(total, bytes);
+    return total;
   }
+
+  Window window(extractor);
+  window.start(threads);
+  // Text bytes of the documents in the window, bounded by batch_bytes like
+  // their number by batch_documents; only the reader thread changes it.
+  std::size_t window_bytes = 0;
+  Slot slot;
+  auto deliver = [&](bool wait) {
+    bool any = false;
+    while (window.pop_done(slot, wait)) {
+      wait = false;
+      any = true;
+      window_bytes -= slot.doc.text.size();
+      bytes += slot.doc.text.size();
+      // Failures surface in input order, so the same input fails the same
+      // way at any -j.
+      if (slot.error) std::rethrow_exception(slot.error);
+      sink(slot.doc, std::move(slot.events));
+      ++total;
+    }
+    if (any && progress) progress(total, bytes);
+  };
+
+  bool exhausted = false;
+  while (!exhausted) {
+    deliver(false);
+    std::size_t held = window.size();
+    if (held > 0 && (held >= options.batch_documents || window_bytes >= options.batch_bytes)) {
+      deliver(true);  // full: wait for the oldest document
+      continue;
+    }
+    std::optional<Document> d = reader.next();
+    if (!d) {
+      exhausted = true;
+      break;
+    }
+    window_bytes += d->text.size();
+    window.push(std::move(*d));
+  }
+  window.close();
+  while (window.size() > 0) deliver(true);
   return total;
 }
 
