@@ -294,6 +294,18 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
         i = p;
         continue;
       }
+      // "von Armee und UN-Soldaten": the preposition before the first conjunct.
+      if ((c & kCoord) && p >= 2 && tok[p - 1].upper && is_word(tok[p - 1])) {
+        std::uint32_t q = p - 1;
+        if (q > 0 && (cls(q - 1) & (kDet | kDetOblique))) --q;
+        if (q > 0 && (cls(q - 1) & kPrep) && std::none_of(out.mentions.begin(), out.mentions.end(),
+                                                           [&](const Mention& o) { return o.first <= p - 1 && p - 1 < o.last; })) {
+          const WordInfo* w = g.find(tok[q - 1].fold);
+          m.prep = w->prep;
+          m.np_first = m.first;
+          break;
+        }
+      }
       if (c & (kDet | kDetOblique | kPoss | kPoss1 | kPair)) {
         if ((c & kDetOblique) && !(c & kDet)) m.oblique = true;
         if (de && (tok[p].fold == "den" || tok[p].fold == "dem" || tok[p].fold == "des" ||
@@ -400,6 +412,16 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
         c.type = Clause::rel;
       else if (!de && w == "to" && f + 1 < c.last && ctx.triggers.verb(Lang::en, tok[f + 1].fold))
         c.type = Clause::zu;
+    }
+    // "..., der Armee mit Kampfjets zu helfen": a clause that closes with a
+    // zu-infinitive is one, whatever article opens it.
+    if (de && c.type == Clause::rel) {
+      std::uint32_t e = c.last;
+      while (e > c.first && !is_word(tok[e - 1])) --e;
+      bool zu_end = e >= c.first + 2 && tok[e - 2].fold == "zu" && !tok[e - 1].upper;
+      if (const auto* v = e > c.first ? ctx.triggers.verb(Lang::de, tok[e - 1].fold) : nullptr)
+        for (const VerbForm& vf : *v) zu_end |= (vf.types & kZuInfinitive) != 0;
+      if (zu_end) c.type = Clause::zu;
     }
     if (c.type == Clause::main || c.type == Clause::coord) {
       // A German clause without a finite verb but with "zu" + infinitive.

@@ -151,7 +151,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         continue;
       if (exclude_code_of && m.actor->code == exclude_code_of->code) continue;
       if (states_only) {
-        if (m.actor->type == ActorType::person) continue;
+        // "die Gruppe", "die Miliz" (g): an armed group; "das Land": no person.
+        if (genders == "g" ? m.actor->type != ActorType::group : m.actor->type == ActorType::person)
+          continue;
       } else if (!gender_fits(m.gender, genders)) {
         continue;
       }
@@ -161,7 +163,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       if (it->sentence + 2 < si) break;
       if (exclude_code_of && it->actor->code == exclude_code_of->code) continue;
       if (states_only) {
-        if (it->actor->type == ActorType::person) continue;
+        if (genders == "g" ? it->actor->type != ActorType::group : it->actor->type == ActorType::person)
+          continue;
       } else if (!gender_fits(it->gender, genders)) {
         continue;
       }
@@ -233,6 +236,18 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     bool modifies_trigger = (m.how == Mention::compound || m.how == Mention::adjective) && m.head >= 0 &&
                             triggers.noun(lang, tok[static_cast<std::size_t>(m.head)].fold);
     return m.prep.empty() && !m.genitive_attr && !m.attribution && !m.possessive && !modifies_trigger;
+  };
+  // A sentence-initial word is capitalised anyway; an acronym (CNN, AFP) or a
+  // noun suffix (-ung, -heit, -schaft ...) still shows a noun.
+  auto noun_like = [&](const Token& t) {
+    if (t.kind != TokenKind::word || !t.upper) return false;
+    bool caps = t.form.size() >= 2 && std::all_of(t.form.begin(), t.form.end(), [](char ch) {
+                  return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+                });
+    if (caps) return true;
+    for (std::string_view suf : {"ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "nis"})
+      if (t.fold.size() > suf.size() + 2 && t.fold.substr(t.fold.size() - suf.size()) == suf) return true;
+    return false;
   };
   auto nonactor_np_at = [&](std::uint32_t i, std::uint32_t end) {
     // A determiner or capitalised noun that starts a noun phrase naming no actor.
@@ -330,7 +345,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             c.subject = in_vorfeld;
           } else if (static_cast<std::uint32_t>(fin) > start &&
                      (nonactor_np_at(start, static_cast<std::uint32_t>(fin)) ||
-                      (start > 0 && tok[start].upper && !(cls(start) & (kPrep | kSub | kSubCond | kCoord | kAttrib))))) {
+                      (start > 0 && tok[start].upper && !(cls(start) & (kPrep | kSub | kSubCond | kCoord | kAttrib))) ||
+                      (static_cast<std::uint32_t>(fin) == start + 1 && noun_like(tok[start])))) {
             c.subject_nonactor = true;
           } else if (c.type == Clause::coord && static_cast<std::uint32_t>(fin) == start) {
             // "... und fügte hinzu": the coordinated clause shares the subject.
@@ -403,7 +419,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   // when nothing else is.
   auto rel_material = [](Relation r) {
     return r == Relation::ASSAULT || r == Relation::COERCE || r == Relation::MOBILIZE ||
-           r == Relation::CONCEDE;
+           r == Relation::CONCEDE || r == Relation::REQUEST || r == Relation::ACCUSE;
   };
   auto place_target = [&](const std::vector<const Mention*>& src, bool applies,
                           std::size_t ci) -> std::vector<const Mention*> {
@@ -822,7 +838,19 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             }));
           case Role::subj:
           case Role::obj:
-            if (in_pp || c.subject < 0) return {};
+            // "bei einem Treffen mit X", "an den Kämpfen gegen den IS teilnehmen":
+            // the clause's subject takes part in what the phrase names.
+            if (in_pp && np_start > c.first) {
+              std::string_view p = tok[np_start - 1].fold;
+              const WordInfo* w = g.find(p);
+              std::string_view prep = w ? std::string_view(w->prep) : p;
+              bool talks = tr.mutual && (prep == "bei" || prep == "in" || prep == "nach" ||
+                                         prep == "at" || prep == "during");
+              if (!talks && prep != "an") return {};
+            } else if (in_pp) {
+              return {};
+            }
+            if (c.subject < 0) return {};
             if (ms[static_cast<std::size_t>(c.subject)].first > i && de) return {};
             return group_of(c.subject);
         }
@@ -896,7 +924,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         for (int pass = 0; pass < 2 && !best; ++pass)
           for (const Mention& m : ms) {
             if (!m.actor || m.actor->code == have->actor->code || m.attribution) continue;
-            if (m.how == Mention::pronoun && !m.actor) continue;
+            // Only names: a pronoun far from the noun is too weak a guess.
+            if (m.how == Mention::pronoun || m.how == Mention::first_person) continue;
             if (pass == 0 && m.clause != static_cast<int>(ci)) continue;
             bool right_side = src.empty() ? m.first < i : m.first > i;
             std::uint32_t d = m.first < i ? i - m.first : m.first - i;
@@ -984,7 +1013,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       }
     // No event inside: the first other actor of the act ("threatened to cut off
     // electricity to ... Nakhichevan").
-    if (tgt.empty() && !de)
+    if (tgt.empty())
       for (const Mention& m : ms)
         if (m.actor && m.first > p.at && inner(m.first) && !m.attribution &&
             std::none_of(p.source.begin(), p.source.end(),
