@@ -30,12 +30,12 @@ bool finite_like(std::string_view f) {
   return false;
 }
 
-constexpr std::uint32_t kFunction = kDet | kDetOblique | kPrep | kCoord | kPoss | kPoss1 |
+constexpr std::uint64_t kFunction = kDet | kDetOblique | kPrep | kCoord | kPoss | kPoss1 |
                                     kPron | kPron1 | kRel | kAttrib | kPair | kAlly;
 
 }  // namespace
 
-bool is_verbal(const Token& t, std::uint32_t classes, const AnalyzerContext& ctx,
+bool is_verbal(const Token& t, std::uint64_t classes, const AnalyzerContext& ctx,
                bool sentence_start) {
   if (!is_word(t)) return false;
   if (classes & (kAux | kAuxPassive | kModalHypo | kIntent | kFuture | kSpeech | kNegVerb |
@@ -63,7 +63,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     out.quoted[i] = in_quote;
   }
   out.question = n > 0 && is_punct(tok[n - 1], "?");
-  auto cls = [&](std::uint32_t i) { return i < n ? out.classes[i] : 0u; };
+  auto cls = [&](std::uint32_t i) { return i < n ? out.classes[i] : std::uint64_t{0}; };
   auto upper_noun = [&](std::uint32_t i) { return i < n && is_word(tok[i]) && tok[i].upper && i > 0; };
 
   // --- clauses -------------------------------------------------------------
@@ -87,7 +87,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     bool content = false;
     for (std::uint32_t i = a; i < b && !content; ++i) {
       if (!is_word(tok[i])) continue;
-      std::uint32_t c = cls(i);
+      std::uint64_t c = cls(i);
       if (c & (kSub | kSubCond)) content = true;
       else if (is_verbal(tok[i], c, ctx, i == 0)) content = true;
       else if (!tok[i].upper && !(c & kFunction) && !de) content = true;
@@ -149,6 +149,8 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       std::string_view hf = tok[static_cast<std::size_t>(x.head)].fold;
       if (!g.actor_head(hf) && !ctx.triggers.noun(ctx.lang, hf)) continue;
     }
+    // "ethnic Albanians", "ethnische Serben": an ethnic group, not the state.
+    if (m.first > 0 && (cls(m.first - 1) & kEthnic)) continue;
     // "ein Österreicher" is a private person; "die Österreicher" the people.
     if (m.kind == FormKind::demonym && m.first > 0) {
       std::string_view art = tok[m.first - 1].fold;
@@ -165,7 +167,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   // Pronouns, first person, definite descriptions ("das Land", "die beiden Nationen").
   for (std::uint32_t i = 0; i < n; ++i) {
     if (!is_word(tok[i])) continue;
-    std::uint32_t c = cls(i);
+    std::uint64_t c = cls(i);
     bool covered = std::any_of(out.mentions.begin(), out.mentions.end(),
                                [&](const Mention& m) { return i >= m.first && i < m.last; });
     if (covered) continue;
@@ -253,7 +255,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     std::uint32_t i = m.first;
     for (int steps = 0; i > 0 && steps < 6; ++steps) {
       std::uint32_t p = i - 1;
-      std::uint32_t c = cls(p);
+      std::uint64_t c = cls(p);
       if (!is_word(tok[p])) {
         if (is_punct(tok[p], "\"") || is_punct(tok[p], "(")) {
           i = p;
@@ -364,7 +366,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     bool joined = b.np_first >= a.last;
     bool saw_coord = false;
     for (std::uint32_t t = a.last; joined && t < b.np_first; ++t) {
-      std::uint32_t c = cls(t);
+      std::uint64_t c = cls(t);
       if (c & kCoord) saw_coord = true;
       else if (is_punct(tok[t], ",")) continue;
       else if (c & (kDet | kDetOblique | kPoss | kAlly)) continue;
@@ -401,7 +403,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       ++f;
     }
     if (f < c.last) {
-      std::uint32_t cf = cls(f);
+      std::uint64_t cf = cls(f);
       std::string_view w = tok[f].fold;
       if (cf & kSubCond) c.type = Clause::cond;
       else if (cf & kSub) c.type = Clause::sub;
@@ -454,7 +456,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     }
     // Status words of the clause.
     for (std::uint32_t i = c.first; i < c.last; ++i) {
-      std::uint32_t k = cls(i);
+      std::uint64_t k = cls(i);
       if (k & kNeg) {
         // "nicht nur ... sondern auch" is no negation.
         bool only = i + 1 < c.last && (tok[i + 1].fold == "nur" || tok[i + 1].fold == "only");

@@ -55,7 +55,7 @@ struct SentenceSyntax {
   std::vector<Mention> mentions;
   std::vector<Clause> clauses;
   std::vector<int> clause_of;         // token -> clause
-  std::vector<std::uint32_t> classes; // token -> grammar classes
+  std::vector<std::uint64_t> classes; // token -> grammar classes
   std::vector<bool> quoted;           // token inside quotation marks
   bool question = false;
 };
@@ -74,6 +74,6 @@ struct AnalyzerContext {
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx);
 
 // True for a token that may be a finite verb or verb of the clause.
-bool is_verbal(const Token& t, std::uint32_t classes, const AnalyzerContext& ctx, bool sentence_start);
+bool is_verbal(const Token& t, std::uint64_t classes, const AnalyzerContext& ctx, bool sentence_start);
 
 }  // namespace geokg

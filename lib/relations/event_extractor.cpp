@@ -107,7 +107,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   AnalyzerContext ctx{lang, actors.impl(), g, triggers};
   SentenceSyntax syn = analyze_sentence(s, ctx);
   auto& ms = syn.mentions;
-  auto cls = [&](std::uint32_t i) { return i < tok.size() ? syn.classes[i] : 0u; };
+  auto cls = [&](std::uint32_t i) { return i < tok.size() ? syn.classes[i] : std::uint64_t{0}; };
 
   // --- attribution: who says what this sentence reports --------------------
   std::string attributed;
@@ -254,7 +254,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     if (i >= end || tok[i].kind != TokenKind::word) return false;
     for (const Mention& m : ms)
       if (m.np_first == i || (m.first <= i && i < m.last)) return false;
-    std::uint32_t c = cls(i);
+    std::uint64_t c = cls(i);
     if (de) {
       if ((c & kDet) && !(c & kPrep)) {
         for (std::uint32_t k = i + 1; k < std::min(end, i + 4); ++k) {
@@ -439,6 +439,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   // offers still waiting for their target from the clause they introduce
   // ("drohte damit, Syrien anzugreifen").
   std::vector<std::uint32_t> clause_relations(syn.clauses.size(), 0);
+  std::vector<std::pair<std::uint32_t, Relation>> verb_triggers;  // token, relation
   struct Pending {
     int clause;
     std::vector<const Mention*> source;
@@ -500,16 +501,19 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       // ---------------- verbs
       const std::vector<VerbForm>* vforms = nullptr;
       // Function words that share a verb's form ("einigen", "die Einigen") are none.
-      constexpr std::uint32_t kNotVerb = kDet | kDetOblique | kPrep | kPron | kPoss | kRel | kCoord;
+      constexpr std::uint64_t kNotVerb = kDet | kDetOblique | kPrep | kPron | kPoss | kRel | kCoord;
       if (!(de && t.upper && !sentence_start) && !(cls(i) & kNotVerb)) vforms = triggers.verb(lang, t.fold);
+      // English: after an article or possessive a form is a noun ("their arms").
+      if (!de && vforms && i > 0 && (cls(i - 1) & (kDet | kPoss)) && !triggers.noun(lang, t.fold))
+        vforms = nullptr;
       bool as_noun_en = false;
       // An English sentence rarely opens with a finite verb: "Talks between ..."
       if (!de && vforms && (i == 0 || (i + 1 < tok.size() && (tok[i + 1].fold == "between" || tok[i + 1].fold == "of"))) &&
           triggers.noun(lang, t.fold))
         as_noun_en = true;
       if (!de && vforms && i > 0 && !as_noun_en) {
-        std::uint32_t pc = cls(i - 1);
-        bool np_before = (pc & (kDet | kPoss | kPrep)) ||
+        std::uint64_t pc = cls(i - 1);
+        bool np_before = (pc & (kDet | kPoss | kPrep | kHypoAdj)) ||
                          std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
                            return m.last == i && (m.possessive || m.how == Mention::adjective);
                          });
@@ -605,13 +609,15 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           bool reduced_passive = false;
           if (!de && (vf->types & kParticiple) && i > c.first) {
             const Token& prev = tok[i - 1];
-            std::uint32_t pc = cls(i - 1);
+            std::uint64_t pc = cls(i - 1);
             if ((pc & (kDet | kPoss)) || prev.kind == TokenKind::number) continue;
             bool noun_before = prev.kind == TokenKind::word && !prev.upper && pc == 0 &&
                                !(prev.fold.size() > 3 && prev.fold.substr(prev.fold.size() - 2) == "ly");
             bool verb_before = false;
             for (std::uint32_t k = c.first; k + 1 < i && !verb_before; ++k)
-              verb_before = is_verbal(tok[k], cls(k), ctx, false);
+              verb_before = is_verbal(tok[k], cls(k), ctx, false) ||
+                            (tok[k].kind == TokenKind::word && !tok[k].upper && tok[k].fold.size() > 3 &&
+                             tok[k].fold.substr(tok[k].fold.size() - 2) == "ed");
             if (noun_before && verb_before && !(pc & (kAux | kAuxPassive))) reduced_passive = true;
           }
           // English "to"-infinitive: what governs it ("threatened to shell",
@@ -620,7 +626,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           bool to_intent = false, to_willing = false;
           if (!de && i > c.first + 1 && tok[i - 1].fold == "to" && (vf->types & kInfinitive)) {
             for (std::uint32_t k = i - 2; k + 8 > i && k >= c.first; --k) {
-              std::uint32_t kc = cls(k);
+              std::uint64_t kc = cls(k);
               if (kc & kWilling) { to_willing = true; break; }
               if (kc & kIntent) { to_intent = true; break; }
               if (const auto* gv = triggers.verb(lang, tok[k].fold)) {
@@ -765,6 +771,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               (clause_relations[static_cast<std::size_t>(c.governor)] & kDemand))
             st = Status::hypothetical;
           clause_relations[ci] |= 1u << static_cast<int>(tr.relation);
+          verb_triggers.emplace_back(i, tr.relation);
           constexpr std::uint32_t kWantsAct = kDemand | (1u << static_cast<int>(Relation::REJECT));
           if (tgt.empty() && !src.empty() && (kWantsAct & (1u << static_cast<int>(tr.relation))))
             pending.push_back(Pending{static_cast<int>(ci), src, rel, st, trig, rule, i});
@@ -780,6 +787,12 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           !(cls(i) & kNotTrigger))
         nforms = triggers.noun(lang, t.fold);
       if (!nforms) continue;
+      // English noun compounds put the head last: in "war crimes", "aid groups"
+      // the event noun only modifies.
+      if (!de && i + 1 < c.last && tok[i + 1].kind == TokenKind::word && !tok[i + 1].upper &&
+          cls(i + 1) == 0 && !triggers.verb(lang, tok[i + 1].fold) && tok[i + 1].fold.size() > 3 &&
+          tok[i + 1].fold.back() == 's' && tok[i + 1].fold.substr(tok[i + 1].fold.size() - 2) != "ss")
+        continue;
       const Trigger& tr = triggers.at(nforms->front());
       if (trace) fprintf(stderr, "noun %u %s %s\n", i, std::string(t.form).c_str(), tr.where.c_str());  // TRACE-TEMP
       // The noun phrase's own reach: up to the next verb or clause end.
@@ -790,12 +803,15 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
              !(reach > i + 1 && tok[reach].kind == TokenKind::word && (de ? tok[reach].upper : true) &&
                triggers.noun(lang, tok[reach].fold) && !(cls(reach) & kNotTrigger)))
         ++reach;
-      // The article and modifiers before the noun.
+      // The article and modifiers before the noun.  English "to impose
+      // sanctions": "to" marks an infinitive, so the verb before the noun
+      // ends the phrase.
       std::uint32_t np_start = i;
       while (np_start > c.first) {
         std::uint32_t p = np_start - 1;
-        std::uint32_t pc = cls(p);
-        bool mod = tok[p].kind == TokenKind::word && !tok[p].upper &&
+        std::uint64_t pc = cls(p);
+        bool infinitive = !de && pc == 0 && p > c.first && tok[p - 1].fold == "to";
+        bool mod = tok[p].kind == TokenKind::word && !tok[p].upper && !infinitive &&
                    ((pc & (kDet | kDetOblique | kPoss | kHypoAdj | kNeg)) || pc == 0);
         bool ment = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
           return m.last == np_start && (m.how == Mention::adjective || m.how == Mention::compound ||
@@ -881,7 +897,20 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         std::vector<const Mention*> both = group_of(first_group([&](const Mention& m) {
           return m.actor && (m.prep == "zwischen" || m.prep == "between") && in_np_after(m);
         }));
-        if (both.size() >= 2) {
+        bool between_source = std::any_of(tr.source.begin(), tr.source.end(), [](const Role& r) {
+          return r.kind == Role::prep && (r.word == "zwischen" || r.word == "between");
+        });
+        // "mediation between X and Y" by a third party: X and Y are the targets.
+        std::vector<const Mention*> third;
+        if (!between_source && both.size() >= 2)
+          for (const Role& r : tr.source)
+            if (third.empty() && r.kind != Role::prep) third = resolve(r);
+        if (!third.empty() && std::none_of(third.begin(), third.end(), [&](const Mention* m) {
+              return std::find(both.begin(), both.end(), m) != both.end();
+            })) {
+          src = third;
+          tgt = both;
+        } else if (both.size() >= 2) {
           src.push_back(both.front());
           tgt.assign(both.begin() + 1, both.end());
         }
@@ -952,7 +981,35 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         if (negated && !(tr.relation == Relation::SANCTION && c.undergo)) st = Status::negated;
         else if (hypothetical) st = Status::hypothetical;
       }
+      // The object of a demand, threat, offer or refusal has not happened:
+      // "demanded the withdrawal", "threatened to impose restrictions",
+      // "refused ... any assistance", "forderte Sanktionen gegen".
+      if (st == Status::fact)
+        for (const auto& [at, vrel] : verb_triggers)
+          if (syn.clause_of[at] == static_cast<int>(ci) && at != i && (de || at < i)) {
+            if (vrel == Relation::REJECT) st = Status::negated;
+            else if (vrel == Relation::REQUEST || vrel == Relation::THREATEN || vrel == Relation::AGREE)
+              st = Status::hypothetical;
+          }
       std::string trig(t.form);
+      // "halted economic aid to Serbia", "cancelled a planned visit", "stellte
+      // die Hilfe ein": stopping cooperation is a sanction.
+      Relation nrel = tr.relation;
+      if (quad_of(nrel) == Quad::material_cooperation || nrel == Relation::CONSULT) {
+        bool halted = false;
+        for (std::uint32_t k = c.first; k < c.last && !halted; ++k) halted = (cls(k) & kHalt) != 0;
+        if (halted && !in_pp) {
+          add_pairs(src, tgt, Relation::SANCTION, negated ? Status::negated : Status::fact, trig,
+                    rule + " + halted", i);
+          continue;
+        }
+      }
+      // "willing to send aid": the offer is the event.
+      if (c.willing && !in_pp && st != Status::negated &&
+          (quad_of(nrel) == Quad::material_cooperation || quad_of(nrel) == Quad::verbal_cooperation)) {
+        add_pairs(src, tgt, Relation::AGREE, Status::fact, trig, rule + " + willing", i);
+        continue;
+      }
       if (st == Status::hypothetical && c.intent && !c.hypothetical && !in_pp &&
           quad_of(tr.relation) == Quad::material_conflict && tr.relation != Relation::PROTEST)
         add_pairs(src, tgt, Relation::THREATEN, Status::fact, trig, rule + " + intent", i);
@@ -1002,9 +1059,17 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   // The target of a demand, threat or offer is the target of what it demands.
   for (const Pending& p : pending) {
     std::vector<const Mention*> tgt;
+    // English: "threatened (today) to ...", not any later infinitive of purpose.
+    bool to_follows = false;
+    for (std::uint32_t k = p.at + 1; k < std::min<std::uint32_t>(p.at + 4, static_cast<std::uint32_t>(tok.size())); ++k)
+      if (tok[k].fold == "to") {
+        to_follows = true;
+        break;
+      }
     auto inner = [&](std::uint32_t token) {
       int kc = syn.clause_of[token];
-      return (kc == p.clause && token > p.at && !de) || (kc != p.clause && governs(p.clause, kc));
+      return (kc == p.clause && token > p.at && !de && to_follows) ||
+             (kc != p.clause && governs(p.clause, kc));
     };
     for (const Candidate& k : cands)
       if (k.trigger_token != p.at && inner(k.trigger_token)) {

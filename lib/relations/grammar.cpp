@@ -22,7 +22,8 @@ constexpr ClassName kClasses[] = {
     {"pron1", kPron1},       {"poss", kPoss},                {"poss1", kPoss1},
     {"defdesc", kDefDesc},   {"pair", kPair},                {"undergo", kUndergo},
     {"ally", kAlly},         {"nonactor_head", kNonActorHead}, {"not_trigger", kNotTrigger},
-    {"persondesc", kPersonDesc}, {"obligation", kObligation}};
+    {"persondesc", kPersonDesc}, {"obligation", kObligation}, {"halt", kHalt},
+    {"ethnic", kEthnic}};
 
 }  // namespace
 

@@ -12,7 +12,7 @@
 
 namespace geokg {
 
-enum WordClass : std::uint32_t {
+enum WordClass : std::uint64_t {
   kDet = 1u << 0,
   kDetOblique = 1u << 1,
   kPrep = 1u << 2,
@@ -45,10 +45,12 @@ enum WordClass : std::uint32_t {
   kNotTrigger = 1u << 29,  // a compound whose last part looks like a trigger but is none
   kPersonDesc = 1u << 30,  // "der Minister", "the president": a person named before
   kObligation = 1u << 31,  // must, muss: "X says Y must ..." is X's demand of Y
+  kHalt = 1ull << 32,      // halt, suspend, einstellen: stopping cooperation
+  kEthnic = 1ull << 33,    // "ethnic Albanians" are no state
 };
 
 struct WordInfo {
-  std::uint32_t classes = 0;
+  std::uint64_t classes = 0;
   std::string prep;       // canonical preposition (vom -> von)
   bool fused_article = false;
   std::string genders;    // pronouns, relatives, possessives: which genders (m f n p)
@@ -62,11 +64,11 @@ class Grammar {
     auto it = words_.find(fold);
     return it == words_.end() ? nullptr : &it->second;
   }
-  std::uint32_t classes(std::string_view fold) const {
+  std::uint64_t classes(std::string_view fold) const {
     const WordInfo* w = find(fold);
     return w ? w->classes : 0;
   }
-  bool is(std::string_view fold, std::uint32_t cls) const { return classes(fold) & cls; }
+  bool is(std::string_view fold, std::uint64_t cls) const { return classes(fold) & cls; }
   // A noun naming people or an institution that acts ("Beamte", "Regierung",
   // "Streitkräfte"), also as the last part of a compound: "US-Beamte" is an
   // actor, "EU-Syrien-Fonds" is not.

@@ -138,3 +138,51 @@ TEST_SUITE("English") {
           Events{"CHL ACCUSE PER fact"});
   }
 }
+
+TEST_SUITE("complements, intent and obligations") {
+  TEST_CASE("a demand's object does the demanded act, which stays hypothetical") {
+    CHECK(events_of("Finnland forderte Estland auf, keine Waffen an Belarus zu liefern.", "de") ==
+          Events{"EST AID BLR hypothetical", "FIN REQUEST EST fact"});
+  }
+  TEST_CASE("English infinitive complements take the act's target") {
+    CHECK(events_of("Iran threatened to shell Iraqi towns.", "en") ==
+          Events{"IRN ASSAULT IRQ hypothetical", "IRN THREATEN IRQ fact"});
+    CHECK(events_of("Chile refused to meet Bolivia.", "en") ==
+          Events{"BOL CONSULT CHL negated", "CHL REJECT BOL fact"});
+  }
+  TEST_CASE("willingness to help is an offer") {
+    CHECK(events_of("Russland sei bereit, der Armee Serbiens mit Ersatzteilen zu helfen.", "de") ==
+          Events{"RUS AGREE SRB fact"});
+  }
+  TEST_CASE("an announced attack is a threat") {
+    CHECK(events_of("Greece plans to impose sanctions on Turkey.", "en") ==
+          Events{"GRC SANCTION TUR hypothetical", "GRC THREATEN TUR fact"});
+  }
+  TEST_CASE("X says Y must ... is X's demand of Y") {
+    CHECK(events_of("Japan declared on Monday that China must release the fishermen.", "en") ==
+          Events{"JPN REQUEST CHN fact"});
+    CHECK(events_of("Ich denke, es sagt viel aus, dass Russland sich an Nordkorea wenden muss.", "de").empty());
+  }
+  TEST_CASE("stopping cooperation is a sanction") {
+    CHECK(events_of("Norway halted its economic aid to Sudan.", "en") == Events{"NOR SANCTION SDN fact"});
+  }
+}
+
+TEST_SUITE("what is no actor") {
+  TEST_CASE("ethnic groups, private persons, places in compounds") {
+    CHECK(events_of("Serb forces killed three ethnic Albanians.", "en").empty());
+    CHECK(events_of("Ein Österreicher hat die Ukraine unterstützt.", "de").empty());
+    CHECK(events_of("Die EU-Kommission hat Geld für den EU-Syrien-Fonds gefordert.", "de").empty());
+  }
+  TEST_CASE("a participle after an article is an adjective, after a noun a reduced passive") {
+    CHECK(events_of("The helicopters left the besieged Bosnian town.", "en").empty());
+    CHECK(events_of("Peru died after a report by a doctor sent to Chile by a charity.", "en").empty());
+  }
+  TEST_CASE("mediation between two sides by a third") {
+    CHECK(events_of("Norway undertook mediation between Israel and Egypt.", "en") ==
+          Events{"EGY CONSULT NOR fact", "ISR CONSULT NOR fact"});
+  }
+  TEST_CASE("a correlate es announcing a clause") {
+    CHECK(events_of("Washington schweigt. Der Kreml lehnte es ab, sich zu äußern.", "de").empty());
+  }
+}
