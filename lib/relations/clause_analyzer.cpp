@@ -352,6 +352,16 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       if (saxon || gen_s) {
         m.possessive = true;
         m.head = static_cast<std::int32_t>(m.last);
+        // "Iran's religious leader", "Russlands Außenminister": the owner of a
+        // noun naming people or an institution is the actor of the phrase.
+        for (std::uint32_t h = m.last; h < std::min(n, m.last + 3); ++h) {
+          if (!is_word(tok[h]) || (cls(h) & kFunction)) break;
+          if (g.actor_head(tok[h].fold)) {
+            m.possessive = false;
+            m.head = -1;
+            break;
+          }
+        }
       }
     }
   }
@@ -462,7 +472,12 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
         bool only = i + 1 < c.last && (tok[i + 1].fold == "nur" || tok[i + 1].fold == "only");
         if (!only) c.negated = true;
       }
-      if (k & (kModalHypo | kHypoAdv)) c.hypothetical = true;
+      // "said it would ...": reported future, an announced intent.
+      bool reported_would = false;
+      if (!de && tok[i].fold == "would")
+        for (std::uint32_t j = 0; j < i && !reported_would; ++j) reported_would = (cls(j) & kSpeech) != 0;
+      if (reported_would) c.intent = true;
+      else if (k & (kModalHypo | kHypoAdv)) c.hypothetical = true;
       if (k & kIntent) c.intent = true;
       if (k & kWilling) c.willing = true;
       if (k & kUndergo) c.undergo = true;

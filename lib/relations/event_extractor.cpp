@@ -640,7 +640,22 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               if (k == c.first) break;
             }
           }
-          bool passive = (c.passive && (vf->types & kParticiple)) || reduced_passive;
+          // German passive is a property of the clause's verb complex; English
+          // needs a form of "be" right before this participle ("was attacked",
+          // "has been attacked", "were not attacked").
+          bool passive = reduced_passive;
+          if (vf->types & kParticiple) {
+            if (de) {
+              passive |= c.passive;
+            } else {
+              for (std::uint32_t k = i; k > c.first && k + 4 > i; --k)
+                if (cls(k - 1) & kAuxPassive) {
+                  std::string_view a = tok[k - 1].fold;
+                  passive |= a != "has" && a != "have" && a != "had";
+                  break;
+                }
+            }
+          }
           // "forderte Pjöngjang auf, keine Waffen zu liefern": after a demand the
           // one asked is the subject of the demanded act (object control).
           if (c.type == Clause::zu && c.governor >= 0)
@@ -719,6 +734,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                         tgt.end());
             }
           if (tgt.empty() && !src.empty()) tgt = place_target(src, rel_material(tr.relation), ci);
+          if (trace) fprintf(stderr, "  src %zu tgt %zu subj %d\n", src.size(), tgt.size(), subj_lead);  // TRACE-TEMP
           if (tr.mutual && tgt.empty()) {
             // "X und Y einigten sich": a mutual act within one group.
             if (src.size() >= 2) {
