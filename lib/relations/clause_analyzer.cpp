@@ -100,6 +100,46 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     if (!content && !merged.empty()) merged.back().second = b;
     else merged.emplace_back(a, b);
   }
+  // "Demnach wurden 14 Aufständische, sieben Zivilisten und ein UN-Soldat
+  // getötet": an auxiliary whose participle or infinitive comes only after a
+  // list joins the segments up to it (the right bracket closes the clause).
+  if (de) {
+    auto closes = [&](std::uint32_t a, std::uint32_t b) {
+      std::uint32_t e = b;
+      while (e > a && !is_word(tok[e - 1])) --e;
+      if (e == a || tok[e - 1].upper) return false;
+      std::string_view f = tok[e - 1].fold;
+      if (const auto* v = ctx.triggers.verb(Lang::de, f))
+        for (const VerbForm& vf : *v)
+          if (vf.types & (kParticiple | kInfinitive)) return true;
+      return f.size() > 4 && f.substr(0, 2) == "ge" && (f.back() == 't' || f.substr(f.size() - 2) == "en");
+    };
+    auto opens = [&](std::uint32_t a, std::uint32_t b) {
+      bool aux = false;
+      for (std::uint32_t i = a; i < b; ++i) {
+        if (cls(i) & (kAux | kAuxPassive | kModalHypo | kFuture)) aux = true;
+        else if (is_word(tok[i]) && !tok[i].upper && i > a && is_verbal(tok[i], cls(i), ctx, false)) return false;
+      }
+      return aux && !closes(a, b);
+    };
+    for (std::size_t k = 0; k + 1 < merged.size(); ++k) {
+      if (!opens(merged[k].first, merged[k].second)) continue;
+      for (std::size_t m = k + 1; m < merged.size() && m < k + 6; ++m) {
+        std::uint32_t f = merged[m].first;
+        if (f < n && (cls(f) & (kSub | kSubCond | kRel))) break;
+        bool own_aux = false;
+        for (std::uint32_t i = merged[m].first; i < merged[m].second; ++i)
+          own_aux |= (cls(i) & (kAux | kAuxPassive | kModalHypo | kFuture)) != 0;
+        if (own_aux) break;
+        if (closes(merged[m].first, merged[m].second)) {
+          merged[k].second = merged[m].second;
+          merged.erase(merged.begin() + static_cast<std::ptrdiff_t>(k + 1),
+                       merged.begin() + static_cast<std::ptrdiff_t>(m + 1));
+          break;
+        }
+      }
+    }
+  }
   out.clause_of.assign(n, -1);
   for (auto [a, b] : merged) {
     Clause c;
@@ -304,7 +344,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
                                                            [&](const Mention& o) { return o.first <= p - 1 && p - 1 < o.last; })) {
           const WordInfo* w = g.find(tok[q - 1].fold);
           m.prep = w->prep;
-          m.np_first = m.first;
+          m.np_first = q - 1;
           break;
         }
       }

@@ -680,9 +680,15 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           std::vector<const Mention*> src_now;
           auto resolve = [&](const Role& r) -> std::vector<const Mention*> {
             if (r.kind == Role::subj) {
+              // The agent phrase -- not a von-phrase that belongs to a noun
+              // ("bei Kämpfen von Armee und UN-Soldaten ... getötet worden").
               if (passive)
                 return group_of(first_group([&](const Mention& m) {
-                  return m.clause == static_cast<int>(ci) &&
+                  bool noun_attribute = m.np_first > 0 && tok[m.np_first - 1].upper &&
+                                        tok[m.np_first - 1].kind == TokenKind::word &&
+                                        !(cls(m.np_first - 1) & (kDet | kDetOblique | kPrep)) &&
+                                        m.np_first - 1 > c.first;
+                  return m.clause == static_cast<int>(ci) && !noun_attribute &&
                          (m.prep == "von" || m.prep == "durch" || m.prep == "by");
                 }));
               return subj;
