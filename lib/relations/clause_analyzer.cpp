@@ -83,7 +83,25 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   // A segment without a verb-like word (an apposition, a list of names) belongs
   // to the clause before it.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
-  for (auto [a, b] : segs) {
+  // A bare zu-infinitive segment ("..., zu bombardieren") takes the verbless
+  // segments before it as its objects: "gibt an, Stellungen des IS, zu bombardieren".
+  auto bare_zu = [&](std::uint32_t a, std::uint32_t b) {
+    std::uint32_t f = a;
+    while (f < b && !is_word(tok[f])) ++f;
+    if (f >= b) return false;
+    if (tok[f].fold == "zu" && f + 1 < b && !tok[f + 1].upper) return true;
+    if (const auto* v = ctx.triggers.verb(Lang::de, tok[f].fold))
+      for (const VerbForm& vf : *v)
+        if (vf.types & kZuInfinitive) return true;
+    return false;
+  };
+  std::uint32_t carry = UINT32_MAX;  // start of verbless segments waiting for a zu-infinitive
+  for (std::size_t si = 0; si < segs.size(); ++si) {
+    auto [a, b] = segs[si];
+    if (carry != UINT32_MAX) {
+      a = carry;
+      carry = UINT32_MAX;
+    }
     bool content = false;
     for (std::uint32_t i = a; i < b && !content; ++i) {
       if (!is_word(tok[i])) continue;
@@ -96,6 +114,11 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
                tok[i].fold.size() > 3 && finite_like(tok[i].fold) &&
                !(i > a && (cls(i - 1) & (kDet | kDetOblique))))
         content = true;
+    }
+    if (!content && de && !merged.empty() && si + 1 < segs.size() &&
+        bare_zu(segs[si + 1].first, segs[si + 1].second)) {
+      carry = a;
+      continue;
     }
     if (!content && !merged.empty()) merged.back().second = b;
     else merged.emplace_back(a, b);
