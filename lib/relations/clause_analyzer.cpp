@@ -190,7 +190,12 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     x.actor = ctx.actors.actors[m.actor].get();
     x.gender = m.gender;
     x.how = m.kind == FormKind::adjective ? Mention::adjective : Mention::name;
-    if (m.kind == FormKind::demonym && !de) x.how = Mention::adjective;  // "Russian troops"
+    // "Russian troops" is an adjective; the plural "Russians" names people.
+    if (m.kind == FormKind::demonym && !de) {
+      std::string_view last = s.tokens[m.last - 1].fold;
+      bool plural = last.size() > 2 && last.back() == 's' && last[last.size() - 2] != '\'';
+      x.how = plural ? Mention::name : Mention::adjective;
+    }
     // "US-Beamte", "UN-Sicherheitsrat": the name modifies the noun after the hyphen.
     if (m.last < n && compound_hyphen(s, m.last)) {
       x.how = Mention::compound;

@@ -419,7 +419,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   // when nothing else is.
   auto rel_material = [](Relation r) {
     return r == Relation::ASSAULT || r == Relation::COERCE || r == Relation::MOBILIZE ||
-           r == Relation::CONCEDE || r == Relation::REQUEST || r == Relation::ACCUSE;
+           r == Relation::CONCEDE || r == Relation::REQUEST || r == Relation::ACCUSE ||
+           r == Relation::AID;
   };
   auto place_target = [&](const std::vector<const Mention*>& src, bool applies,
                           std::size_t ci) -> std::vector<const Mention*> {
@@ -823,7 +824,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       std::uint32_t reach = i + 1;
       while (reach < c.last && reach < i + 10 && !is_verbal(tok[reach], cls(reach), ctx, false) &&
              !(reach > i + 1 && tok[reach].kind == TokenKind::word && (de ? tok[reach].upper : true) &&
-               triggers.noun(lang, tok[reach].fold) && !(cls(reach) & kNotTrigger)))
+               triggers.noun(lang, tok[reach].fold) && !(cls(reach) & kNotTrigger) &&
+               !(!de && reach + 1 < c.last && tok[reach + 1].kind == TokenKind::word &&
+                 !tok[reach + 1].upper && tok[reach + 1].fold.size() > 3 && tok[reach + 1].fold.back() == 's')))
         ++reach;
       // The article and modifiers before the noun.  English "to impose
       // sanctions": "to" marks an infinitive, so the verb before the noun
@@ -882,8 +885,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               std::string_view p = tok[np_start - 1].fold;
               const WordInfo* w = g.find(p);
               std::string_view prep = w ? std::string_view(w->prep) : p;
-              bool talks = tr.mutual && (prep == "bei" || prep == "in" || prep == "nach" ||
-                                         prep == "at" || prep == "during");
+              bool talks = (tr.mutual || tr.relation == Relation::PROTEST) &&
+                           (prep == "bei" || prep == "in" || prep == "nach" || prep == "at" ||
+                            prep == "during" || prep == "während");
               if (!talks && prep != "an") return {};
             } else if (in_pp) {
               return {};
@@ -938,8 +942,12 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         }
       }
       bool undergo = c.undergo && !in_pp;
+      bool source_is_subject = false;
       for (const Role& r : tr.source)
-        if (src.empty() && !(undergo && (r.kind == Role::subj || r.kind == Role::obj))) src = resolve(r);
+        if (src.empty() && !(undergo && (r.kind == Role::subj || r.kind == Role::obj))) {
+          src = resolve(r);
+          source_is_subject = !src.empty() && (r.kind == Role::subj || r.kind == Role::obj);
+        }
       if (tgt.empty()) tgt = nearest_prep(tr.target);
       for (const Role& r : tr.target)
         if (tgt.empty() && r.kind != Role::subj && r.kind != Role::obj) tgt = resolve(r);
@@ -991,6 +999,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           rule += " + implicit side";
         }
       }
+      // "Israel reimposed blockades in the West Bank": a light verb's subject
+      // acting in a place.
+      if (tgt.empty() && source_is_subject && !in_pp) tgt = place_target(src, rel_material(tr.relation), ci);
       if (src.empty() || tgt.empty()) continue;
       // Status: the noun phrase's own words, and the clause's when the noun is
       // the clause's subject or object.
@@ -1073,6 +1084,12 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     if (!demander && speaker && mc.type != Clause::sub)
       for (const Mention& m : ms)
         if (m.actor == speaker) demander = &m;
+    // "issued a reminder to Iraq that it must cooperate": the subject of the
+    // clause that introduces the that-clause.
+    if (!demander && !de)
+      for (std::uint32_t k = mc.first; k < obliged->first && !demander; ++k)
+        if (tok[k].fold == "that" && mc.subject >= 0 && ms[static_cast<std::size_t>(mc.subject)].first < k)
+          demander = &ms[static_cast<std::size_t>(mc.subject)];
     if (!demander || !demander->actor || demander->actor->code == obliged->actor->code) continue;
     add_pairs({demander}, {obliged}, Relation::REQUEST, Status::fact, std::string(tok[i].form),
               "obligation reported by the demander", i);
@@ -1083,7 +1100,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     std::vector<const Mention*> tgt;
     // English: "threatened (today) to ...", not any later infinitive of purpose.
     bool to_follows = false;
-    for (std::uint32_t k = p.at + 1; k < std::min<std::uint32_t>(p.at + 4, static_cast<std::uint32_t>(tok.size())); ++k)
+    for (std::uint32_t k = p.at + 1; k < std::min<std::uint32_t>(p.at + 7, static_cast<std::uint32_t>(tok.size())); ++k)
       if (tok[k].fold == "to") {
         to_follows = true;
         break;
@@ -1093,21 +1110,17 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       return (kc == p.clause && token > p.at && !de && to_follows) ||
              (kc != p.clause && governs(p.clause, kc));
     };
-    for (const Candidate& k : cands)
-      if (k.trigger_token != p.at && inner(k.trigger_token)) {
-        tgt.push_back(k.target);
-        break;
-      }
-    // No event inside: the first other actor of the act ("threatened to cut off
-    // electricity to ... Nakhichevan").
-    if (tgt.empty())
-      for (const Mention& m : ms)
-        if (m.actor && m.first > p.at && inner(m.first) && !m.attribution &&
-            std::none_of(p.source.begin(), p.source.end(),
-                         [&](const Mention* x) { return x->actor->code == m.actor->code; })) {
-          tgt.push_back(&m);
-          break;
-        }
+    // The first other actor of the act, with its conjuncts: "agreed to provide
+    // aid for Romania and Poland", "drohte damit, Syrien anzugreifen",
+    // "threatened to cut off electricity to ... Nakhichevan".
+    for (std::size_t k = 0; k < ms.size() && tgt.empty(); ++k) {
+      const Mention& m = ms[k];
+      if (m.actor && m.first > p.at && inner(m.first) && !m.attribution &&
+          m.how != Mention::first_person &&
+          std::none_of(p.source.begin(), p.source.end(),
+                       [&](const Mention* x) { return x->actor->code == m.actor->code; }))
+        tgt = group_of(static_cast<int>(k));
+    }
     if (tgt.empty()) continue;
     add_pairs(p.source, tgt, p.relation, p.status, p.trigger, p.rule + " + target of the demanded act", p.at);
   }
