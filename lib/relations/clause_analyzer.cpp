@@ -295,6 +295,16 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   std::sort(out.mentions.begin(), out.mentions.end(),
             [](const Mention& a, const Mention& b) { return a.first < b.first; });
 
+  // "des Islamischen Staates (IS)": an abbreviation in parentheses repeats the
+  // name before it.
+  for (std::size_t k = 1; k < out.mentions.size();) {
+    const Mention& a = out.mentions[k - 1];
+    const Mention& b = out.mentions[k];
+    bool repeat = b.first >= 1 && is_punct(tok[b.first - 1], "(") && a.last + 1 == b.first &&
+                  a.actor && b.actor && a.actor->code == b.actor->code;
+    if (repeat) out.mentions.erase(out.mentions.begin() + static_cast<std::ptrdiff_t>(k));
+    else ++k;
+  }
   // An adjective and a name of the same actor in one noun phrase are one
   // mention: "der russische Verteidigungsminister Sergej Schoigu".
   for (std::size_t k = 0; k + 1 < out.mentions.size();) {
@@ -342,6 +352,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
         m.np_first = p;
         break;
       }
+      if (c & kAdverb) break;
       if (c & kAttrib) {
         m.attribution = true;
         m.np_first = p;

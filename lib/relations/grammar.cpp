@@ -23,7 +23,7 @@ constexpr ClassName kClasses[] = {
     {"defdesc", kDefDesc},   {"pair", kPair},                {"undergo", kUndergo},
     {"ally", kAlly},         {"nonactor_head", kNonActorHead}, {"not_trigger", kNotTrigger},
     {"persondesc", kPersonDesc}, {"obligation", kObligation}, {"halt", kHalt},
-    {"ethnic", kEthnic}};
+    {"ethnic", kEthnic}, {"adverb", kAdverb}};
 
 }  // namespace
 

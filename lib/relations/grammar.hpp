@@ -47,6 +47,7 @@ enum WordClass : std::uint64_t {
   kObligation = 1u << 31,  // must, muss: "X says Y must ..." is X's demand of Y
   kHalt = 1ull << 32,      // halt, suspend, einstellen: stopping cooperation
   kEthnic = 1ull << 33,    // "ethnic Albanians" are no state
+  kAdverb = 1ull << 34,    // "vor allem", "unter anderem": no part of a noun phrase
 };
 
 struct WordInfo {
