@@ -35,14 +35,14 @@ constexpr std::uint64_t kFunction = kDet | kDetOblique | kPrep | kCoord | kPoss 
 
 }  // namespace
 
-bool is_verbal(const Token& t, std::uint64_t classes, const AnalyzerContext& ctx,
-               bool sentence_start) {
+bool is_verbal(const Token& t, std::uint64_t classes, const std::vector<VerbForm>* verb,
+               const AnalyzerContext& ctx, bool sentence_start) {
   if (!is_word(t)) return false;
   if (classes & (kAux | kAuxPassive | kModalHypo | kIntent | kFuture | kSpeech | kNegVerb |
                  kUndergo))
     return true;
   if (ctx.lang == Lang::de && t.upper && !sentence_start) return false;
-  if (const auto* v = ctx.triggers.verb(ctx.lang, t.fold))
+  if (const auto* v = verb)
     for (const VerbForm& f : *v)
       if (f.types & (kFinite | kParticiple | kInfinitive)) return true;
   return false;
@@ -63,6 +63,14 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     out.quoted[i] = in_quote;
   }
   out.question = n > 0 && is_punct(tok[n - 1], "?");
+  out.verb.assign(n, nullptr);
+  out.noun.assign(n, nullptr);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (!is_word(tok[i])) continue;
+    out.verb[i] = ctx.triggers.verb(ctx.lang, tok[i].fold);
+    // German nouns are capitalised; an English noun may be any word.
+    out.noun[i] = (de && !tok[i].upper) ? nullptr : ctx.triggers.noun(ctx.lang, tok[i].fold);
+  }
   auto cls = [&](std::uint32_t i) { return i < n ? out.classes[i] : std::uint64_t{0}; };
   auto upper_noun = [&](std::uint32_t i) { return i < n && is_word(tok[i]) && tok[i].upper && i > 0; };
 
@@ -90,7 +98,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     while (f < b && !is_word(tok[f])) ++f;
     if (f >= b) return false;
     if (tok[f].fold == "zu" && f + 1 < b && !tok[f + 1].upper) return true;
-    if (const auto* v = ctx.triggers.verb(Lang::de, tok[f].fold))
+    if (const auto* v = out.verb[f])
       for (const VerbForm& vf : *v)
         if (vf.types & kZuInfinitive) return true;
     return false;
@@ -107,7 +115,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       if (!is_word(tok[i])) continue;
       std::uint64_t c = cls(i);
       if (c & (kSub | kSubCond)) content = true;
-      else if (is_verbal(tok[i], c, ctx, i == 0)) content = true;
+      else if (is_verbal(tok[i], c, out.verb[i], ctx, i == 0)) content = true;
       else if (!tok[i].upper && !(c & kFunction) && !de) content = true;
       else if (de && i > a && tok[i - 1].fold == "zu" && !tok[i].upper) content = true;  // zu + infinitive
       else if (!tok[i].upper && !(c & kFunction) && de && !adjective_like(tok[i].fold) &&
@@ -141,7 +149,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       bool aux = false;
       for (std::uint32_t i = a; i < b; ++i) {
         if (cls(i) & (kAux | kAuxPassive | kModalHypo | kFuture)) aux = true;
-        else if (is_word(tok[i]) && !tok[i].upper && i > a && is_verbal(tok[i], cls(i), ctx, false)) return false;
+        else if (is_word(tok[i]) && !tok[i].upper && i > a && is_verbal(tok[i], cls(i), out.verb[i], ctx, false)) return false;
       }
       return aux && !closes(a, b);
     };
@@ -367,7 +375,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       // An apposition: "gegen die Islamistenmiliz Islamischer Staat" -- the
       // name shares the phrase (and preposition) of the noun before it.
       if (de && m.how == Mention::name && tok[p].upper && p > 0 && !(c & kFunction) &&
-          !ctx.triggers.noun(ctx.lang, tok[p].fold) && m.np_first == m.first &&
+          !out.noun[p] && m.np_first == m.first &&
           !(tok[m.last - 1].fold.size() > 1 && tok[m.last - 1].fold.back() == 's') &&
           p + 1 == m.first && std::none_of(out.mentions.begin(), out.mentions.end(), [&](const Mention& o) {
             return o.first <= p && p < o.last;
@@ -397,7 +405,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
         continue;
       }
       if (!tok[p].upper && !(c & ~(kHypoAdj)) && (de ? adjective_like(tok[p].fold) : false) &&
-          !is_verbal(tok[p], c, ctx, p == 0)) {
+          !is_verbal(tok[p], c, out.verb[p], ctx, p == 0)) {
         m.np_first = p;
         i = p;
         continue;
@@ -501,7 +509,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       else if (ci > 0 && de && (cf & kPrep) && f + 1 < c.last && (cls(f + 1) & kRel) &&
                (tok[f + 1].fold.substr(0, 2) == "de" || tok[f + 1].fold.substr(0, 3) == "wel"))
         c.type = Clause::rel;
-      else if (!de && w == "to" && f + 1 < c.last && ctx.triggers.verb(Lang::en, tok[f + 1].fold))
+      else if (!de && w == "to" && f + 1 < c.last && out.verb[f + 1])
         c.type = Clause::zu;
     }
     // "..., der Armee mit Kampfjets zu helfen": a clause that closes with a
@@ -510,7 +518,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       std::uint32_t e = c.last;
       while (e > c.first && !is_word(tok[e - 1])) --e;
       bool zu_end = e >= c.first + 2 && tok[e - 2].fold == "zu" && !tok[e - 1].upper;
-      if (const auto* v = e > c.first ? ctx.triggers.verb(Lang::de, tok[e - 1].fold) : nullptr)
+      if (const auto* v = e > c.first ? out.verb[e - 1] : nullptr)
         for (const VerbForm& vf : *v) zu_end |= (vf.types & kZuInfinitive) != 0;
       if (zu_end) c.type = Clause::zu;
     }
@@ -519,7 +527,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       for (std::uint32_t i = c.first; de && i < c.last; ++i)
         if (tok[i].fold == "zu" && i + 1 < c.last && is_word(tok[i + 1]) && !tok[i + 1].upper &&
             (i + 2 >= c.last || !is_word(tok[i + 2]) ||
-             ctx.triggers.verb(Lang::de, tok[i + 1].fold) || adjective_like(tok[i + 1].fold))) {
+             out.verb[i + 1] || adjective_like(tok[i + 1].fold))) {
           bool finite_before = false;
           for (std::uint32_t k = c.first; k < i; ++k)
             finite_before |= (cls(k) & (kAux | kModalHypo | kIntent | kFuture | kSpeech)) != 0;
@@ -527,7 +535,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
         }
       if (de && c.type != Clause::zu)
         for (std::uint32_t i = c.first; i < c.last; ++i)
-          if (const auto* v = ctx.triggers.verb(Lang::de, tok[i].fold))
+          if (const auto* v = out.verb[i])
             for (const VerbForm& vf : *v)
               if ((vf.types & kZuInfinitive) && !tok[i].upper &&
                   (i + 1 >= c.last || tok[i + 1].kind != TokenKind::word))
@@ -536,7 +544,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     // The finite verb: the first verbal word (German main clauses: the left
     // bracket; subordinate clauses: the last verbal word).
     for (std::uint32_t i = f; i < c.last; ++i) {
-      if (!is_verbal(tok[i], cls(i), ctx, i == 0)) continue;
+      if (!is_verbal(tok[i], cls(i), out.verb[i], ctx, i == 0)) continue;
       if (c.type == Clause::main || c.type == Clause::coord || !de) {
         c.finite = static_cast<std::int32_t>(i);
         break;
@@ -565,7 +573,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
         // werden + infinitive is future; werden + participle is passive.
         bool participle = false, infinitive = false;
         for (std::uint32_t j = i + 1; j < c.last; ++j)
-          if (const auto* v = ctx.triggers.verb(Lang::de, tok[j].fold); v && !tok[j].upper)
+          if (const auto* v = out.verb[j]; v && !tok[j].upper)
             for (const VerbForm& vf : *v) {
               participle |= (vf.types & kParticiple) != 0;
               infinitive |= (vf.types & kInfinitive) != 0 && !(vf.types & kParticiple);
@@ -574,12 +582,12 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       }
       if (k & kAuxPassive) {
         for (std::uint32_t j = de ? i + 1 : i + 1; j < std::min(c.last, de ? c.last : i + 4); ++j)
-          if (const auto* v = ctx.triggers.verb(ctx.lang, tok[j].fold); v && (!de || !tok[j].upper))
+          if (const auto* v = out.verb[j]; v && (!de || !tok[j].upper))
             for (const VerbForm& vf : *v)
               if (vf.types & kParticiple) c.passive = true;
         if (de && i > c.first)
           for (std::uint32_t j = c.first; j < i; ++j)
-            if (const auto* v = ctx.triggers.verb(Lang::de, tok[j].fold); v && !tok[j].upper)
+            if (const auto* v = out.verb[j]; v && !tok[j].upper)
               for (const VerbForm& vf : *v)
                 if (vf.types & kParticiple) c.passive = true;
       }

@@ -57,6 +57,9 @@ struct SentenceSyntax {
   std::vector<int> clause_of;         // token -> clause
   std::vector<std::uint64_t> classes; // token -> grammar classes
   std::vector<bool> quoted;           // token inside quotation marks
+  // Each token's verb and noun trigger entries, looked up once.
+  std::vector<const std::vector<VerbForm>*> verb;
+  std::vector<const std::vector<std::uint32_t>*> noun;
   bool question = false;
 };
 
@@ -74,6 +77,7 @@ struct AnalyzerContext {
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx);
 
 // True for a token that may be a finite verb or verb of the clause.
-bool is_verbal(const Token& t, std::uint64_t classes, const AnalyzerContext& ctx, bool sentence_start);
+bool is_verbal(const Token& t, std::uint64_t classes, const std::vector<VerbForm>* verb,
+               const AnalyzerContext& ctx, bool sentence_start);
 
 }  // namespace geokg

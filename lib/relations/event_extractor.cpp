@@ -227,14 +227,14 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   // head is a trigger noun ("US-Sanktionen"), whose source it is.
   auto bare = [&](const Mention& m) {
     bool modifies_trigger = (m.how == Mention::compound || m.how == Mention::adjective) && m.head >= 0 &&
-                            triggers.noun(lang, tok[static_cast<std::size_t>(m.head)].fold);
+                            syn.noun[static_cast<std::size_t>(m.head)];
     return m.prep.empty() && !m.oblique && !m.genitive_attr && !m.attribution && !m.possessive &&
            !modifies_trigger;
   };
   // An object may be marked dative or accusative ("den russischen Präsidenten").
   auto object_np = [&](const Mention& m) {
     bool modifies_trigger = (m.how == Mention::compound || m.how == Mention::adjective) && m.head >= 0 &&
-                            triggers.noun(lang, tok[static_cast<std::size_t>(m.head)].fold);
+                            syn.noun[static_cast<std::size_t>(m.head)];
     return m.prep.empty() && !m.genitive_attr && !m.attribution && !m.possessive && !modifies_trigger;
   };
   // A sentence-initial word is capitalised anyway; an acronym (CNN, AFP) or a
@@ -503,14 +503,14 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       const std::vector<VerbForm>* vforms = nullptr;
       // Function words that share a verb's form ("einigen", "die Einigen") are none.
       constexpr std::uint64_t kNotVerb = kDet | kDetOblique | kPrep | kPron | kPoss | kRel | kCoord;
-      if (!(de && t.upper && !sentence_start) && !(cls(i) & kNotVerb)) vforms = triggers.verb(lang, t.fold);
+      if (!(de && t.upper && !sentence_start) && !(cls(i) & kNotVerb)) vforms = syn.verb[i];
       // English: after an article or possessive a form is a noun ("their arms").
-      if (!de && vforms && i > 0 && (cls(i - 1) & (kDet | kPoss)) && !triggers.noun(lang, t.fold))
+      if (!de && vforms && i > 0 && (cls(i - 1) & (kDet | kPoss)) && !syn.noun[i])
         vforms = nullptr;
       bool as_noun_en = false;
       // An English sentence rarely opens with a finite verb: "Talks between ..."
       if (!de && vforms && (i == 0 || (i + 1 < tok.size() && (tok[i + 1].fold == "between" || tok[i + 1].fold == "of"))) &&
-          triggers.noun(lang, t.fold))
+          syn.noun[i])
         as_noun_en = true;
       if (!de && vforms && i > 0 && !as_noun_en) {
         std::uint64_t pc = cls(i - 1);
@@ -528,7 +528,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         bool adverb = prev.fold.size() > 3 && prev.fold.substr(prev.fold.size() - 2) == "ly";
         if (prev.kind == TokenKind::word && !prev.upper && pc == 0 && !adverb && !subject_before)
           np_before = true;
-        if (np_before && triggers.noun(lang, t.fold)) as_noun_en = true;
+        if (np_before && syn.noun[i]) as_noun_en = true;
       }
       if (vforms && !as_noun_en) {
         const VerbForm* vf = nullptr;
@@ -616,7 +616,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                                !(prev.fold.size() > 3 && prev.fold.substr(prev.fold.size() - 2) == "ly");
             bool verb_before = false;
             for (std::uint32_t k = c.first; k + 1 < i && !verb_before; ++k)
-              verb_before = is_verbal(tok[k], cls(k), ctx, false) ||
+              verb_before = is_verbal(tok[k], cls(k), syn.verb[k], ctx, false) ||
                             (tok[k].kind == TokenKind::word && !tok[k].upper && tok[k].fold.size() > 3 &&
                              tok[k].fold.substr(tok[k].fold.size() - 2) == "ed");
             if (noun_before && verb_before && !(pc & (kAux | kAuxPassive))) reduced_passive = true;
@@ -630,11 +630,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               std::uint64_t kc = cls(k);
               if (kc & kWilling) { to_willing = true; break; }
               if (kc & kIntent) { to_intent = true; break; }
-              if (const auto* gv = triggers.verb(lang, tok[k].fold)) {
+              if (const auto* gv = syn.verb[k]) {
                 to_gov = static_cast<int>(triggers.at(gv->front().trigger).relation);
                 break;
               }
-              if (const auto* gn = triggers.noun(lang, tok[k].fold)) {
+              if (const auto* gn = syn.noun[k]) {
                 to_gov = static_cast<int>(triggers.at(gn->front()).relation);
                 break;
               }
@@ -808,12 +808,12 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       if ((de ? (t.upper && !sentence_start) || (t.upper && sentence_start && !vforms)
               : (!vforms || as_noun_en)) &&
           !(cls(i) & kNotTrigger))
-        nforms = triggers.noun(lang, t.fold);
+        nforms = syn.noun[i];
       if (!nforms) continue;
       // English noun compounds put the head last: in "war crimes", "aid groups"
       // the event noun only modifies.
       if (!de && i + 1 < c.last && tok[i + 1].kind == TokenKind::word && !tok[i + 1].upper &&
-          cls(i + 1) == 0 && !triggers.verb(lang, tok[i + 1].fold) && tok[i + 1].fold.size() > 3 &&
+          cls(i + 1) == 0 && !syn.verb[i + 1] && tok[i + 1].fold.size() > 3 &&
           tok[i + 1].fold.back() == 's' && tok[i + 1].fold.substr(tok[i + 1].fold.size() - 2) != "ss")
         continue;
       const Trigger& tr = triggers.at(nforms->front());
@@ -822,9 +822,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       // The noun phrase's own reach: up to the next verb, the next event noun
       // (which opens a phrase of its own) or the clause end.
       std::uint32_t reach = i + 1;
-      while (reach < c.last && reach < i + 10 && !is_verbal(tok[reach], cls(reach), ctx, false) &&
+      while (reach < c.last && reach < i + 10 && !is_verbal(tok[reach], cls(reach), syn.verb[reach], ctx, false) &&
              !(reach > i + 1 && tok[reach].kind == TokenKind::word && (de ? tok[reach].upper : true) &&
-               triggers.noun(lang, tok[reach].fold) && !(cls(reach) & kNotTrigger) &&
+               syn.noun[reach] && !(cls(reach) & kNotTrigger) &&
                !(!de && reach + 1 < c.last && tok[reach + 1].kind == TokenKind::word &&
                  !tok[reach + 1].upper && tok[reach + 1].fold.size() > 3 && tok[reach + 1].fold.back() == 's')))
         ++reach;

@@ -76,7 +76,9 @@ void TriggerLexicon::add_verb_form(Lang lang, std::string form, std::uint32_t tr
 }
 
 void TriggerLexicon::add_noun_form(Lang lang, std::string form, std::uint32_t trigger) {
-  auto& v = nouns_[lang_slot(lang)][fold_case(form)];
+  std::string f = fold_case(form);
+  if (lang == Lang::de && f.size() >= 4) noun_endings_[f.substr(f.size() - 4)] = true;
+  auto& v = nouns_[lang_slot(lang)][f];
   if (std::find(v.begin(), v.end(), trigger) == v.end()) v.push_back(trigger);
 }
 
@@ -260,7 +262,8 @@ const std::vector<VerbForm>* TriggerLexicon::verb(Lang lang, std::string_view fo
 const std::vector<std::uint32_t>* TriggerLexicon::noun(Lang lang, std::string_view fold) const {
   const auto& m = nouns_[lang_slot(lang)];
   if (auto it = m.find(fold); it != m.end()) return &it->second;
-  if (lang != Lang::de) return nullptr;
+  if (lang != Lang::de || fold.size() < 7) return nullptr;
+  if (noun_endings_.find(fold.substr(fold.size() - 4)) == noun_endings_.end()) return nullptr;
   // Compound: the longest known noun that ends the word, at least 4 bytes, and
   // leaving a modifier of at least 3 bytes ("Luft|angriffe").
   for (std::size_t i = 3; i + 4 <= fold.size(); ++i) {

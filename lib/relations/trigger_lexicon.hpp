@@ -76,6 +76,9 @@ class TriggerLexicon {
   std::vector<Trigger> triggers_;
   StringMap<std::vector<VerbForm>> verbs_[2];
   StringMap<std::vector<std::uint32_t>> nouns_[2];
+  // The last four bytes of every German noun form: a word ending otherwise
+  // cannot end in a trigger noun, so most compounds are rejected by one look-up.
+  StringMap<bool> noun_endings_;
 };
 
 }  // namespace geokg

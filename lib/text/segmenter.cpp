@@ -41,6 +41,13 @@ class Arena {
   std::vector<std::unique_ptr<std::string>>& chunks_;
 };
 
+// A "sentence" longer than this is a scraped table, a list or a text without
+// punctuation; it is cut into pieces of this many tokens, so that work per
+// sentence that grows faster than its length (matching mentions against
+// tokens) stays bounded and a whole document stays linear.  Real sentences,
+// even German legal prose, stay far below it.
+constexpr std::size_t kMaxSentenceTokens = 1000;
+
 // Typographic quotes and dashes become their ASCII forms, so the lexicons and
 // rules see one quote and one dash.
 const char* ascii_for(UChar32 c) {
@@ -105,6 +112,42 @@ bool continues(const Sentence& prev, const Sentence& next, bool german) {
   if (abbreviation(before.fold, german)) return true;
   // An initialism written with periods ("U.S.", "U.N.").
   return before.form.find('.') != std::string_view::npos && before.form.size() <= 6;
+}
+
+// Case-folds a word made of ASCII and Latin-1 letters (U+00C0-U+00FF) the
+// way ICU's foldCase does (ß -> ss), without leaving UTF-8; most German and
+// English words are such words.  False for anything else.
+bool latin1_fold(std::string_view raw, std::string& out, bool& upper) {
+  out.clear();
+  upper = false;
+  bool first = true;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    auto c = static_cast<unsigned char>(raw[i]);
+    bool up = false;
+    if (c < 0x80) {
+      up = c >= 'A' && c <= 'Z';
+      out.push_back(static_cast<char>(up ? c - 'A' + 'a' : c));
+    } else if (c == 0xC3 && i + 1 < raw.size()) {
+      auto d = static_cast<unsigned char>(raw[++i]);
+      if (d < 0x80 || d > 0xBF) return false;
+      unsigned cp = 0xC0 + (d - 0x80);
+      if (cp == 0xDF) {
+        out += "ss";
+      } else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {
+        up = true;
+        out.push_back(static_cast<char>(0xC3));
+        out.push_back(static_cast<char>(d + 0x20));
+      } else {
+        out.push_back(static_cast<char>(0xC3));
+        out.push_back(static_cast<char>(d));
+      }
+    } else {
+      return false;
+    }
+    if (first) upper = up;  // the first letter decides
+    first = false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -196,7 +239,8 @@ SegmentedText Segmenter::segment(std::string_view text) const {
   const bool german = impl_->lang == Lang::de;
   auto flush = [&]() {
     if (!cur.tokens.empty()) {
-      if (!out.sentences.empty() && continues(out.sentences.back(), cur, german)) {
+      if (!out.sentences.empty() && continues(out.sentences.back(), cur, german) &&
+          out.sentences.back().tokens.size() + cur.tokens.size() <= kMaxSentenceTokens) {
         Sentence& prev = out.sentences.back();
         prev.end = cur.end;
         prev.tokens.insert(prev.tokens.end(), cur.tokens.begin(), cur.tokens.end());
@@ -259,8 +303,12 @@ SegmentedText Segmenter::segment(std::string_view text) const {
           if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
         t.fold = arena.put(scratch);
       }
+    } else if (latin1_fold(raw, scratch, t.upper)) {
+      // Latin-1 letters (ä, ö, ü, ß, é ...) are precomposed, hence NFC already.
+      t.form = raw;
+      t.fold = scratch == raw ? raw : arena.put(scratch);
     } else {
-      // Non-ASCII: normalise (NFC, typographic apostrophes) then fold.
+      // Other non-ASCII: normalise (NFC, typographic apostrophes) then fold.
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(
           icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
       UErrorCode st = U_ZERO_ERROR;
@@ -275,6 +323,13 @@ SegmentedText Segmenter::segment(std::string_view text) const {
       scratch.clear();
       u.toUTF8String(scratch);
       t.fold = scratch == t.form ? t.form : arena.put(scratch);
+    }
+    if (cur.tokens.size() == kMaxSentenceTokens) {
+      // Cut here: the piece ends where this token begins and is kept as it
+      // is, never re-joined by continues().
+      cur.end = t.begin;
+      out.sentences.push_back(std::move(cur));
+      cur = Sentence{t.begin, si + 1 < bounds.size() ? bounds[si + 1] : bounds[si], {}};
     }
     cur.tokens.push_back(t);
   }
