@@ -129,6 +129,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       continue;
     }
     if (!content && !merged.empty()) merged.back().second = b;
+    else if (!content && de && merged.empty() && si + 1 < segs.size()) carry = a;  // "Menschen in Ungarn, Österreich ... begrüßen"
     else merged.emplace_back(a, b);
   }
   // "Demnach wurden 14 Aufständische, sieben Zivilisten und ein UN-Soldat
@@ -227,7 +228,9 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     }
     // "ethnic Albanians", "ethnische Serben": an ethnic group, not the state.
     if (m.first > 0 && (cls(m.first - 1) & kEthnic)) continue;
-    // "ein Österreicher" is a private person; "die Österreicher" the people.
+    // "ein Österreicher", "der junge Marokkaner" is a private person; the
+    // plural "die Österreicher" is the people.
+    if (m.kind == FormKind::demonym && de && (m.gender == 'm' || m.gender == 'f')) continue;
     if (m.kind == FormKind::demonym && m.first > 0) {
       std::string_view art = tok[m.first - 1].fold;
       if (art == "ein" || art == "eine" || art == "einen" || art == "einem" || art == "einer" ||

@@ -983,8 +983,15 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         for (int pass = 0; pass < 2 && !best; ++pass)
           for (const Mention& m : ms) {
             if (!m.actor || m.actor->code == have->actor->code || m.attribution) continue;
-            // Only names: a pronoun far from the noun is too weak a guess.
+            // Only names: a pronoun far from the noun is too weak a guess; and
+            // only a phrase that can be a side, not "zum Strafgerichtshof".
             if (m.how == Mention::pronoun || m.how == Mention::first_person) continue;
+            bool side_prep = m.prep.empty() ||
+                             std::any_of(tr.target.begin(), tr.target.end(),
+                                         [&](const Role& r) { return r.kind == Role::prep && r.word == m.prep; }) ||
+                             std::any_of(tr.source.begin(), tr.source.end(),
+                                         [&](const Role& r) { return r.kind == Role::prep && r.word == m.prep; });
+            if (!side_prep) continue;
             if (pass == 0 && m.clause != static_cast<int>(ci)) continue;
             bool right_side = src.empty() ? m.first < i : m.first > i;
             std::uint32_t d = m.first < i ? i - m.first : m.first - i;
