@@ -5,7 +5,6 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
-#include <cstdio>  // TRACE-TEMP
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -395,10 +394,6 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     }
   }
 
-  static const bool trace = std::getenv("GEOKG_TRACE") != nullptr;  // TRACE-TEMP
-  if (trace)  // TRACE-TEMP
-    for (std::size_t ci = 0; ci < syn.clauses.size(); ++ci)  // TRACE-TEMP
-      fprintf(stderr, "clause %zu [%u,%u) type %d subj %d nonactor %d ante %d\n", ci, syn.clauses[ci].first, syn.clauses[ci].last, int(syn.clauses[ci].type), syn.clauses[ci].subject, int(syn.clauses[ci].subject_nonactor), syn.clauses[ci].antecedent);  // TRACE-TEMP
   // --- triggers -> candidate events -----------------------------------------
   auto group_of = [&](int lead) {
     std::vector<const Mention*> out;
@@ -557,7 +552,6 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         }
         if (vf) {
           const Trigger& tr = triggers.at(vf->trigger);
-          if (trace) fprintf(stderr, "verb %u %s %s types %d\n", i, std::string(t.form).c_str(), tr.where.c_str(), vf->types);  // TRACE-TEMP
           std::string trig(t.form);
           if (vf->needs_particle) trig += " ... " + tr.particle;
           // Attributive participle: "die vom Iran unterstützten Houthi-Rebellen".
@@ -741,12 +735,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                         tgt.end());
             }
           if (tgt.empty() && !src.empty()) tgt = place_target(src, rel_material(tr.relation), ci);
-          if (trace) fprintf(stderr, "  src %zu tgt %zu subj %d\n", src.size(), tgt.size(), subj_lead);  // TRACE-TEMP
           if (tr.mutual && tgt.empty()) {
             // "X und Y einigten sich": a mutual act within one group.
             if (src.size() >= 2) {
               tgt.assign(src.begin() + 1, src.end());
-              src.resize(1);
+              src.erase(src.begin() + 1, src.end());
             }
           }
           Status st = negated ? Status::negated : hypothetical ? Status::hypothetical : Status::fact;
@@ -817,7 +810,6 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           tok[i + 1].fold.back() == 's' && tok[i + 1].fold.substr(tok[i + 1].fold.size() - 2) != "ss")
         continue;
       const Trigger& tr = triggers.at(nforms->front());
-      if (trace) fprintf(stderr, "noun %u %s %s\n", i, std::string(t.form).c_str(), tr.where.c_str());  // TRACE-TEMP
       // The noun phrase's own reach: up to the next verb or clause end.
       // The noun phrase's own reach: up to the next verb, the next event noun
       // (which opens a phrase of its own) or the clause end.
@@ -967,7 +959,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       for (const Role& r : tr.source) between |= r.kind == Role::prep && (r.word == "zwischen" || r.word == "between");
       if (between && tgt.empty() && src.size() >= 2) {
         tgt.assign(src.begin() + 1, src.end());
-        src.resize(1);
+        src.erase(src.begin() + 1, src.end());
       }
       std::string rule = "noun frame (" + tr.where + ")";
       // A pair description ("zwischen den beiden Nationen") names both sides.
@@ -1147,7 +1139,13 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     return r;
   };
   auto token_text = [&](const Mention& m) {
-    return "[" + std::to_string(m.first) + "," + std::to_string(m.last) + ") " + m.text;
+    std::string out = "[";
+    out += std::to_string(m.first);
+    out += ',';
+    out += std::to_string(m.last);
+    out += ") ";
+    out += m.text;
+    return out;
   };
   for (const Candidate& k : cands) {
     std::vector<const Actor*> sa{k.source->actor}, ta{k.target->actor};
