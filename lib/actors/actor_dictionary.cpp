@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "actors/actor_index.hpp"
+#include "data_table.hpp"
 #include "geokg/error.hpp"
 
 namespace geokg {
@@ -276,38 +277,21 @@ ActorDictionary ActorDictionary::load(const fs::path& data_dir) {
 }
 
 void ActorDictionary::add_table(std::istream& in, const std::string& where) {
-  std::string line;
-  std::size_t lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    auto cols = split(line, '\t');
-    auto fail = [&](const std::string& what) {
-      throw DataError(where + ":" + std::to_string(lineno) + ": " + what);
-    };
-    if (cols.size() != 7)
-      fail("expected 7 tab-separated columns (id code type kind lang form gender), found " +
-           std::to_string(cols.size()));
+  read_table(in, where, 7, "id code type kind lang form gender", [&](const TableRow& r) {
+    const auto& cols = r.fields;
     Actor a;
     a.id = cols[0];
     a.code = cols[1];
-    if (a.id.empty() || a.code.empty() || cols[5].empty()) fail("empty id, code or form");
-    try {
-      a.type = parse_actor_type(cols[2]);
-      std::string_view lang = cols[4];
-      if (lang != "de" && lang != "en" && lang != "*")
-        fail("language must be de, en or *, not '" + std::string(lang) + "'");
-      std::string_view g = cols[6];
-      if (g.size() != 1 || std::string_view("mfnp-").find(g[0]) == std::string_view::npos)
-        fail("gender must be m, f, n, p or -, not '" + std::string(g) + "'");
-      add_form(a, cols[3], lang, cols[5], g[0]);
-    } catch (const DataError& e) {
-      std::string msg = e.what();
-      if (msg.rfind(where, 0) == 0) throw;
-      fail(msg);
-    }
-  }
+    if (a.id.empty() || a.code.empty() || cols[5].empty()) throw DataError("empty id, code or form");
+    a.type = parse_actor_type(cols[2]);
+    std::string_view lang = cols[4];
+    if (lang != "de" && lang != "en" && lang != "*")
+      throw DataError("language must be de, en or *, not '" + std::string(lang) + "'");
+    std::string_view g = cols[6];
+    if (g.size() != 1 || std::string_view("mfnp-").find(g[0]) == std::string_view::npos)
+      throw DataError("gender must be m, f, n, p or -, not '" + std::string(g) + "'");
+    add_form(a, cols[3], lang, cols[5], g[0]);
+  });
 }
 
 void ActorDictionary::add_form(const Actor& actor, std::string_view kind, std::string_view lang,

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "data_table.hpp"
 #include "geokg/error.hpp"
 
 namespace geokg {
@@ -31,28 +32,18 @@ Grammar Grammar::load(const std::filesystem::path& file) {
   std::ifstream in(file);
   if (!in) throw DataError("cannot open " + file.string());
   Grammar g;
-  std::string line;
-  std::size_t lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    std::string at = file.string() + ":" + std::to_string(lineno);
-    auto t1 = line.find('\t');
-    auto t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
-    if (t2 == std::string::npos)
-      throw DataError(at + ": expected 3 tab-separated columns (word class value)");
-    std::string word = fold_case(line.substr(0, t1));
-    std::string_view cls(line.data() + t1 + 1, t2 - t1 - 1);
-    std::string value = line.substr(t2 + 1);
+  read_table(in, file.string(), 3, "word class value", [&](const TableRow& r) {
+    std::string word = fold_case(r.fields[0]);
+    std::string_view cls = r.fields[1];
+    std::string value(r.fields[2]);
     if (cls == "actor_head") {
       g.actor_heads_[word] = true;
-      continue;
+      return;
     }
     const ClassName* found = nullptr;
     for (const ClassName& c : kClasses)
       if (c.name == cls) found = &c;
-    if (!found) throw DataError(at + ": unknown word class '" + std::string(cls) + "'");
+    if (!found) throw DataError("unknown word class '" + std::string(cls) + "'");
     auto add = [&](const std::string& w) {
       WordInfo& info = g.words_[w];
       info.classes |= found->cls;
@@ -68,7 +59,7 @@ Grammar Grammar::load(const std::filesystem::path& file) {
     // Adjective stems ("möglich") stand for every inflected form.
     if (found->cls == kHypoAdj)
       for (const char* e : {"e", "en", "er", "es", "em"}) add(word + e);
-  }
+  });
   return g;
 }
 

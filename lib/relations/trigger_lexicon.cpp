@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <istream>
 
+#include "data_table.hpp"
 #include "geokg/error.hpp"
 
 namespace geokg {
@@ -204,53 +205,41 @@ void TriggerLexicon::add(Trigger t, const std::vector<std::string>& irregular) {
 }
 
 void TriggerLexicon::load(std::istream& in, Lang lang, const std::string& where) {
-  std::string line;
-  std::size_t lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    std::string at = where + ":" + std::to_string(lineno);
-    auto cols = split(line, '\t');
-    if (cols.size() != 7)
-      throw DataError(at + ": expected 7 tab-separated columns (lemma pos relation source "
-                           "target flags forms), found " + std::to_string(cols.size()));
-    try {
-      Trigger t;
-      t.lemma = cols[0];
-      t.lang = lang;
-      t.where = at;
-      if (cols[1] != "verb" && cols[1] != "noun")
-        throw DataError("part of speech must be verb or noun, not '" + cols[1] + "'");
-      t.noun = cols[1] == "noun";
-      auto rel = parse_relation(cols[2]);
-      if (!rel) throw DataError("unknown relation '" + cols[2] + "'");
-      t.relation = *rel;
-      t.source = parse_roles(cols[3], lang);
-      t.target = parse_roles(cols[4], lang);
-      if (cols[5] != "-")
-        for (const std::string& f : split(cols[5], ',')) {
-          if (f == "mutual") t.mutual = true;
-          else if (f == "fill") t.fill = true;
-          else if (f == "intent") t.intent = true;
-          else if (auto colon = f.find(':'); colon != std::string::npos) {
-            auto r = parse_relation(f.substr(colon + 1));
-            if (!r) throw DataError("unknown relation in flag '" + f + "'");
-            parse_roles(f.substr(0, colon), lang);  // validates the preposition
-            t.switches.emplace_back(fold_case(f.substr(0, colon)), *r);
-          }
-          else if (!f.empty()) throw DataError("unknown flag '" + f + "'");
+  read_table(in, where, 7, "lemma pos relation source target flags forms", [&](const TableRow& r) {
+    std::vector<std::string> cols(r.fields.begin(), r.fields.end());
+    Trigger t;
+    t.lemma = cols[0];
+    t.lang = lang;
+    t.where = r.where;
+    if (cols[1] != "verb" && cols[1] != "noun")
+      throw DataError("part of speech must be verb or noun, not '" + cols[1] + "'");
+    t.noun = cols[1] == "noun";
+    auto rel = parse_relation(cols[2]);
+    if (!rel) throw DataError("unknown relation '" + cols[2] + "'");
+    t.relation = *rel;
+    t.source = parse_roles(cols[3], lang);
+    t.target = parse_roles(cols[4], lang);
+    if (cols[5] != "-")
+      for (const std::string& f : split(cols[5], ',')) {
+        if (f == "mutual") t.mutual = true;
+        else if (f == "fill") t.fill = true;
+        else if (f == "intent") t.intent = true;
+        else if (auto colon = f.find(':'); colon != std::string::npos) {
+          auto sw = parse_relation(f.substr(colon + 1));
+          if (!sw) throw DataError("unknown relation in flag '" + f + "'");
+          parse_roles(f.substr(0, colon), lang);  // validates the preposition
+          t.switches.emplace_back(fold_case(f.substr(0, colon)), *sw);
+        } else if (!f.empty()) {
+          throw DataError("unknown flag '" + f + "'");
         }
-      std::vector<std::string> forms;
-      if (cols[6] != "-")
-        for (std::string& f : split(cols[6], ','))
-          if (!f.empty()) forms.push_back(f);
-      if (t.lemma.empty()) throw DataError("empty lemma");
-      add(std::move(t), forms);
-    } catch (const DataError& e) {
-      throw DataError(at + ": " + e.what());
-    }
-  }
+      }
+    std::vector<std::string> forms;
+    if (cols[6] != "-")
+      for (std::string& f : split(cols[6], ','))
+        if (!f.empty()) forms.push_back(f);
+    if (t.lemma.empty()) throw DataError("empty lemma");
+    add(std::move(t), forms);
+  });
 }
 
 const std::vector<VerbForm>* TriggerLexicon::verb(Lang lang, std::string_view fold) const {
