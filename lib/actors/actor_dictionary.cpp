@@ -19,18 +19,6 @@ namespace {
 
 constexpr std::uint8_t kDe = 1, kEn = 2;
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t p = s.find(sep, start);
-    out.push_back(s.substr(start, p == std::string_view::npos ? s.npos : p - start));
-    if (p == std::string_view::npos) break;
-    start = p + 1;
-  }
-  return out;
-}
-
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
