@@ -16,5 +16,7 @@ using Action = std::function<int()>;
 
 Action add_extract(CLI::App& app);
 Action add_build(CLI::App& app);
+Action add_merge(CLI::App& app);
+Action add_query(CLI::App& app);
 
 }  // namespace geokg::cli

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -92,47 +93,92 @@ void Progress::finish() {
   if (tty_ && last_ > 0) fmt::print(stderr, "\n");
 }
 
-AtomicOutput::AtomicOutput(const std::string& path) : path_(path) {
+AtomicOutput::AtomicOutput(const std::string& path) : path_(path), target_(path) {
   if (path.empty() || path == "-") {
     f_ = stdout;
     return;
   }
-  fs::path p(path);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) throw ExportError("cannot write " + path + ": it is a directory");
+    if (!S_ISREG(st.st_mode)) {
+      f_ = std::fopen(path.c_str(), "wb");
+      if (!f_) throw ExportError("cannot write " + path + ": " + std::strerror(errno));
+      in_place_ = true;
+      return;
+    }
+  }
+  // Through a symbolic link the file it points to is replaced, not the link.
+  std::error_code ec;
+  if (fs::is_symlink(path, ec)) {
+    fs::path resolved = fs::weakly_canonical(path, ec);
+    if (!ec) target_ = resolved.string();
+  }
+  fs::path p(target_);
   fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  if (!fs::is_directory(dir, ec))
+    throw ExportError("cannot write " + path + ": directory " + dir.string() + " does not exist");
   tmp_ = (dir / ("." + p.filename().string() + ".tmp-XXXXXX")).string();
   int fd = mkstemp(tmp_.data());
-  if (fd < 0)
-    throw ExportError("cannot write " + path + ": " + std::strerror(errno));
+  if (fd < 0) throw ExportError("cannot write " + path + ": " + std::strerror(errno));
+  // mkstemp creates the file 0600; the output gets the mode it had, or the
+  // usual 0666 less the umask, as if it had been opened normally.
+  mode_t mode;
+  if (::stat(target_.c_str(), &st) == 0) {
+    mode = st.st_mode & 07777;
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  ::fchmod(fd, mode);
   f_ = fdopen(fd, "wb");
+  if (!f_) {
+    const int err = errno;
+    ::close(fd);
+    std::remove(tmp_.c_str());
+    throw ExportError("cannot write " + path + ": " + std::strerror(err));
+  }
 }
 
 AtomicOutput::~AtomicOutput() {
   if (f_ && f_ != stdout) {
     std::fclose(f_);
-    std::remove(tmp_.c_str());
+    if (!in_place_) std::remove(tmp_.c_str());
   }
+}
+
+std::string AtomicOutput::shown() const {
+  return path_.empty() || path_ == "-" ? "standard output" : path_;
 }
 
 void AtomicOutput::write(std::string_view s) {
   if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) {
-    if (errno == EPIPE) throw ExportError("");
-    throw ExportError("cannot write " + (path_.empty() || path_ == "-" ? "standard output" : path_) +
-                      ": " + std::strerror(errno));
+    if (errno == EPIPE) throw OutputClosed();
+    throw ExportError("cannot write " + shown() + ": " + std::strerror(errno));
   }
 }
 
 void AtomicOutput::commit() {
   if (f_ == stdout) {
-    if (std::fflush(stdout) != 0 && errno != EPIPE)
+    if (std::fflush(stdout) != 0) {
+      if (errno == EPIPE) throw OutputClosed();
       throw ExportError(std::string("cannot write standard output: ") + std::strerror(errno));
+    }
     return;
   }
-  bool ok = std::fflush(f_) == 0 && fsync(fileno(f_)) == 0;
-  int err = errno;
-  ok = std::fclose(f_) == 0 && ok;
+  // Devices and FIFOs cannot be synced (EINVAL); a full device still fails the flush.
+  int err = 0;
+  if (std::fflush(f_) != 0 || (!in_place_ && fsync(fileno(f_)) != 0)) err = errno;
+  if (std::fclose(f_) != 0 && err == 0) err = errno;
   f_ = nullptr;
-  if (!ok || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-    if (ok) err = errno;
+  if (in_place_) {
+    if (err == EPIPE) throw OutputClosed();
+    if (err) throw ExportError("cannot write " + path_ + ": " + std::strerror(err));
+    return;
+  }
+  if (err == 0 && std::rename(tmp_.c_str(), target_.c_str()) != 0) err = errno;
+  if (err) {
     std::remove(tmp_.c_str());
     throw ExportError("cannot write " + path_ + ": " + std::strerror(err));
   }

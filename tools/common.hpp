@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "geokg/error.hpp"
 #include "geokg/input/document.hpp"
 #include "geokg/relations/extractor.hpp"
 #include "commands.hpp"
@@ -52,19 +53,28 @@ std::uintmax_t input_size(const std::vector<std::string>& inputs);
 
 StreamOptions stream_options(const InputOptions& o);
 
+// The reader of standard output (or of a FIFO output) went away, as with
+// `geokg extract ... | head`: main() ends quietly with status 0.
+struct OutputClosed : ExportError {
+  OutputClosed() : ExportError("the output was closed by its reader") {}
+};
+
 // Output written to a temporary file beside the target and renamed into place
-// on commit(); "-" or empty writes to stdout.
+// on commit(); "-" or empty writes to stdout.  A device or FIFO (/dev/null, a
+// named pipe) is written in place, since renaming would replace the node.
 class AtomicOutput {
  public:
   explicit AtomicOutput(const std::string& path);
   ~AtomicOutput();
   std::FILE* file() const { return f_; }
-  void write(std::string_view s);
+  void write(std::string_view s);  // throws OutputClosed or ExportError
   void commit();
 
  private:
-  std::string path_, tmp_;
+  std::string shown() const;
+  std::string path_, target_, tmp_;
   std::FILE* f_ = nullptr;
+  bool in_place_ = false;
 };
 
 }  // namespace geokg::cli

@@ -3,8 +3,10 @@
 #include <fmt/core.h>
 
 #include <csignal>
+#include <new>
 
 #include "commands.hpp"
+#include "common.hpp"
 #include "geokg/error.hpp"
 #include "geokg/version.hpp"
 
@@ -19,7 +21,7 @@ int main(int argc, char** argv) {
       "skipped, 2 usage or fatal error."};
   app.set_version_flag("--version", std::string("geokg ") + std::string(geokg::version()));
   app.require_subcommand(1);
-  Action actions[] = {add_extract(app), add_build(app)};
+  Action actions[] = {add_extract(app), add_build(app), add_merge(app), add_query(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -33,8 +35,14 @@ int main(int argc, char** argv) {
         if (app.get_subcommands({})[k] == sub) return actions[k]();
     }
     return kFatal;
+  } catch (const OutputClosed&) {
+    // `geokg ... | head`: the reader has what it wanted; not an error.
+    return kOk;
   } catch (const geokg::Error& e) {
     if (*e.what()) fmt::print(stderr, "geokg: {}\n", e.what());
+    return kFatal;
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "geokg: out of memory\n");
     return kFatal;
   } catch (const std::exception& e) {
     fmt::print(stderr, "geokg: internal error: {}\n", e.what());

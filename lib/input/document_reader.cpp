@@ -424,6 +424,11 @@ Kind kind_of(const fs::path& p) {
 // Reads lines from a file descriptor through a fixed buffer, so a file of any
 // size costs one buffer plus its longest line.  std::string::append grows
 // geometrically, which keeps a 200 MB line linear.
+//
+// Lines end at LF (a CR before it is the caller's to drop), or at a lone CR
+// when the file's first line ends that way: JSON forbids raw CRs inside
+// strings, so a JSONL file saved with classic Mac line ends would otherwise
+// be one long malformed line and lose every document in it.
 class LineReader {
  public:
   LineReader(int fd, bool owned) : fd_(fd), owned_(owned), buf_(new char[kSize]) {}
@@ -433,7 +438,7 @@ class LineReader {
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
 
-  // The next line without its '\n'; false at the end or on a read error
+  // The next line without its line end; false at the end or on a read error
   // (then error() is the errno).  *consumed grows by the bytes taken.
   bool getline(std::string& line, std::size_t* consumed) {
     line.clear();
@@ -442,7 +447,7 @@ class LineReader {
       if (pos_ < end_) {
         got = true;
         const char* start = buf_.get() + pos_;
-        const auto* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+        const auto* nl = static_cast<const char*>(std::memchr(start, eol_, end_ - pos_));
         if (nl) {
           const std::size_t n = static_cast<std::size_t>(nl - start);
           line.append(start, n);
@@ -464,12 +469,30 @@ class LineReader {
       } else {
         pos_ = 0;
         end_ = static_cast<std::size_t>(n);
+        if (!decided_) decide_line_end();
       }
     }
   }
   int error() const { return error_; }
 
  private:
+  // The first CR or LF in the data decides; a CR that is the last byte of the
+  // buffer cannot be told from CRLF and keeps LF, the common case.
+  void decide_line_end() {
+    const char* b = buf_.get();
+    for (std::size_t i = 0; i < end_; ++i) {
+      if (b[i] == '\n') {
+        decided_ = true;
+        return;
+      }
+      if (b[i] == '\r') {
+        decided_ = true;
+        if (i + 1 < end_ && b[i + 1] != '\n') eol_ = '\r';
+        return;
+      }
+    }
+  }
+
   static constexpr std::size_t kSize = 256 * 1024;
   int fd_;
   bool owned_;
@@ -477,6 +500,8 @@ class LineReader {
   std::size_t pos_ = 0, end_ = 0;
   bool eof_ = false;
   int error_ = 0;
+  char eol_ = '\n';
+  bool decided_ = false;
 };
 
 // Reads a whole file; returns 0 or the errno of a failed read.

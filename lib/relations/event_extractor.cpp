@@ -1169,6 +1169,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         e.sentence = static_cast<std::uint32_t>(si);
         e.source = ref_of(*k.source, a);
         e.target = ref_of(*k.target, b);
+        // A mutual relation has no direction: one canonical order, so that
+        // "Russland und Nordkorea" and "Nordkorea und Russland" are one edge.
+        if (is_symmetric(k.relation) && e.target.code < e.source.code) std::swap(e.source, e.target);
         e.relation = k.relation;
         e.status = k.status;
         e.trigger = k.trigger;

@@ -1,0 +1,292 @@
+// geokg query: answers from a built graph (JSON written by geokg build).
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+
+#include "commands.hpp"
+#include "geokg/error.hpp"
+#include "geokg/export/graph_io.hpp"
+#include "geokg/query/query.hpp"
+#include "geokg/resources.hpp"
+
+namespace geokg::cli {
+
+namespace {
+
+using namespace geokg::query;
+
+struct QueryOptions {
+  std::string graph;
+  std::string format;  // empty: table on a terminal, else TSV
+};
+
+// What the filtering options of one subcommand hold before they are checked.
+struct FilterOptions {
+  std::string status, since, until, types, min_weight = "1";
+};
+
+// Numbers are read here rather than by CLI11, whose conversion errors take
+// two lines; every bad argument of query gets the same one-line report.
+std::size_t parse_count(const std::string& text, const char* option) {
+  std::size_t n = 0;
+  bool ok = !text.empty() && text.size() <= 9;
+  for (char c : text) {
+    ok = ok && c >= '0' && c <= '9';
+    if (ok) n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (!ok) throw QueryError(fmt::format("{} wants a whole number, not '{}'", option, text));
+  return n;
+}
+
+void add_filter_options(CLI::App* cmd, FilterOptions& f, const char* default_status) {
+  f.status = default_status;
+  cmd->add_option(
+      "--status", f.status,
+      fmt::format("fact, hypothetical, negated or all (default: {})", default_status));
+  cmd->add_option("--since", f.since,
+                  "Only evidence dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY); "
+                  "weights count the sentences in the range");
+  cmd->add_option("--until", f.until, "Only evidence dated on or before DATE");
+  cmd->add_option("--type", f.types,
+                  "Only these relation types (comma-separated, e.g. "
+                  "THREATEN,SANCTION)");
+  cmd->add_option("--min-weight", f.min_weight,
+                  "Only relations supported by at least N sentences");
+}
+
+Selection selection(const FilterOptions& f) {
+  Selection s;
+  s.status = parse_status_option(f.status);
+  s.since = f.since;
+  s.until = f.until;
+  if (!f.types.empty()) s.relations = parse_relations(f.types);
+  s.min_weight = static_cast<std::uint32_t>(parse_count(f.min_weight, "--min-weight"));
+  check_range(s);
+  return s;
+}
+
+std::string one_line(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+KnowledgeGraph load_graph(const std::string& path) {
+  try {
+    return read_graph_file(path);
+  } catch (const GraphError& e) {
+    throw GraphError(one_line(e.what()));
+  }
+}
+
+const ActorDictionary* load_dictionary() {
+  // Loaded only when a name is neither an id nor a name in the graph: most
+  // queries never need the gazetteer, and loading it costs more than answering.
+  static std::optional<ActorDictionary> dict;
+  if (!dict) dict = ActorDictionary::load(find_data_dir());
+  return &*dict;
+}
+
+void write_stdout(const std::string& text) {
+  if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() &&
+      std::fflush(stdout) == 0)
+    return;
+  // A reader that stopped early (geokg query ... | head) is not an error.
+  if (errno == EPIPE) return;
+  throw ExportError(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+}
+
+void emit(const QueryOptions& q, const Table& t) {
+  const OutputFormat format =
+      q.format.empty() ? (isatty(fileno(stdout)) ? OutputFormat::table : OutputFormat::tsv)
+                       : parse_output_format(q.format);
+  write_stdout(render(t, format));
+  // JSON carries its notes; elsewhere they would corrupt the table.
+  if (format != OutputFormat::json)
+    for (const auto& n : t.notes) fmt::print(stderr, "geokg: {}\n", n);
+}
+
+}  // namespace
+
+Action add_query(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "query",
+      "Answer questions from a graph built with 'geokg build -o GRAPH.json'.  Actors are named "
+      "by code (PRK), or by German or English name or alias (Nordkorea, \"North Korea\", "
+      "Pjöngjang), in any case and with or without accents.  Output: an aligned table on a "
+      "terminal, tab-separated values (TSV, with \\t \\n \\\\ escaped) when piped; --format "
+      "chooses.");
+  auto q = std::make_shared<QueryOptions>();
+  cmd->add_option("graph", q->graph, "The graph (JSON written by geokg build)")->required();
+  cmd->add_option("--format", q->format,
+                  "table, json (one document), csv (RFC 4180) or tsv (default: table on a "
+                  "terminal, tsv otherwise)");
+  cmd->require_subcommand(1);
+
+  // Each subcommand's callback sets `prepare`, which checks the options and
+  // returns the question to ask.  Checking happens in the action, not in the
+  // callback: errors thrown during parsing would bypass main's error report.
+  using Answer = std::function<Table(const Engine&)>;
+  auto prepare = std::make_shared<std::function<Answer()>>();
+  auto sub = [&](const char* name, const char* help) {
+    CLI::App* s = cmd->add_subcommand(name, help);
+    // Lets --format follow the subcommand's own arguments.
+    s->fallthrough();
+    return s;
+  };
+
+  {
+    struct O {
+      FilterOptions f;
+      std::string top = "10";
+      std::string by = "degree";
+    };
+    auto o = std::make_shared<O>();
+    auto* s =
+        sub("actors",
+            "Actors ranked by weighted degree (sentences in and out), PageRank (sums to 1) "
+            "or betweenness (a relation's distance is 1/sentences)");
+    s->add_option("--top", o->top, "How many (0: all; default 10)");
+    s->add_option("--by", o->by, "degree, pagerank or betweenness (default: degree)");
+    add_filter_options(s, o->f, "fact");
+    s->callback([o, prepare] {
+      *prepare = [o]() -> Answer {
+        const Selection sel = selection(o->f);
+        const Ranking by = parse_ranking(o->by);
+        const std::size_t top = parse_count(o->top, "--top");
+        return [sel, by, top](const Engine& e) { return e.actors(sel, by, top); };
+      };
+    });
+  }
+  {
+    struct O {
+      FilterOptions f;
+      std::string from, to;
+      std::string top = "0";
+    };
+    auto o = std::make_shared<O>();
+    auto* s = sub("relations", "Relations that match, strongest first");
+    s->add_option("--from", o->from, "Only relations by this actor");
+    s->add_option("--to", o->to, "Only relations on this actor");
+    s->add_option("--top", o->top, "At most N relations (0: all, the default)");
+    add_filter_options(s, o->f, "fact");
+    s->callback([o, prepare] {
+      *prepare = [o]() -> Answer {
+        RelationQuery rq;
+        rq.selection = selection(o->f);
+        rq.from = o->from;
+        rq.to = o->to;
+        rq.top = parse_count(o->top, "--top");
+        return [rq](const Engine& e) { return e.relations(rq); };
+      };
+    });
+  }
+  {
+    struct O {
+      FilterOptions f;
+      std::string a, b;
+    };
+    auto o = std::make_shared<O>();
+    auto* s = sub("between",
+                  "Every relation between two actors, both directions, with "
+                  "counts and dates");
+    s->add_option("a", o->a, "One actor")->required();
+    s->add_option("b", o->b, "The other actor")->required();
+    add_filter_options(s, o->f, "all");
+    s->callback([o, prepare] {
+      *prepare = [o]() -> Answer {
+        const Selection sel = selection(o->f);
+        return [o, sel](const Engine& e) { return e.between(o->a, o->b, sel); };
+      };
+    });
+  }
+  {
+    struct O {
+      FilterOptions f;
+      std::string a;
+      std::string depth = "1";
+    };
+    auto o = std::make_shared<O>();
+    auto* s = sub("neighbors",
+                  "Who an actor acts on and who acts on it, each relation listed "
+                  "with its depth (hops from the actor)");
+    s->add_option("actor", o->a, "The actor")->required();
+    s->add_option("--depth", o->depth, "Hops to follow, in either direction (default 1)");
+    add_filter_options(s, o->f, "fact");
+    s->callback([o, prepare] {
+      *prepare = [o]() -> Answer {
+        const Selection sel = selection(o->f);
+        const auto depth = static_cast<unsigned>(parse_count(o->depth, "--depth"));
+        return [o, sel, depth](const Engine& e) { return e.neighbors(o->a, depth, sel); };
+      };
+    });
+  }
+  {
+    struct O {
+      FilterOptions f;
+      std::string a, b;
+    };
+    auto o = std::make_shared<O>();
+    auto* s =
+        sub("path",
+            "The shortest chain of relations from A to B (fewest hops), each hop with its "
+            "relations.  Hops follow the direction of relations (AGREE, CONSULT and "
+            "COOPERATE go both ways); when no such chain exists, the shortest chain "
+            "ignoring direction is shown, with a note.");
+    s->add_option("a", o->a, "From this actor")->required();
+    s->add_option("b", o->b, "To this actor")->required();
+    add_filter_options(s, o->f, "fact");
+    s->callback([o, prepare] {
+      *prepare = [o]() -> Answer {
+        const Selection sel = selection(o->f);
+        return [o, sel](const Engine& e) { return e.path(o->a, o->b, sel); };
+      };
+    });
+  }
+  {
+    struct O {
+      FilterOptions f;
+      std::string a, relation, b;
+    };
+    auto o = std::make_shared<O>();
+    auto* s =
+        sub("evidence", "The sentences behind a relation, with document, date and status");
+    s->add_option("a", o->a, "The source actor")->required();
+    s->add_option("relation", o->relation, "The relation type (THREATEN, SANCTION, ...)")
+        ->required();
+    s->add_option("b", o->b, "The target actor")->required();
+    add_filter_options(s, o->f, "all");
+    s->callback([o, prepare] {
+      *prepare = [o]() -> Answer {
+        const Selection sel = selection(o->f);
+        const Relation r = parse_relation_name(o->relation);
+        return [o, sel, r](const Engine& e) { return e.evidence(o->a, r, o->b, sel); };
+      };
+    });
+  }
+  {
+    auto* s = sub("stats",
+                  "Counts of documents, actors, relations by type, quad class and "
+                  "status, and weak and strong components");
+    s->callback([prepare] {
+      *prepare = []() -> Answer { return [](const Engine& e) { return e.stats(); }; };
+    });
+  }
+
+  return [q, prepare]() {
+    // Options are checked before the graph is read, so a typo is reported at
+    // once, whatever the graph.
+    if (!q->format.empty()) parse_output_format(q->format);
+    const Answer answer = (*prepare)();
+    const KnowledgeGraph graph = load_graph(q->graph);
+    const Engine engine(graph, load_dictionary);
+    emit(*q, answer(engine));
+    return kOk;
+  };
+}
+
+}  // namespace geokg::cli
