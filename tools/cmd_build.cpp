@@ -108,6 +108,7 @@ Action add_build(CLI::App& app) {
           [&](std::size_t d, std::size_t b) { progress.update(d, b); });
       progress.finish();
     }
+    log.check_strict(o->in.strict);
     KnowledgeGraph shown = filtered(graph, filter);
     for (const auto& out : o->outs)
       write_graph(out, format_for(out) == Format::json ? graph : shown);

@@ -38,6 +38,7 @@ Action add_extract(CLI::App& app) {
         },
         [&](std::size_t d, std::size_t b) { progress.update(d, b); });
     progress.finish();
+    log.check_strict(o->in.strict);
     out.commit();
     return log.exit_status(o->in.strict);
   };

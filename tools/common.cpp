@@ -48,6 +48,12 @@ void ProblemLog::attach(DocumentReader& reader, bool quiet) {
   });
 }
 
+void ProblemLog::check_strict(bool strict) const {
+  if (strict && skipped > 0)
+    throw InputError(std::to_string(skipped) + " document" + (skipped == 1 ? "" : "s") +
+                     " skipped; with --strict nothing is written");
+}
+
 int ProblemLog::exit_status(bool strict) const {
   if (skipped == 0) return kOk;
   return strict ? kFatal : kSkipped;

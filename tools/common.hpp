@@ -34,6 +34,9 @@ struct ProblemLog {
   std::size_t skipped = 0, warnings = 0;
   void attach(DocumentReader& reader, bool quiet);
   int exit_status(bool strict) const;
+  // With --strict a skipped document fails the run before any output is
+  // written, so the previous output stays as it was.  Throws InputError.
+  void check_strict(bool strict) const;
 };
 
 // Documents, MB/s and time left on stderr, only when stderr is a terminal.

@@ -90,6 +90,11 @@ def run(args, cwd, stdin=None, timeout=120, stdout_file=None):
     return Result(proc.returncode, stdout, stderr, seconds, usage.ru_maxrss / 1024)
 
 
+def read(d, name):
+    with open(os.path.join(d, name), "rb") as fh:
+        return fh.read()
+
+
 def write(d, name, data):
     path = os.path.join(d, name)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -143,6 +148,12 @@ def input_case(d, inputs, status, messages, events=(), quiet_ok=False, strict=Tr
           f"--strict: expected status {2 if status == 1 else status}", strict)
     for where, *parts in messages:
         check_message(strict, where, *parts)
+    if status == 1:
+        # A failed --strict run leaves an existing output file as it was
+        # (standard output streams, so there the events are already out).
+        write(d, "previous.jsonl", b"previous\n")
+        again = run(["extract", "--strict", "-o", "previous.jsonl"] + args[1:], d)
+        check(read(d, "previous.jsonl") == b"previous\n", "--strict replaced the output", again)
     return r
 
 
