@@ -129,7 +129,9 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       continue;
     }
     if (!content && !merged.empty()) merged.back().second = b;
-    else if (!content && de && merged.empty() && si + 1 < segs.size()) carry = a;  // "Menschen in Ungarn, Österreich ... begrüßen"
+    else if (!content && merged.empty() && si + 1 < segs.size() &&
+             !(cls(segs[si + 1].first) & (kRel | kSub | kSubCond)))
+      carry = a;  // "Frankreich, Deutschland und Polen kritisierten", "Britain, France and ..."
     else merged.emplace_back(a, b);
   }
   // "Demnach wurden 14 Aufständische, sieben Zivilisten und ein UN-Soldat
@@ -456,31 +458,45 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     }
   }
 
-  // Coordination: "die USA und ihre Verbündeten in Südkorea und Japan".
+  // Coordination: "die USA und ihre Verbündeten in Südkorea und Japan",
+  // "Frankreich, Deutschland und Polen".  link(): 0 none, 1 a comma, 2 a
+  // coordinator between two mentions.
+  auto link = [&](std::size_t ia, std::size_t ib) -> int {
+    const Mention& a = out.mentions[ia];
+    const Mention& b = out.mentions[ib];
+    if (b.how == Mention::pronoun || b.how == Mention::first_person || a.how == Mention::pronoun ||
+        a.how == Mention::first_person || b.how == Mention::adjective || b.np_first < a.last)
+      return 0;
+    bool saw_coord = false, saw_comma = false;
+    for (std::uint32_t t = a.last; t < b.np_first; ++t) {
+      std::uint64_t c = cls(t);
+      if (c & kCoord) saw_coord = true;
+      else if (is_punct(tok[t], ",")) saw_comma = true;
+      else if (c & (kDet | kDetOblique | kPoss | kAlly)) continue;
+      else if ((tok[t].fold == "in" || tok[t].fold == "wie" || tok[t].fold == "like") && t > a.last &&
+               (cls(t - 1) & kAlly))
+        continue;
+      else return 0;
+    }
+    return saw_coord ? 2 : saw_comma ? 1 : 0;
+  };
   for (std::size_t k = 0; k < out.mentions.size(); ++k) {
     Mention& b = out.mentions[k];
     b.group = static_cast<int>(k);
     if (k == 0) continue;
     Mention& a = out.mentions[k - 1];
-    if (b.how == Mention::pronoun || b.how == Mention::first_person) continue;
-    bool joined = b.np_first >= a.last;
-    bool saw_coord = false;
-    for (std::uint32_t t = a.last; joined && t < b.np_first; ++t) {
-      std::uint64_t c = cls(t);
-      if (c & kCoord) saw_coord = true;
-      else if (is_punct(tok[t], ",")) continue;
-      else if (c & (kDet | kDetOblique | kPoss | kAlly)) continue;
-      else if ((tok[t].fold == "in" || tok[t].fold == "wie" || tok[t].fold == "like") && t > a.last &&
-               (cls(t - 1) & kAlly))
-        continue;
-      else if (!de && (tok[t].fold == "'s" || is_punct(tok[t], "'"))) joined = false;
-      else joined = false;
+    int l = link(k - 1, k);
+    // A comma joins only a list that a coordinator closes.
+    if (l == 1) {
+      std::size_t j = k;
+      while (j + 1 < out.mentions.size() && link(j, j + 1) == 1) ++j;
+      if (j + 1 >= out.mentions.size() || link(j, j + 1) != 2) l = 0;
     }
+    bool joined = l > 0;
     // The preposition before "in" after an ally noun is that of the ally NP.
     const Mention& lead0 = out.mentions[static_cast<std::size_t>(a.group)];
     if (!b.prep.empty() && b.prep != "in" && b.prep != lead0.prep) joined = false;
-    if (joined && saw_coord && a.how != Mention::pronoun &&
-        a.how != Mention::first_person && b.how != Mention::adjective) {
+    if (joined) {
       b.group = a.group;
       const Mention& lead = out.mentions[static_cast<std::size_t>(a.group)];
       if (b.prep.empty() || b.prep == "in") {

@@ -186,3 +186,12 @@ TEST_SUITE("what is no actor") {
     CHECK(events_of("Washington schweigt. Der Kreml lehnte es ab, sich zu äußern.", "de").empty());
   }
 }
+
+TEST_SUITE("lists") {
+  TEST_CASE("a comma list of subjects") {
+    CHECK(events_of("Frankreich, Deutschland und Polen kritisierten Russland.", "de") ==
+          Events{"DEU ACCUSE RUS fact", "FRA ACCUSE RUS fact", "POL ACCUSE RUS fact"});
+    CHECK(events_of("Britain, France and Germany condemned Iran.", "en") ==
+          Events{"DEU ACCUSE IRN fact", "FRA ACCUSE IRN fact", "GBR ACCUSE IRN fact"});
+  }
+}
