@@ -249,6 +249,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   for (std::uint32_t i = 0; i < n; ++i) {
     if (!is_word(tok[i])) continue;
     std::uint64_t c = cls(i);
+    if (!(c & (kPron | kPron1 | kDefDesc | kPersonDesc))) continue;
     bool covered = std::any_of(out.mentions.begin(), out.mentions.end(),
                                [&](const Mention& m) { return i >= m.first && i < m.last; });
     if (covered) continue;
