@@ -52,6 +52,9 @@ class Segmenter {
 // Case folding (full Unicode), for matching.
 std::string fold_case(std::string_view utf8);
 
+// Levenshtein distance in bytes between two (folded) names, for "did you mean".
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // Guess the language of a text (German, English or other).
 Lang detect_language(std::string_view text);
 
