@@ -8,40 +8,10 @@
 #include "geokg/error.hpp"
 #include "geokg/export/graph_io.hpp"
 #include "geokg/graph/knowledge_graph.hpp"
+#include "geokg/query/query.hpp"
 
 namespace geokg::cli {
 
-namespace {
-
-std::vector<Relation> parse_relations(const std::string& list) {
-  std::vector<Relation> out;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    std::size_t p = list.find(',', start);
-    std::string name = list.substr(start, p == std::string::npos ? std::string::npos : p - start);
-    if (!name.empty()) {
-      auto r = parse_relation(name);
-      if (!r)
-        throw QueryError("unknown relation type '" + name +
-                         "' (expected AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, "
-                         "REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT)");
-      out.push_back(*r);
-    }
-    if (p == std::string::npos) break;
-    start = p + 1;
-  }
-  return out;
-}
-
-void check_date(const std::string& d, const char* option) {
-  bool ok = d.size() >= 4;
-  for (std::size_t i = 0; i < d.size() && ok; ++i)
-    ok = (i == 4 || i == 7) ? d[i] == '-' : (i < 10 ? std::isdigit(static_cast<unsigned char>(d[i])) != 0 : true);
-  if (!ok || (d.size() != 4 && d.size() != 7 && d.size() < 10))
-    throw QueryError(fmt::format("{} wants a date YYYY-MM-DD (or YYYY-MM, YYYY), not '{}'", option, d));
-}
-
-}  // namespace
 
 Action add_build(CLI::App& app) {
   auto* cmd = app.add_subcommand(
@@ -75,11 +45,11 @@ Action add_build(CLI::App& app) {
     EdgeFilter filter;
     filter.facts_only = o->status == "fact";
     filter.min_weight = o->min_weight;
-    if (!o->since.empty()) check_date(o->since, "--since");
-    if (!o->until.empty()) check_date(o->until, "--until");
+    if (!o->since.empty()) query::check_date(o->since, "--since");
+    if (!o->until.empty()) query::check_date(o->until, "--until");
     filter.since = o->since;
     filter.until = o->until;
-    filter.relations = parse_relations(o->relations);
+    filter.relations = query::parse_relations(o->relations);
     for (const auto& out : o->outs) format_for(out);  // reject unknown formats before working
     if (o->in.inputs.empty() && o->graph.empty())
       throw InputError("nothing to build: give articles, or --graph with an existing graph");
