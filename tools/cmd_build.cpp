@@ -49,7 +49,7 @@ Action add_build(CLI::App& app) {
     if (!o->until.empty()) query::check_date(o->until, "--until");
     filter.since = o->since;
     filter.until = o->until;
-    filter.relations = query::parse_relations(o->relations);
+    if (!o->relations.empty()) filter.relations = query::parse_relations(o->relations, "--relations");
     for (const auto& out : o->outs) format_for(out);  // reject unknown formats before working
     if (o->in.inputs.empty() && o->graph.empty())
       throw InputError("nothing to build: give articles, or --graph with an existing graph");

@@ -88,7 +88,7 @@ Relation parse_relation_name(std::string_view name) {
       fmt::format("unknown relation type '{}' (expected one of {})", n, relation_names()));
 }
 
-std::vector<Relation> parse_relations(std::string_view list) {
+std::vector<Relation> parse_relations(std::string_view list, std::string_view option) {
   std::vector<Relation> out;
   std::size_t start = 0;
   while (start <= list.size()) {
@@ -103,7 +103,7 @@ std::vector<Relation> parse_relations(std::string_view list) {
     start = p + 1;
   }
   if (out.empty())
-    throw QueryError(fmt::format("--type wants relation types (one or more of {}), not '{}'",
+    throw QueryError(fmt::format("{} wants relation types (one or more of {}), not '{}'", option,
                                  relation_names(), list));
   return out;
 }

@@ -51,7 +51,7 @@ void check_date(std::string_view date, std::string_view option);
 // Checks since <= until as well as both dates.
 void check_range(const Selection& s);
 // "THREATEN,sanction" -> types; throws QueryError listing the valid ones.
-std::vector<Relation> parse_relations(std::string_view list);
+std::vector<Relation> parse_relations(std::string_view list, std::string_view option = "--type");
 Relation parse_relation_name(std::string_view name);
 // "fact", "hypothetical", "negated" or "all" (nullopt); throws QueryError.
 std::optional<Status> parse_status_option(std::string_view name);
