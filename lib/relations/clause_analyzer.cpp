@@ -221,6 +221,16 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     // A country name used as a place or topic ("der Syrien-Konflikt", "die
     // russische Sprache") is no actor.
     if (x.head >= 0 && (cls(static_cast<std::uint32_t>(x.head)) & kNonActorHead)) continue;
+    // Compounds of such heads too: "Transportunternehmen", "Energiekonzern".
+    if (x.head >= 0 && de && g.nonactor_head(tok[static_cast<std::size_t>(x.head)].fold)) continue;
+    // A dateline ("Athen -", "Vatikanstadt/Wien -") names where the report
+    // comes from, not an actor.
+    if (m.first == 0 || (m.first >= 2 && is_punct(tok[m.first - 1], "/"))) {
+      std::uint32_t e = m.last;
+      while (e + 1 < n && is_punct(tok[e], "/") && is_word(tok[e + 1])) e += 2;
+      bool opening = m.first == 0 || m.first <= 4;
+      if (opening && e < n && is_punct(tok[e], "-") && !compound_hyphen(s, e)) continue;
+    }
     // A German hyphen compound names an actor when its head is people or an
     // institution ("US-Beamte", "UN-Sicherheitsrat") or an event whose side it
     // is ("US-Sanktionen"); "EU-Syrien-Fonds", "Ukraine-Konflikt" name none.
@@ -259,7 +269,12 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     x.text = std::string(tok[i].form);
     if (c & kPron) {
       // "es gibt" is no actor; "sie" after a comma can be a relative pronoun too.
-      if (de && tok[i].fold == "es" && i + 1 < n && tok[i + 1].fold.substr(0, 3) == "gib") continue;
+      // "es gibt", "gab es": no actor.
+      auto geben = [&](std::uint32_t k) {
+        std::string_view f = tok[k].fold;
+        return f == "gibt" || f == "gab" || f == "gäbe" || f == "geben" || f == "gegeben";
+      };
+      if (de && tok[i].fold == "es" && ((i + 1 < n && geben(i + 1)) || (i > 0 && geben(i - 1)))) continue;
       const WordInfo* w = g.find(tok[i].fold);
       x.how = Mention::pronoun;
       x.genders = w ? w->genders : "";

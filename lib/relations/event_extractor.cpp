@@ -903,6 +903,23 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           if (wanted && (best < 0 || m.np_first < ms[static_cast<std::size_t>(best)].np_first))
             best = static_cast<int>(k);
         }
+        // "Angriffe auf Stellungen des IS": the owner of what the phrase names.
+        if (best < 0)
+          for (std::uint32_t j = i + 1; j < reach && best < 0; ++j) {
+            const WordInfo* w = (cls(j) & kPrep) ? g.find(tok[j].fold) : nullptr;
+            bool wanted = w && std::any_of(roles.begin(), roles.end(), [&](const Role& r) {
+                            return r.kind == Role::prep && r.word == w->prep && r.word != "zwischen" &&
+                                   r.word != "between";
+                          });
+            if (!wanted) continue;
+            for (std::size_t k = 0; k < ms.size(); ++k)
+              if (ms[k].group == static_cast<int>(k) && ms[k].actor && ms[k].first > j &&
+                  ms[k].np_first <= j + 4 && (ms[k].genitive_attr || (!de && ms[k].prep == "of"))) {
+                best = static_cast<int>(k);
+                break;
+              }
+            break;  // only the first such phrase: later ones belong to other nouns
+          }
         return group_of(best);
       };
       std::vector<const Mention*> src, tgt;

@@ -56,6 +56,7 @@ Grammar Grammar::load(const std::filesystem::path& file) {
       }
     };
     add(word);
+    if (found->cls == kNonActorHead && word.size() >= 5) g.nonactor_heads_[word] = true;
     // Adjective stems ("möglich") stand for every inflected form.
     if (found->cls == kHypoAdj)
       for (const char* e : {"e", "en", "er", "es", "em"}) add(word + e);
@@ -67,6 +68,14 @@ bool Grammar::actor_head(std::string_view fold) const {
   for (std::size_t i = 0; i + 3 <= fold.size(); ++i) {
     if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;
     if (actor_heads_.find(fold.substr(i)) != actor_heads_.end()) return true;
+  }
+  return false;
+}
+
+bool Grammar::nonactor_head(std::string_view fold) const {
+  for (std::size_t i = 1; i + 5 <= fold.size(); ++i) {
+    if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;
+    if (nonactor_heads_.find(fold.substr(i)) != nonactor_heads_.end()) return true;
   }
   return false;
 }

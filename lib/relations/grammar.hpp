@@ -74,10 +74,13 @@ class Grammar {
   // "Streitkräfte"), also as the last part of a compound: "US-Beamte" is an
   // actor, "EU-Syrien-Fonds" is not.
   bool actor_head(std::string_view fold) const;
+  // A compound whose last part is a non-actor head ("Transportunternehmen").
+  bool nonactor_head(std::string_view fold) const;
 
  private:
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
+  StringMap<bool> nonactor_heads_;
 };
 
 }  // namespace geokg

@@ -195,3 +195,21 @@ TEST_SUITE("lists") {
           Events{"DEU ACCUSE IRN fact", "FRA ACCUSE IRN fact", "GBR ACCUSE IRN fact"});
   }
 }
+
+TEST_SUITE("news conventions") {
+  TEST_CASE("a dateline names no actor") {
+    CHECK(events_of("Athen – Deutsche Firmen fordern Geld von Italien.", "de").empty());
+    CHECK(events_of("Kairo/Wien – Die Türkei kritisierte Israel.", "de") == Events{"TUR ACCUSE ISR fact"});
+  }
+  TEST_CASE("companies and reports named by a state adjective are no actors") {
+    CHECK(events_of("Die EU-Kommission hat einen britischen Pressebericht zurückgewiesen.", "de").empty());
+    CHECK(events_of("Französische Transportunternehmen kritisierten Spanien.", "de").empty());
+  }
+  TEST_CASE("an attack on positions of a group targets the group") {
+    CHECK(events_of("Jordanien hat Angriffe auf Stellungen des Islamischen Staates gestartet.", "de") ==
+          Events{"JOR ASSAULT IS fact"});
+  }
+  TEST_CASE("es gibt, gab es") {
+    CHECK(events_of("Frankreich ist groß. Festnahmen gab es auch in Italien.", "de").empty());
+  }
+}
