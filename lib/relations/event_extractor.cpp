@@ -87,11 +87,14 @@ std::vector<Event> Extractor::Impl::extract(const Document& doc) const {
   if (lang == Lang::other) lang = detect_language(doc.text);
   if (lang == Lang::other) lang = Lang::de;
   const Segmenter& seg = lang == Lang::en ? seg_en : seg_de;
-  SegmentedText st = seg.segment(doc.text);
+  // Sentence by sentence: a long article never holds more than one
+  // sentence's tokens.
   std::vector<Event> out;
   std::vector<Antecedent> history;
-  for (std::size_t si = 0; si < st.sentences.size(); ++si)
-    sentence_events(doc, lang, st.sentences[si], si, doc.text, history, out);
+  std::size_t si = 0;
+  seg.for_each_sentence(doc.text, [&](const Sentence& s) {
+    sentence_events(doc, lang, s, si++, doc.text, history, out);
+  });
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include <atomic>
+#include <functional>
 #include <cstring>
 
 #include "geokg/error.hpp"
@@ -27,8 +28,15 @@ class Arena {
   explicit Arena(std::vector<std::unique_ptr<std::string>>& chunks) : chunks_(chunks) {}
   std::string_view put(std::string_view s) {
     if (chunks_.empty() || chunks_.back()->capacity() - chunks_.back()->size() < s.size()) {
-      auto chunk = std::make_unique<std::string>();
-      chunk->reserve(std::max<std::size_t>(s.size(), 1 << 16));
+      std::unique_ptr<std::string> chunk;
+      if (spare_ && !spare_->empty() && spare_->back()->capacity() >= s.size()) {
+        chunk = std::move(spare_->back());
+        spare_->pop_back();
+        chunk->clear();
+      } else {
+        chunk = std::make_unique<std::string>();
+        chunk->reserve(std::max<std::size_t>(s.size(), kChunk));
+      }
       chunks_.push_back(std::move(chunk));
     }
     std::string& c = *chunks_.back();
@@ -36,9 +44,13 @@ class Arena {
     c.append(s);
     return std::string_view(c.data() + at, s.size());
   }
+  // Streaming: chunks of emitted sentences come back here for reuse.
+  void recycle_into(std::vector<std::unique_ptr<std::string>>* spare) { spare_ = spare; }
 
  private:
+  static constexpr std::size_t kChunk = 1 << 12;
   std::vector<std::unique_ptr<std::string>>& chunks_;
+  std::vector<std::unique_ptr<std::string>>* spare_ = nullptr;
 };
 
 // A "sentence" longer than this is a scraped table, a list or a text without
@@ -200,11 +212,36 @@ Segmenter::~Segmenter() = default;
 Segmenter::Segmenter(Segmenter&&) noexcept = default;
 Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
 
-SegmentedText Segmenter::segment(std::string_view text) const {
-  SegmentedText out;
-  if (text.empty()) return out;
+// The one segmentation pass.  `keep` set: every token string goes there and
+// lives as long as the caller keeps it (segment()).  `keep` null: streaming --
+// one sentence (plus the one that may still be joined to it) is held at a
+// time, and the strings of an emitted sentence are reused (for_each_sentence()).
+void Segmenter::run(std::string_view text, const std::function<void(Sentence&)>& emit,
+                    std::vector<std::unique_ptr<std::string>>* keep) const {
+  if (text.empty()) return;
   if (text.size() > UINT32_MAX) throw Error("text too long to segment (over 4 GiB)");
-  Arena arena(out.arena);
+  std::vector<std::unique_ptr<std::string>> cur_chunks, pending_chunks, spare;
+  Arena arena(keep ? *keep : cur_chunks);
+  if (!keep) arena.recycle_into(&spare);
+  Sentence pending;
+  bool has_pending = false;
+  auto release = [&](std::vector<std::unique_ptr<std::string>>& chunks) {
+    for (auto& c : chunks) spare.push_back(std::move(c));
+    chunks.clear();
+  };
+  auto emit_pending = [&]() {
+    if (!has_pending) return;
+    emit(pending);
+    has_pending = false;
+    pending = Sentence{};
+    if (!keep) release(pending_chunks);
+  };
+  // cur's strings become pending's (cur_chunks -> pending_chunks).
+  auto adopt = [&]() {
+    if (keep) return;
+    for (auto& c : cur_chunks) pending_chunks.push_back(std::move(c));
+    cur_chunks.clear();
+  };
 
   // Break iterators are not thread-safe; each thread clones its own once per
   // segmenter (keyed by a serial number, never by an address that may be reused).
@@ -239,13 +276,16 @@ SegmentedText Segmenter::segment(std::string_view text) const {
   const bool german = impl_->lang == Lang::de;
   auto flush = [&]() {
     if (!cur.tokens.empty()) {
-      if (!out.sentences.empty() && continues(out.sentences.back(), cur, german) &&
-          out.sentences.back().tokens.size() + cur.tokens.size() <= kMaxSentenceTokens) {
-        Sentence& prev = out.sentences.back();
-        prev.end = cur.end;
-        prev.tokens.insert(prev.tokens.end(), cur.tokens.begin(), cur.tokens.end());
+      if (has_pending && continues(pending, cur, german) &&
+          pending.tokens.size() + cur.tokens.size() <= kMaxSentenceTokens) {
+        pending.end = cur.end;
+        pending.tokens.insert(pending.tokens.end(), cur.tokens.begin(), cur.tokens.end());
+        adopt();
       } else {
-        out.sentences.push_back(std::move(cur));
+        emit_pending();
+        pending = std::move(cur);
+        has_pending = true;
+        adopt();
       }
     }
     cur = Sentence{};
@@ -328,13 +368,30 @@ SegmentedText Segmenter::segment(std::string_view text) const {
       // Cut here: the piece ends where this token begins and is kept as it
       // is, never re-joined by continues().
       cur.end = t.begin;
-      out.sentences.push_back(std::move(cur));
+      emit_pending();
+      pending = std::move(cur);
+      has_pending = true;
+      adopt();
+      emit_pending();
       cur = Sentence{t.begin, si + 1 < bounds.size() ? bounds[si + 1] : bounds[si], {}};
     }
     cur.tokens.push_back(t);
   }
   flush();
+  emit_pending();
+}
+
+SegmentedText Segmenter::segment(std::string_view text) const {
+  SegmentedText out;
+  run(text, [&](Sentence& s) { out.sentences.push_back(std::move(s)); }, &out.arena);
   return out;
 }
+
+void Segmenter::for_each_sentence(std::string_view text,
+                                  const std::function<void(const Sentence&)>& fn) const {
+  run(text, [&](Sentence& s) { fn(s); }, nullptr);
+}
+
+
 
 }  // namespace geokg

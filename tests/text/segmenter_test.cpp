@@ -103,3 +103,29 @@ TEST_CASE("valid_utf8 rejects broken sequences") {
   CHECK_FALSE(valid_utf8("K\xC3"));
   CHECK_FALSE(valid_utf8("\xFF"));
 }
+
+TEST_CASE("streaming sentences gives what segment() gives, one at a time") {
+  Segmenter seg(Lang::de);
+  std::string text =
+      "Am 3. Oktober traf Dr. Müller z. B. den Minister. John F. Kennedy kam nicht. „Nein“ – "
+      "sagte der US‑Beamte.\nÜberschrift ohne Punkt\n";
+  for (int i = 0; i < 1500; ++i) text += "Wort ";  // over the 1000-token cap
+  text += "Ende.";
+  SegmentedText all = seg.segment(text);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  std::vector<std::string> words;
+  seg.for_each_sentence(text, [&](const Sentence& s) {
+    spans.emplace_back(s.begin, s.end);
+    for (const Token& t : s.tokens) words.push_back(std::string(t.form) + "/" + std::string(t.fold));
+  });
+  REQUIRE(spans.size() == all.sentences.size());
+  std::vector<std::string> expected;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    CHECK(spans[i].first == all.sentences[i].begin);
+    CHECK(spans[i].second == all.sentences[i].end);
+    for (const Token& t : all.sentences[i].tokens)
+      expected.push_back(std::string(t.form) + "/" + std::string(t.fold));
+  }
+  CHECK(words == expected);
+  CHECK(all.sentences.size() == 6);  // three sentences, the headline, a cut long one and its rest
+}

@@ -1,6 +1,7 @@
 // Sentence and word segmentation.  ICU stays behind this header.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,7 +45,15 @@ class Segmenter {
 
   SegmentedText segment(std::string_view text) const;
 
+  // Calls `fn` for each sentence in order while holding only that sentence's
+  // tokens, so memory stays bounded however long the text; the tokens'
+  // strings are valid during the call only.
+  void for_each_sentence(std::string_view text,
+                         const std::function<void(const Sentence&)>& fn) const;
+
  private:
+  void run(std::string_view text, const std::function<void(Sentence&)>& emit,
+           std::vector<std::unique_ptr<std::string>>* keep) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
