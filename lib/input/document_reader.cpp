@@ -583,7 +583,7 @@ struct DocumentReader::Impl {
   bool claim_id(const Document& doc, const std::string& where) {
     auto [it, fresh] = seen_ids.try_emplace(doc.id, doc.origin);
     if (fresh) return true;
-    report(where, fmt::format("duplicate document id \"{}\" (first seen at {}); skipped", doc.id,
+    report(where, fmt::format("duplicate document id \"{}\" (first seen at {})", doc.id,
                               it->second),
            true);
     return false;
@@ -658,7 +658,7 @@ struct DocumentReader::Impl {
     }
     // Inside a directory, a FIFO or device would block or never end.
     if (!explicit_input && !S_ISREG(st.st_mode)) {
-      report(name, "not a regular file; skipped", true);
+      report(name, "not a regular file", true);
       return;
     }
     const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
