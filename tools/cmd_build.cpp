@@ -79,9 +79,7 @@ Action add_build(CLI::App& app) {
       progress.finish();
     }
     log.check_strict(o->in.strict);
-    KnowledgeGraph shown = filtered(graph, filter);
-    for (const auto& out : o->outs)
-      write_graph(out, format_for(out) == Format::json ? graph : shown);
+    KnowledgeGraph shown = write_outputs(o->outs, graph, filter);
 
     // A short summary: actors and relations of what was written.
     const Graph& g = shown.graph();

@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include "commands.hpp"
+#include "common.hpp"
 #include "geokg/error.hpp"
 #include "geokg/export/graph_io.hpp"
 #include "geokg/graph/knowledge_graph.hpp"
@@ -49,9 +50,7 @@ Action add_merge(CLI::App& app) {
     // exporting gives what building everything at once would have exported.
     EdgeFilter filter;
     filter.facts_only = o->status == "fact";
-    KnowledgeGraph shown = filtered(merged, filter);
-    for (const auto& out : o->outs)
-      write_graph(out, format_for(out) == Format::json ? merged : shown);
+    write_outputs(o->outs, merged, filter);
 
     const Graph& g = merged.graph();
     fmt::print(stderr, "merged {} graphs: {} documents, {} actors, {} relations\n",

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "geokg/error.hpp"
+#include "geokg/export/graph_io.hpp"
 #include "geokg/resources.hpp"
 
 namespace geokg::cli {
@@ -57,6 +58,13 @@ void ProblemLog::check_strict(bool strict) const {
 int ProblemLog::exit_status(bool strict) const {
   if (skipped == 0) return kOk;
   return strict ? kFatal : kSkipped;
+}
+
+KnowledgeGraph write_outputs(const std::vector<std::string>& outs, const KnowledgeGraph& full,
+                             const EdgeFilter& filter) {
+  KnowledgeGraph shown = filtered(full, filter);
+  for (const auto& out : outs) write_graph(out, format_for(out) == Format::json ? full : shown);
+  return shown;
 }
 
 StreamOptions stream_options(const InputOptions& o) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "geokg/error.hpp"
+#include "geokg/graph/knowledge_graph.hpp"
 #include "geokg/input/document.hpp"
 #include "geokg/relations/extractor.hpp"
 #include "commands.hpp"
@@ -55,6 +56,12 @@ class Progress {
 std::uintmax_t input_size(const std::vector<std::string>& inputs);
 
 StreamOptions stream_options(const InputOptions& o);
+
+// Writes the graph to every output: .json gets the whole graph (it is read
+// back and merged), every other format what `filter` keeps.  Returns that
+// filtered view.
+KnowledgeGraph write_outputs(const std::vector<std::string>& outs, const KnowledgeGraph& full,
+                             const EdgeFilter& filter);
 
 // The reader of standard output (or of a FIFO output) went away, as with
 // `geokg extract ... | head`: main() ends quietly with status 0.
