@@ -74,6 +74,8 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   auto cls = [&](std::uint32_t i) { return i < n ? out.classes[i] : std::uint64_t{0}; };
   auto upper_noun = [&](std::uint32_t i) { return i < n && is_word(tok[i]) && tok[i].upper && i > 0; };
 
+  std::vector<ActorMatch> matches = ctx.actors.match(s, ctx.lang);
+
   // --- clauses -------------------------------------------------------------
   std::vector<std::pair<std::uint32_t, std::uint32_t>> segs;
   std::uint32_t start = 0;
@@ -174,6 +176,48 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       }
     }
   }
+  // English verb phrases joined by "and"/"but" without a comma ("have
+  // kidnapped advisers and exploded bombs", "has been indicted ... and will
+  // resign") are clauses of their own that share the subject -- when the
+  // second opens with an auxiliary or the first has an actor after its verb.
+  // "bombed and shelled the town" shares the object, and "condemned the
+  // launch and urged North Korea to ..." is about North Korea's launch.
+  if (!de) {
+    auto verbish = [&](std::uint32_t i) {
+      if (!is_word(tok[i]) || tok[i].upper) return false;
+      if (is_verbal(tok[i], cls(i), out.verb[i], ctx, false)) return true;
+      std::string_view f = tok[i].fold;
+      return !(cls(i) & kFunction) && f.size() > 4 && f.substr(f.size() - 2) == "ed";
+    };
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> split;
+    for (auto [a, b] : merged) {
+      bool verb_seen = false, actor_after_verb = false;
+      std::uint32_t from = a;
+      for (std::uint32_t i = a; i < b; ++i) {
+        if (!is_word(tok[i])) continue;
+        if (verb_seen && std::any_of(matches.begin(), matches.end(),
+                                     [&](const ActorMatch& m) { return m.first == i; }))
+          actor_after_verb = true;
+        if ((cls(i) & kCoord) && (tok[i].fold == "and" || tok[i].fold == "but") && verb_seen &&
+            i > from + 1 && !verbish(i - 1)) {
+          std::uint32_t nx = i + 1;
+          while (nx < b && is_word(tok[nx]) && tok[nx].fold.size() > 3 &&
+                 tok[nx].fold.substr(tok[nx].fold.size() - 2) == "ly")
+            ++nx;
+          bool aux = nx < b && (cls(nx) & (kAux | kAuxPassive | kModalHypo | kIntent | kFuture));
+          if (nx < b && verbish(nx) && !out.noun[nx] && (aux || actor_after_verb)) {
+            split.emplace_back(from, i);
+            from = i;
+            verb_seen = actor_after_verb = false;
+            continue;
+          }
+        }
+        if (verbish(i)) verb_seen = true;
+      }
+      split.emplace_back(from, b);
+    }
+    merged.swap(split);
+  }
   out.clause_of.assign(n, -1);
   for (auto [a, b] : merged) {
     Clause c;
@@ -193,7 +237,6 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   }
 
   // --- mentions ------------------------------------------------------------
-  std::vector<ActorMatch> matches = ctx.actors.match(s, ctx.lang);
   for (const ActorMatch& m : matches) {
     Mention x;
     x.first = m.first;
@@ -218,6 +261,11 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
           break;
         }
     }
+    // "anti-Syria journalist", "pro-Iranian group", "anti-chinesische Proteste":
+    // the actor is what the phrase is for or against, never its agent.
+    if (m.first >= 2 && is_punct(tok[m.first - 1], "-") &&
+        (tok[m.first - 2].fold == "anti" || tok[m.first - 2].fold == "pro"))
+      continue;
     // A country name used as a place or topic ("der Syrien-Konflikt", "die
     // russische Sprache") is no actor.
     if (x.head >= 0 && (cls(static_cast<std::uint32_t>(x.head)) & kNonActorHead)) continue;
@@ -480,8 +528,13 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   auto link = [&](std::size_t ia, std::size_t ib) -> int {
     const Mention& a = out.mentions[ia];
     const Mention& b = out.mentions[ib];
+    // An adjective joins only as the state of a person or institution ("Syria
+    // and Palestinian leader Yasser Arafat"), not as a modifier of a thing.
+    bool adjective_actor = b.how == Mention::adjective && b.head >= 0 &&
+                           g.actor_head(tok[static_cast<std::size_t>(b.head)].fold);
     if (b.how == Mention::pronoun || b.how == Mention::first_person || a.how == Mention::pronoun ||
-        a.how == Mention::first_person || b.how == Mention::adjective || b.np_first < a.last)
+        a.how == Mention::first_person || (b.how == Mention::adjective && !adjective_actor) ||
+        b.np_first < a.last)
       return 0;
     bool saw_coord = false, saw_comma = false;
     for (std::uint32_t t = a.last; t < b.np_first; ++t) {
@@ -502,11 +555,19 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     if (k == 0) continue;
     Mention& a = out.mentions[k - 1];
     int l = link(k - 1, k);
-    // A comma joins only a list that a coordinator closes.
+    // A comma joins only a list that a coordinator closes, or a run of three
+    // or more bare names ("to Iran, Libya, North Korea, Sudan, and ...").
     if (l == 1) {
-      std::size_t j = k;
+      std::size_t j = k, lo = k - 1;
       while (j + 1 < out.mentions.size() && link(j, j + 1) == 1) ++j;
-      if (j + 1 >= out.mentions.size() || link(j, j + 1) != 2) l = 0;
+      while (lo > 0 && link(lo - 1, lo) == 1) --lo;
+      bool names = j - lo >= 2;
+      for (std::size_t q = lo; q <= j && names; ++q)
+        names = out.mentions[q].how == Mention::name &&
+                (out.mentions[q].np_first == out.mentions[q].first ||
+                 (out.mentions[q].np_first + 1 == out.mentions[q].first &&
+                  (cls(out.mentions[q].np_first) & kPrep)));
+      if ((j + 1 >= out.mentions.size() || link(j, j + 1) != 2) && !names) l = 0;
     }
     bool joined = l > 0;
     // The preposition before "in" after an ally noun is that of the ally NP.
@@ -586,9 +647,18 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       }
       c.finite = static_cast<std::int32_t>(i);
     }
-    // Status words of the clause.
+    // Status words of the clause.  English modals and words of intent stand
+    // before the verb they govern: "is pushing for ... its debt relief plan"
+    // is no plan to push.
+    std::uint32_t content_verb = c.last;
+    if (!de)
+      for (std::uint32_t i = c.first; i < c.last && content_verb == c.last; ++i)
+        if (out.verb[i] && is_word(tok[i]) && !tok[i].upper &&
+            !(cls(i) & (kAux | kAuxPassive | kModalHypo | kIntent | kFuture | kFunction)))
+          content_verb = i;
     for (std::uint32_t i = c.first; i < c.last; ++i) {
       std::uint64_t k = cls(i);
+      if (i > content_verb) k &= ~(kModalHypo | kIntent | kFuture);
       if (k & kNeg) {
         // "nicht nur ... sondern auch" is no negation.
         bool only = i + 1 < c.last && (tok[i + 1].fold == "nur" || tok[i + 1].fold == "only");
@@ -596,7 +666,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       }
       // "said it would ...": reported future, an announced intent.
       bool reported_would = false;
-      if (!de && tok[i].fold == "would")
+      if (!de && tok[i].fold == "would" && i < content_verb)
         for (std::uint32_t j = 0; j < i && !reported_would; ++j) reported_would = (cls(j) & kSpeech) != 0;
       if (reported_would) c.intent = true;
       else if (k & (kModalHypo | kHypoAdv)) c.hypothetical = true;

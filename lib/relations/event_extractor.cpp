@@ -526,6 +526,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         bool adverb = prev.fold.size() > 3 && prev.fold.substr(prev.fold.size() - 2) == "ly";
         if (prev.kind == TokenKind::word && !prev.upper && pc == 0 && !adverb && !subject_before)
           np_before = true;
+        // "to attack Ukraine", "to impose the ban": an infinitive with its object.
+        if (prev.fold == "to" && i + 1 < tok.size() &&
+            ((cls(i + 1) & (kDet | kPoss | kPron)) ||
+             std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.first == i + 1 && m.prep.empty(); })))
+          np_before = false;
         if (np_before && syn.noun[i]) as_noun_en = true;
       }
       if (vforms && !as_noun_en) {
@@ -555,6 +560,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         }
         if (vf) {
           const Trigger& tr = triggers.at(vf->trigger);
+          // "sought to ease tensions": an attempt, not a request.
+          if (tr.attempt && !de && i + 2 < tok.size() && tok[i + 1].fold == "to" &&
+              tok[i + 2].kind == TokenKind::word && !tok[i + 2].upper &&
+              !(cls(i + 2) & (kDet | kDetOblique | kPoss | kPron)))
+            continue;
           std::string trig(t.form);
           if (vf->needs_particle) trig += " ... " + tr.particle;
           // Attributive participle: "die vom Iran unterstützten Houthi-Rebellen".
@@ -654,6 +664,13 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                 }
             }
           }
+          // "Israel is opposed to French mediation": a participle with "to" and
+          // no agent is a predicate adjective, its subject the one who acts.
+          if (!de && passive && !reduced_passive && i + 1 < c.last && tok[i + 1].fold == "to" &&
+              std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+                return m.clause == static_cast<int>(ci) && m.prep == "by" && m.first > i;
+              }))
+            passive = false;
           // "forderte Pjöngjang auf, keine Waffen zu liefern": after a demand the
           // one asked is the subject of the demanded act (object control).
           if (c.type == Clause::zu && c.governor >= 0)
@@ -900,8 +917,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         for (std::size_t k = 0; k < ms.size(); ++k) {
           const Mention& m = ms[k];
           if (m.group != static_cast<int>(k) || !m.actor || !in_np_after(m)) continue;
+          // English "of" belongs to the noun right before it ("the blockade of
+          // Gaza", not "blockades ... following the deaths of two Israelis").
           bool wanted = std::any_of(roles.begin(), roles.end(), [&](const Role& r) {
-            return r.kind == Role::prep && r.word == m.prep && r.word != "zwischen" && r.word != "between";
+            return r.kind == Role::prep && r.word == m.prep && r.word != "zwischen" && r.word != "between" &&
+                   (de || r.word != "of" || m.np_first == i + 1);
           });
           if (wanted && (best < 0 || m.np_first < ms[static_cast<std::size_t>(best)].np_first))
             best = static_cast<int>(k);
@@ -975,6 +995,15 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                   tgt.end());
       };
       drop_overlap();
+      // A side of the source's own code is no target ("Israeli blockades ...
+      // of Israelis"): look for the place instead.
+      tgt.erase(std::remove_if(tgt.begin(), tgt.end(),
+                               [&](const Mention* m) {
+                                 return m->actor && std::any_of(src.begin(), src.end(), [&](const Mention* x) {
+                                          return x->actor && x->actor->code == m->actor->code && x->how != Mention::pair;
+                                        });
+                               }),
+                tgt.end());
       bool between = false;
       for (const Role& r : tr.source) between |= r.kind == Role::prep && (r.word == "zwischen" || r.word == "between");
       if (between && tgt.empty() && src.size() >= 2) {

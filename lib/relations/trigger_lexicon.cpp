@@ -224,6 +224,7 @@ void TriggerLexicon::load(std::istream& in, Lang lang, const std::string& where)
         if (f == "mutual") t.mutual = true;
         else if (f == "fill") t.fill = true;
         else if (f == "intent") t.intent = true;
+        else if (f == "attempt") t.attempt = true;
         else if (auto colon = f.find(':'); colon != std::string::npos) {
           auto sw = parse_relation(f.substr(colon + 1));
           if (!sw) throw DataError("unknown relation in flag '" + f + "'");

@@ -213,3 +213,40 @@ TEST_SUITE("news conventions") {
     CHECK(events_of("Frankreich ist groß. Festnahmen gab es auch in Italien.", "de").empty());
   }
 }
+
+TEST_SUITE("english clause structure") {
+  TEST_CASE("a comma list of names needs no closing coordinator") {
+    CHECK(events_of("The United States imposed sanctions on Iran, Syria, Venezuela, and in a separate step, Cuba.",
+                    "en") == Events{"USA SANCTION IRN fact", "USA SANCTION SYR fact", "USA SANCTION VEN fact"});
+  }
+  TEST_CASE("verb phrases joined by and share the subject, not the object") {
+    CHECK(events_of("Afghan rebels kidnapped two Russian engineers and bombed a market in Kabul.", "en") ==
+          Events{"AFG COERCE RUS fact"});
+    CHECK(events_of("Serbia's president has been indicted by the International Criminal Court and will resign.",
+                    "en") == Events{"ICC ACCUSE SRB fact"});
+  }
+  TEST_CASE("a modal or plan after the verb does not govern it") {
+    CHECK(events_of("Britain is pushing for the US to back its debt relief plan.", "en") ==
+          Events{"GBR REQUEST USA fact"});
+    CHECK(events_of("Russia plans to attack Ukraine.", "en") ==
+          Events{"RUS ASSAULT UKR hypothetical", "RUS THREATEN UKR fact"});
+  }
+  TEST_CASE("frames: complain over, opposed to, seek to") {
+    CHECK(events_of("Greece complained to the European Union over Turkish drilling.", "en") ==
+          Events{"GRC ACCUSE TUR fact"});
+    CHECK(events_of("Turkey is opposed to Swedish membership in the alliance.", "en") ==
+          Events{"TUR REJECT SWE fact"});
+    CHECK(events_of("Germany sought to ease tensions with Poland.", "en").empty());
+  }
+  TEST_CASE("anti- and pro- name what a phrase is for or against") {
+    CHECK(events_of("A pro-Iranian militia attacked Israel.", "en").empty());
+  }
+  TEST_CASE("a place is the target when the only side named is the source's own") {
+    CHECK(events_of("Israel imposed blockades in the West Bank after the killing of two Israelis.", "en") ==
+          Events{"ISR COERCE PSE fact"});
+  }
+  TEST_CASE("a mediator and two sides, one named by an adjective") {
+    CHECK(events_of("The Kenyan envoy mediated between Ethiopia and Eritrean officials.", "en") ==
+          Events{"ERI CONSULT KEN fact", "ETH CONSULT KEN fact"});
+  }
+}
