@@ -290,7 +290,20 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     if (m.first > 0 && (cls(m.first - 1) & kEthnic)) continue;
     // "ein Österreicher", "der junge Marokkaner" is a private person; the
     // plural "die Österreicher" is the people.
-    if (m.kind == FormKind::demonym && de && (m.gender == 'm' || m.gender == 'f')) continue;
+    // A demonym in -er is its own plural ("Israelis und Palästinenser"): it
+    // is one person only after a singular article ("der (junge) Marokkaner").
+    bool er_plural = false;
+    if (m.kind == FormKind::demonym && de && m.gender == 'm') {
+      std::string_view f = tok[m.last - 1].fold;
+      er_plural = f.size() > 2 && f.substr(f.size() - 2) == "er";
+      for (std::uint32_t b = m.first; er_plural && b > 0 && b + 2 >= m.first; --b) {
+        std::string_view a = tok[b - 1].fold;
+        if (a == "der" || a == "dem" || a == "des" || a == "dieser" || a == "diesem" || a == "jeder" ||
+            a == "jedem" || a == "kein" || a == "keinem")
+          er_plural = false;
+      }
+    }
+    if (m.kind == FormKind::demonym && de && (m.gender == 'm' || m.gender == 'f') && !er_plural) continue;
     if (m.kind == FormKind::demonym && m.first > 0) {
       std::string_view art = tok[m.first - 1].fold;
       if (art == "ein" || art == "eine" || art == "einen" || art == "einem" || art == "einer" ||
@@ -389,8 +402,9 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     Mention& b = out.mentions[k + 1];
     bool same_np = a.how == Mention::adjective && b.how == Mention::name && a.actor && b.actor &&
                    a.actor->code == b.actor->code && b.first >= a.last && b.first - a.last <= 2;
+    // English titles may be lower case: "Palestinian leader Yasser Arafat".
     for (std::uint32_t t = a.last; same_np && t < b.first; ++t)
-      same_np = is_word(tok[t]) && tok[t].upper && !(cls(t) & kFunction);
+      same_np = is_word(tok[t]) && !(cls(t) & kFunction) && (tok[t].upper || (!de && g.actor_head(tok[t].fold)));
     if (same_np) {
       b.first = a.first;
       b.text = a.text + " ... " + b.text;
@@ -446,7 +460,8 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       if (de && m.how == Mention::name && tok[p].upper && p > 0 && !(c & kFunction) &&
           !out.noun[p] && m.np_first == m.first &&
           !(tok[m.last - 1].fold.size() > 1 && tok[m.last - 1].fold.back() == 's') &&
-          p + 1 == m.first && std::none_of(out.mentions.begin(), out.mentions.end(), [&](const Mention& o) {
+          (p + 1 == m.first || (p + 2 == m.first && is_punct(tok[p + 1], "("))) &&
+          std::none_of(out.mentions.begin(), out.mentions.end(), [&](const Mention& o) {
             return o.first <= p && p < o.last;
           })) {
         i = p;
@@ -668,8 +683,24 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       bool reported_would = false;
       if (!de && tok[i].fold == "would" && i < content_verb)
         for (std::uint32_t j = 0; j < i && !reported_would; ++j) reported_would = (cls(j) & kSpeech) != 0;
+      // "soll ... angegriffen haben": evidential, a reported past act, not a
+      // possibility ("sollte ... haben" stays counterfactual).
+      bool evidential = false;
+      if (de && (k & kModalHypo) && (tok[i].fold == "soll" || tok[i].fold == "sollen"))
+        for (std::uint32_t j = i + 2; j < c.last && !evidential; ++j) {
+          std::string_view f = tok[j].fold;
+          if (f != "haben" && f != "sein") continue;
+          std::string_view pv = tok[j - 1].fold;
+          // "ge-" participles, also after a separable particle ("eingesetzt").
+          bool participle = pv == "worden" ||
+                            (pv.size() > 4 && pv.find("ge") != std::string_view::npos &&
+                             (pv.back() == 't' || pv.substr(pv.size() - 2) == "en"));
+          if (const auto* v = out.verb[j - 1])
+            for (const VerbForm& vf : *v) participle |= (vf.types & kParticiple) != 0;
+          evidential = participle && !tok[j - 1].upper;
+        }
       if (reported_would) c.intent = true;
-      else if (k & (kModalHypo | kHypoAdv)) c.hypothetical = true;
+      else if ((k & (kModalHypo | kHypoAdv)) && !evidential) c.hypothetical = true;
       if (k & kIntent) c.intent = true;
       if (k & kWilling) c.willing = true;
       if (k & kUndergo) c.undergo = true;

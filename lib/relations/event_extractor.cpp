@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <set>
@@ -378,10 +379,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     } else {
       // English: the subject precedes the verb.
       std::int32_t fin = c.finite;
+      // Without a verb we know ("undertook", "issued"), the first bare actor.
       int best = -1;
-      for (std::size_t k = 0; k < ms.size(); ++k) {
+      for (std::size_t k = 0; k < ms.size() && fin >= 0; ++k) {
         if (ms[k].clause != static_cast<int>(ci) || !bare(ms[k])) continue;
-        if (fin >= 0 && ms[k].first > static_cast<std::uint32_t>(fin)) break;
+        if (ms[k].first > static_cast<std::uint32_t>(fin)) break;
         if (ms[k].group == static_cast<int>(k)) best = static_cast<int>(k);
       }
       if (best < 0 && fin < 0) best = first_bare;
@@ -412,6 +414,13 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     return -1;
   };
   std::vector<Candidate> cands;
+  // "für den Iran-Deal", "gegen US-Sanktionen": a name that modifies another
+  // event noun is a side of that event, not of the trigger at `at`.
+  auto side_of_other = [&](const Mention& m, std::uint32_t at) {
+    return (m.how == Mention::compound || m.how == Mention::adjective) && m.head >= 0 &&
+           static_cast<std::uint32_t>(m.head) != at && syn.noun[static_cast<std::size_t>(m.head)];
+  };
+  std::deque<Mention> possessors;  // possessive pronouns resolved to actors (stable addresses)
   // Acts done to a place: "bombs in Kabul", "lifted a curfew in Montenegro",
   // "blockades in the West Bank" -- the state where it happens is the target
   // when nothing else is.
@@ -430,9 +439,20 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         continue;
       bool same = std::any_of(src.begin(), src.end(),
                               [&](const Mention* x) { return x->actor && x->actor->code == m.actor->code; });
-      if (!same) return {&m};
+      if (!same) return group_of(static_cast<int>(k));
     }
     return {};
+  };
+  // "may halt mediation if ...", "könnte angreifen, falls ...": a modal act
+  // under a condition is a conditional threat (PLOVER THREATEN).
+  auto conditioned = [&](std::size_t ci, std::uint32_t at) {
+    const Clause& c = syn.clauses[ci];
+    for (std::uint32_t k = at + 1; k < c.last; ++k)
+      if (cls(k) & kSubCond) return true;
+    for (const Clause& o : syn.clauses)
+      if (o.type == Clause::cond && o.governor == static_cast<int>(ci)) return true;
+    if (ci > 0 && syn.clauses[ci - 1].type == Clause::cond) return true;  // "Falls ..., könnte X"
+    return false;
   };
   // Verb triggers seen per clause (bit per relation), and demands, threats and
   // offers still waiting for their target from the clause they introduce
@@ -594,6 +614,16 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                 agent = &m;
               if (m.first > i && m.first - i <= 2 && m.actor && !head) head = &m;
             }
+          // "die von Russland unterstützte Regierung von Assad / in Damaskus":
+          // an institution noun names the state of its attribute.
+          if (de && agent && !head && (vf->types & kAttributive) && i + 2 < tok.size() &&
+              tok[i + 1].upper && g.actor_head(tok[i + 1].fold))
+            for (const Mention& m : ms)
+              if (m.actor && m.np_first == i + 2 && m.actor->code != agent->actor->code &&
+                  (m.genitive_attr || m.prep == "von" || m.prep == "in")) {
+                head = &m;
+                break;
+              }
           // "die von Russland unterstützte Regierung": the government of the
           // state in question, the last other state named.
           if (de && agent && !head && (vf->types & kAttributive) && i + 1 < tok.size() &&
@@ -626,7 +656,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               verb_before = is_verbal(tok[k], cls(k), syn.verb[k], ctx, false) ||
                             (tok[k].kind == TokenKind::word && !tok[k].upper && tok[k].fold.size() > 3 &&
                              tok[k].fold.substr(tok[k].fold.size() - 2) == "ed");
-            if (noun_before && verb_before && !(pc & (kAux | kAuxPassive))) reduced_passive = true;
+            // "has again offered": an auxiliary a few words back governs it.
+            bool aux_near = false;
+            for (std::uint32_t k = i; k > c.first && k + 3 > i && !aux_near; --k)
+              aux_near = (cls(k - 1) & (kAux | kAuxPassive)) != 0;
+            if (noun_before && verb_before && !aux_near) reduced_passive = true;
           }
           // English "to"-infinitive: what governs it ("threatened to shell",
           // "refused to meet", "is willing to send", "plans to impose").
@@ -710,6 +744,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             }
             if (r.kind == Role::obj) {
               if (reduced_passive) return {};  // the noun before it, no actor
+              // "threatened to break off relations with ...": a verb followed by
+              // its to-infinitive has no object of its own.
+              if (!de && i + 2 < c.last && tok[i + 1].fold == "to" && tok[i + 2].kind == TokenKind::word &&
+                  !tok[i + 2].upper && !(cls(i + 2) & (kDet | kDetOblique | kPoss | kPron)))
+                return {};
               if (passive) return subj;
               int subj_group = subj_lead >= 0 ? ms[static_cast<std::size_t>(subj_lead)].group : -2;
               auto other = [&](const Mention& m) {
@@ -780,10 +819,15 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           // The intent to attack, sanction, seize or deploy is a threat (PLOVER
           // codes the announced conflict act as THREATEN).
           bool conflict = quad_of(rel) == Quad::material_conflict && rel != Relation::PROTEST;
-          if (conflict && !c.hypothetical && !negated && c.type != Clause::cond &&
-              (to_intent || (c.intent && !de) || (c.intent && de && c.type != Clause::zu))) {
-            add_pairs(src, tgt, Relation::THREATEN, Status::fact, trig, rule + " + intent to " +
-                      std::string(to_string(rel)), i);
+          bool conditional_threat = conflict && c.hypothetical && !negated && c.type != Clause::cond &&
+                                    !tgt.empty() && conditioned(ci, i);
+          if (conditional_threat ||
+              (conflict && !c.hypothetical && !negated && c.type != Clause::cond &&
+               (to_intent || (c.intent && !de) || (c.intent && de && c.type != Clause::zu)))) {
+            add_pairs(src, tgt, Relation::THREATEN, Status::fact, trig,
+                      rule + (conditional_threat ? " + condition on " : " + intent to ") +
+                          std::string(to_string(rel)),
+                      i);
             if (st == Status::fact) st = Status::hypothetical;
           }
           // Willingness to do anything cooperative, and the intent to give
@@ -824,12 +868,20 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         nforms = syn.noun[i];
       if (!nforms) continue;
       // English noun compounds put the head last: in "war crimes", "aid groups"
-      // the event noun only modifies.
+      // the event noun only modifies (heads of class event_head, "mediation
+      // efforts", have a class and keep the event).
       if (!de && i + 1 < c.last && tok[i + 1].kind == TokenKind::word && !tok[i + 1].upper &&
           cls(i + 1) == 0 && !syn.verb[i + 1] && tok[i + 1].fold.size() > 3 &&
           tok[i + 1].fold.back() == 's' && tok[i + 1].fold.substr(tok[i + 1].fold.size() - 2) != "ss")
         continue;
       const Trigger& tr = triggers.at(nforms->front());
+      // "setzten Senfgas ein", "used chemical weapons": the weapon names an
+      // attack only when it is used.
+      if (tr.weapon) {
+        bool used = false;
+        for (std::uint32_t k = c.first; k < c.last && !used; ++k) used = (cls(k) & kUse) != 0;
+        if (!used) continue;
+      }
       // The noun phrase's own reach: up to the next verb or clause end.
       // The noun phrase's own reach: up to the next verb, the next event noun
       // (which opens a phrase of its own) or the clause end.
@@ -883,11 +935,34 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                 return m.actor && (m.prep == "von" || m.prep == "durch" || m.prep == "by") &&
                        m.np_first == i + 1;
               });
+            // "ihre Angriffe auf", "deren Unterstützung für", "their attacks on":
+            // a possessive pronoun stands for an actor named before.
+            if (k < 0)
+              for (std::uint32_t p = np_start; p < i; ++p) {
+                const WordInfo* w = (cls(p) & (kPoss | kRel)) ? g.find(tok[p].fold) : nullptr;
+                if (!w || w->genders.empty() || ((cls(p) & kRel) && !(tok[p].fold == "deren" || tok[p].fold == "dessen")))
+                  continue;
+                // "der Regierung in Ankara, ... deren Angriffe": a relative
+                // possessive points back to the nearest actor, whatever the
+                // gender of the noun in between.
+                bool rel = (cls(p) & kRel) != 0;
+                if (const Actor* a = resolve_from(rel ? "mfnp" : w->genders, p, nullptr, false)) {
+                  Mention& pm = possessors.emplace_back();
+                  pm.first = p;
+                  pm.last = p + 1;
+                  pm.np_first = p;
+                  pm.actor = a;
+                  pm.how = Mention::pronoun;
+                  pm.clause = static_cast<int>(ci);
+                  pm.text = std::string(tok[p].form);
+                  return {&pm};
+                }
+              }
             return group_of(k);
           }
           case Role::prep:
             return group_of(first_group([&](const Mention& m) {
-              return m.actor && m.prep == r.word && in_np_after(m);
+              return m.actor && m.prep == r.word && in_np_after(m) && !side_of_other(m, i);
             }));
           case Role::subj:
           case Role::obj:
@@ -900,6 +975,18 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               bool talks = (tr.mutual || tr.relation == Relation::PROTEST) &&
                            (prep == "bei" || prep == "in" || prep == "nach" || prep == "at" ||
                             prep == "during" || prep == "während");
+              // "bei seinem Besuch in Moskau", "during his visit to Cairo": the
+              // possessor, the one the clause is about, made the visit.
+              bool own = false;
+              for (std::uint32_t k = np_start; k < i && !own; ++k) {
+                std::string_view f = tok[k].fold;
+                own = (cls(k) & kPoss) &&
+                      (f.substr(0, 3) == "sei" || f.substr(0, 3) == "ihr" || f == "his" || f == "her" ||
+                       f == "their" || f == "its");
+              }
+              if (own && tr.relation == Relation::CONSULT && c.subject >= 0 &&
+                  (!de || ms[static_cast<std::size_t>(c.subject)].first < i || c.type == Clause::main))
+                return group_of(c.subject);
               if (!talks && prep != "an") return {};
             } else if (in_pp) {
               return {};
@@ -916,7 +1003,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         int best = -1;
         for (std::size_t k = 0; k < ms.size(); ++k) {
           const Mention& m = ms[k];
-          if (m.group != static_cast<int>(k) || !m.actor || !in_np_after(m)) continue;
+          if (m.group != static_cast<int>(k) || !m.actor || !in_np_after(m) || side_of_other(m, i)) continue;
           // English "of" belongs to the noun right before it ("the blockade of
           // Gaza", not "blockades ... following the deaths of two Israelis").
           bool wanted = std::any_of(roles.begin(), roles.end(), [&](const Role& r) {
@@ -1080,7 +1167,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         bool halted = false;
         for (std::uint32_t k = c.first; k < c.last && !halted; ++k) halted = (cls(k) & kHalt) != 0;
         if (halted && !in_pp) {
-          add_pairs(src, tgt, Relation::SANCTION, negated ? Status::negated : Status::fact, trig,
+          bool modal = c.hypothetical && !negated;
+          if (modal && c.type != Clause::cond && conditioned(ci, i))
+            add_pairs(src, tgt, Relation::THREATEN, Status::fact, trig, rule + " + halted + condition", i);
+          add_pairs(src, tgt, Relation::SANCTION,
+                    negated ? Status::negated : modal ? Status::hypothetical : Status::fact, trig,
                     rule + " + halted", i);
           continue;
         }
@@ -1134,10 +1225,17 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         if (m.actor == speaker) demander = &m;
     // "issued a reminder to Iraq that it must cooperate": the subject of the
     // clause that introduces the that-clause.
+    // (The clause's first bare actor: its subject may have been taken from
+    // the that-clause when the matrix verb is no trigger.)
     if (!demander && !de)
       for (std::uint32_t k = mc.first; k < obliged->first && !demander; ++k)
-        if (tok[k].fold == "that" && mc.subject >= 0 && ms[static_cast<std::size_t>(mc.subject)].first < k)
-          demander = &ms[static_cast<std::size_t>(mc.subject)];
+        if (tok[k].fold == "that")
+          for (const Mention& m : ms)
+            if (m.clause == ci && m.actor && m.first < k && m.prep.empty() && !m.possessive &&
+                !m.attribution && m.how != Mention::pronoun) {
+              demander = &m;
+              break;
+            }
     if (!demander || !demander->actor || demander->actor->code == obliged->actor->code) continue;
     add_pairs({demander}, {obliged}, Relation::REQUEST, Status::fact, std::string(tok[i].form),
               "obligation reported by the demander", i);

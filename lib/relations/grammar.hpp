@@ -48,6 +48,8 @@ enum WordClass : std::uint64_t {
   kHalt = 1ull << 32,      // halt, suspend, einstellen: stopping cooperation
   kEthnic = 1ull << 33,    // "ethnic Albanians" are no state
   kAdverb = 1ull << 34,    // "vor allem", "unter anderem": no part of a noun phrase
+  kUse = 1ull << 35,       // einsetzen, use: a weapon noun in its clause is an attack
+  kEventHead = 1ull << 36, // "mediation efforts", "peace process": the head keeps the event
 };
 
 struct WordInfo {

@@ -225,6 +225,7 @@ void TriggerLexicon::load(std::istream& in, Lang lang, const std::string& where)
         else if (f == "fill") t.fill = true;
         else if (f == "intent") t.intent = true;
         else if (f == "attempt") t.attempt = true;
+        else if (f == "weapon") t.weapon = true;
         else if (auto colon = f.find(':'); colon != std::string::npos) {
           auto sw = parse_relation(f.substr(colon + 1));
           if (!sw) throw DataError("unknown relation in flag '" + f + "'");

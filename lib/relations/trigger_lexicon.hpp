@@ -29,7 +29,8 @@ struct Trigger {
   bool mutual = false;    // AGREE/CONSULT/COOPERATE between the two
   bool fill = false;      // a missing side may come from context
   bool intent = false;
-  bool attempt = false;   // before a to-infinitive it means "try" ("sought to ease"): no event
+  bool attempt = false;
+  bool weapon = false;    // a weapon: an attack only where a verb of use is in its clause   // before a to-infinitive it means "try" ("sought to ease"): no event
   // "unterstützen mit" (material) is AID where "unterstützen" alone is SUPPORT:
   // the relation a preposition in the clause switches the trigger to.
   std::vector<std::pair<std::string, Relation>> switches;
