@@ -501,6 +501,17 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       }
       break;
     }
+    // "eine von Riad geführte Militärallianz": the led coalition acts as the
+    // one who leads it (the English "Saudi-led coalition" is a compound).
+    if (de && m.prep == "von" && m.last + 1 < n && is_word(tok[m.last]) && tok[m.last + 1].upper) {
+      std::string_view f = tok[m.last].fold;
+      for (std::string_view led : {"geführt", "angeführt", "geleitet"})
+        if (f.size() > led.size() && f.substr(0, led.size()) == led) {
+          m.prep.clear();
+          m.oblique = false;
+          m.np_first = m.first;
+        }
+    }
     // "X zufolge" (German postposition).
     if (m.last < n && is_word(tok[m.last]) && tok[m.last].fold == "zufolge") m.attribution = true;
     // A bare noun phrase right after a noun is its genitive attribute
@@ -510,9 +521,33 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       if (upper_noun(p) && !(cls(p) & kFunction) && m.np_first != m.first &&
           (tok[m.np_first].fold == "der" || tok[m.np_first].fold == "des"))
         m.genitive_attr = true;
+      // Without an article the adjective carries the genitive: "die
+      // Ausbildung (moderater) syrischer Rebellen", "Angriffe russischer Jets".
+      std::string_view a0 = tok[m.np_first].fold;
+      if (upper_noun(p) && !(cls(p) & kFunction) && m.how == Mention::adjective && !tok[m.np_first].upper &&
+          a0.size() > 3 && a0.substr(a0.size() - 2) == "er" && !(cls(m.np_first) & kFunction))
+        m.genitive_attr = true;
       if (upper_noun(p) && m.np_first == m.first && tok[m.first].fold.size() > 1 &&
           tok[m.first].fold.back() == 's' && m.how == Mention::name)
         m.genitive_attr = true;
+      // "der Außenminister der USA", "die Truppen Russlands": the owner of a
+      // noun naming people or an institution is the actor of the phrase,
+      // which takes that noun's article and preposition.
+      if (m.genitive_attr && m.how == Mention::name && g.actor_head(tok[p].fold) && !out.noun[p]) {
+        m.genitive_attr = false;
+        m.oblique = false;
+        std::uint32_t q = p;
+        while (q > 0 && is_word(tok[q - 1]) && !tok[q - 1].upper &&
+               ((cls(q - 1) & (kDet | kDetOblique | kPoss)) || adjective_like(tok[q - 1].fold)))
+          --q;
+        m.np_first = q;
+        if (q > 0 && (cls(q - 1) & kPrep))
+          if (const WordInfo* w = g.find(tok[q - 1].fold)) {
+            m.prep = w->prep;
+            m.np_first = q - 1;
+          }
+        if (q < p && (tok[q].fold == "den" || tok[q].fold == "dem")) m.oblique = true;
+      }
     }
     // "Russlands Krieg", "Russia's attack": a possessive before its noun.
     if (m.how == Mention::name && m.last < n && is_word(tok[m.last])) {

@@ -144,6 +144,14 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   // Pronoun speakers ("sagte er") resolve like any pronoun, below.
 
   // --- resolve pronouns and descriptions -----------------------------------
+  // "das Land": a state or organisation, no person; "die Gruppe" (g): an armed
+  // group; "die Rebellen", "the insurgents" (r): a group that fights inside one
+  // state and takes its code (Houthi -> YEM), not a transnational one (IS).
+  auto description_fits = [](const Actor* a, const std::string& genders) {
+    if (genders == "g") return a->type == ActorType::group;
+    if (genders == "r") return a->type == ActorType::group && a->code != a->id;
+    return a->type != ActorType::person;
+  };
   auto resolve_from = [&](const std::string& genders, std::uint32_t before_token,
                           const Actor* exclude_code_of, bool states_only) -> const Actor* {
     // This sentence first (names before the pronoun), then earlier sentences.
@@ -155,8 +163,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       if (exclude_code_of && m.actor->code == exclude_code_of->code) continue;
       if (states_only) {
         // "die Gruppe", "die Miliz" (g): an armed group; "das Land": no person.
-        if (genders == "g" ? m.actor->type != ActorType::group : m.actor->type == ActorType::person)
-          continue;
+        if (!description_fits(m.actor, genders)) continue;
       } else if (!gender_fits(m.gender, genders)) {
         continue;
       }
@@ -166,8 +173,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       if (it->sentence + 2 < si) break;
       if (exclude_code_of && it->actor->code == exclude_code_of->code) continue;
       if (states_only) {
-        if (genders == "g" ? it->actor->type != ActorType::group : it->actor->type == ActorType::person)
-          continue;
+        if (!description_fits(it->actor, genders)) continue;
       } else if (!gender_fits(it->gender, genders)) {
         continue;
       }
@@ -500,7 +506,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     bool dass = cs < c.last && (tok[cs].fold == "dass" || tok[cs].fold == "daß" || tok[cs].fold == "that");
     bool negated = c.negated || (dass && complement && gov && gov->neg_complement);
     bool hypothetical = c.hypothetical || c.intent || syn.question;
-    if (gov && (c.type == Clause::zu || dass) && (gov->hypothetical && c.type == Clause::zu))
+    // "erklärte sich bereit, einen Anschlag zu verüben", "plant, ... anzugreifen":
+    // the act of a zu-infinitive under willingness or intent has not happened.
+    if (gov && c.type == Clause::zu && (gov->hypothetical || gov->willing || gov->intent))
       hypothetical = true;
     bool in_clause_status_of_gov_request = false;
     (void)in_clause_status_of_gov_request;
@@ -852,7 +860,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             st = Status::hypothetical;
           clause_relations[ci] |= 1u << static_cast<int>(tr.relation);
           verb_triggers.emplace_back(i, tr.relation);
-          constexpr std::uint32_t kWantsAct = kDemand | (1u << static_cast<int>(Relation::REJECT));
+          // ... and accusations whose target is the doer of the reported act
+          // ("Ban klagte, es habe in Syrien Bombardierungen gegeben", "kritisierte,
+          // dass Russland ...").
+          constexpr std::uint32_t kWantsAct = kDemand | (1u << static_cast<int>(Relation::REJECT)) |
+                                              (1u << static_cast<int>(Relation::ACCUSE));
           if (tgt.empty() && !src.empty() && (kWantsAct & (1u << static_cast<int>(tr.relation))))
             pending.push_back(Pending{static_cast<int>(ci), src, rel, st, trig, rule, i});
           add_pairs(src, tgt, rel, st, trig, rule, i);
@@ -901,7 +913,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         std::uint64_t pc = cls(p);
         bool infinitive = !de && pc == 0 && p > c.first && tok[p - 1].fold == "to";
         bool mod = tok[p].kind == TokenKind::word && !tok[p].upper && !infinitive &&
-                   ((pc & (kDet | kDetOblique | kPoss | kHypoAdj | kNeg)) || pc == 0);
+                   ((pc & (kDet | kDetOblique | kPoss | kHypoAdj | kNeg)) || pc == 0 ||
+                    (de && (tok[p].fold == "deren" || tok[p].fold == "dessen")));
         bool ment = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
           return m.last == np_start && (m.how == Mention::adjective || m.how == Mention::compound ||
                                          m.possessive);
@@ -987,7 +1000,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               if (own && tr.relation == Relation::CONSULT && c.subject >= 0 &&
                   (!de || ms[static_cast<std::size_t>(c.subject)].first < i || c.type == Clause::main))
                 return group_of(c.subject);
-              if (!talks && prep != "an") return {};
+              // "reagierte mit Luftangriffen auf", "startete mit Angriffen auf",
+              // "responded with airstrikes on": the subject's own attacks.
+              bool by_means = (prep == "mit" || prep == "with") && !c.passive &&
+                              (tr.relation == Relation::ASSAULT || tr.relation == Relation::COERCE);
+              if (!talks && !by_means && prep != "an") return {};
             } else if (in_pp) {
               return {};
             }
@@ -1136,6 +1153,24 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       }
       // "Israel reimposed blockades in the West Bank": a light verb's subject
       // acting in a place.
+      // "bezeichnete die Behandlung ... als Völkermord", "denounced it as
+      // aggression": a conflict noun after als/as classifies what the object
+      // did -- the subject accuses the last actor named before it, nobody attacks.
+      bool predicative = false;
+      for (std::uint32_t k = np_start; k > c.first && k + 4 > np_start && !predicative; --k) {
+        std::string_view f = tok[k - 1].fold;
+        if (f == "als" || f == "as") predicative = k - 1 > c.first && !(cls(k - 2) & (kCoord | kSub));
+        else if (!(cls(k - 1) & (kDet | kDetOblique)) && f != "art" && f != "form" && f != "kind" && f != "sort" &&
+                 f != "of")
+          break;
+      }
+      predicative = predicative && (quad_of(tr.relation) == Quad::material_conflict ||
+                                    quad_of(tr.relation) == Quad::verbal_conflict);
+      if (predicative && tgt.empty() && !src.empty())
+        for (const Mention& m : ms)
+          if (m.clause == static_cast<int>(ci) && m.actor && m.first < np_start && m.group == static_cast<int>(&m - ms.data()) &&
+              std::none_of(src.begin(), src.end(), [&](const Mention* x) { return x->actor->code == m.actor->code; }))
+            tgt = group_of(static_cast<int>(&m - ms.data()));
       if (tgt.empty() && source_is_subject && !in_pp) tgt = place_target(src, rel_material(tr.relation), ci);
       if (src.empty() || tgt.empty()) continue;
       // Status: the noun phrase's own words, and the clause's when the noun is
@@ -1159,13 +1194,32 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             else if (vrel == Relation::REQUEST || vrel == Relation::THREATEN || vrel == Relation::AGREE)
               st = Status::hypothetical;
           }
+      // "Befürworter eines Austritts", "fears of a war", "Pläne für einen
+      // Angriff": an act that is advocated, feared or planned has not happened.
+      if (st == Status::fact && np_start > c.first) {
+        std::uint32_t p = np_start - 1;
+        if ((cls(p) & kPrep) && p > c.first) --p;
+        if (cls(p) & kProspect) st = Status::hypothetical;
+      }
       std::string trig(t.form);
+      if (predicative) {
+        if (st == Status::fact) add_pairs(src, tgt, Relation::ACCUSE, st, trig, rule + " + as a charge", i);
+        continue;
+      }
       // "halted economic aid to Serbia", "cancelled a planned visit", "stellte
       // die Hilfe ein": stopping cooperation is a sanction.
       Relation nrel = tr.relation;
       if (quad_of(nrel) == Quad::material_cooperation || nrel == Relation::CONSULT) {
         bool halted = false;
         for (std::uint32_t k = c.first; k < c.last && !halted; ++k) halted = (cls(k) & kHalt) != 0;
+        // The split "stellte ... ein" (einstellen) closes its clause with the particle.
+        if (de && !halted) {
+          std::uint32_t e = c.last;
+          while (e > c.first && tok[e - 1].kind != TokenKind::word) --e;
+          if (e > c.first && tok[e - 1].fold == "ein")
+            for (std::uint32_t k = c.first; k + 1 < e && !halted; ++k)
+              halted = tok[k].fold.substr(0, 5) == "stell" && !tok[k].upper;
+        }
         if (halted && !in_pp) {
           bool modal = c.hypothetical && !negated;
           if (modal && c.type != Clause::cond && conditioned(ci, i))
@@ -1259,8 +1313,13 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     // The first other actor of the act, with its conjuncts: "agreed to provide
     // aid for Romania and Poland", "drohte damit, Syrien anzugreifen",
     // "threatened to cut off electricity to ... Nakhichevan".
+    // An accusation's target is the doer named as subject or object of the
+    // reported act, not an actor in any phrase ("begrenzt auf die Untersuchung
+    // von Rechtsverletzungen durch Israel" accuses the one who limits).
+    bool accuse = p.relation == Relation::ACCUSE;
     for (std::size_t k = 0; k < ms.size() && tgt.empty(); ++k) {
       const Mention& m = ms[k];
+      if (accuse && (!m.prep.empty() || m.genitive_attr || m.possessive)) continue;
       if (m.actor && m.first > p.at && inner(m.first) && !m.attribution &&
           m.how != Mention::first_person &&
           std::none_of(p.source.begin(), p.source.end(),
@@ -1268,7 +1327,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         tgt = group_of(static_cast<int>(k));
     }
     if (tgt.empty()) continue;
-    add_pairs(p.source, tgt, p.relation, p.status, p.trigger, p.rule + " + target of the demanded act", p.at);
+    add_pairs(p.source, tgt, p.relation, p.status, p.trigger,
+              p.rule + (accuse ? " + doer of the reported act" : " + target of the demanded act"), p.at);
   }
 
   // --- emit -------------------------------------------------------------------

@@ -24,7 +24,7 @@ constexpr ClassName kClasses[] = {
     {"defdesc", kDefDesc},   {"pair", kPair},                {"undergo", kUndergo},
     {"ally", kAlly},         {"nonactor_head", kNonActorHead}, {"not_trigger", kNotTrigger},
     {"persondesc", kPersonDesc}, {"obligation", kObligation}, {"halt", kHalt},
-    {"ethnic", kEthnic}, {"adverb", kAdverb}, {"use", kUse}, {"event_head", kEventHead}};
+    {"ethnic", kEthnic}, {"adverb", kAdverb}, {"use", kUse}, {"event_head", kEventHead}, {"prospect", kProspect}};
 
 }  // namespace
 

@@ -50,6 +50,7 @@ enum WordClass : std::uint64_t {
   kAdverb = 1ull << 34,    // "vor allem", "unter anderem": no part of a noun phrase
   kUse = 1ull << 35,       // einsetzen, use: a weapon noun in its clause is an attack
   kEventHead = 1ull << 36, // "mediation efforts", "peace process": the head keeps the event
+  kProspect = 1ull << 37,  // Befürworter, Pläne, fears: the event noun they govern has not happened
 };
 
 struct WordInfo {

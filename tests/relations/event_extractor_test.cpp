@@ -250,3 +250,91 @@ TEST_SUITE("english clause structure") {
           Events{"ERI CONSULT KEN fact", "ETH CONSULT KEN fact"});
   }
 }
+
+TEST_SUITE("german noun phrases and reference") {
+  TEST_CASE("a demonym in -er is its own plural") {
+    CHECK(events_of("Der Außenminister der USA hat Israelis und Palästinenser zur Ruhe aufgerufen.", "de") ==
+          Events{"USA REQUEST ISR fact", "USA REQUEST PSE fact"});
+  }
+  TEST_CASE("the owner of an institution noun is the actor of the phrase") {
+    CHECK(events_of("Die Truppen Russlands griffen die Ukraine an.", "de") == Events{"RUS ASSAULT UKR fact"});
+  }
+  TEST_CASE("a genitive without article is carried by the adjective") {
+    CHECK(events_of("Die USA legen die Ausrüstung syrischer Rebellen auf Eis.", "de") ==
+          Events{"USA SANCTION SYR fact"});
+  }
+  TEST_CASE("a possessive pronoun is the source of the event noun it owns") {
+    CHECK(events_of("Israel verteidigte seine Luftangriffe auf den Libanon.", "de") == Events{"ISR ASSAULT LBN fact"});
+    CHECK(events_of("Die Opposition kritisierte die Regierung in Moskau, deren Angriffe auf die Ukraine weitergehen.",
+                    "de") == Events{"RUS ASSAULT UKR fact"});
+  }
+  TEST_CASE("a visit of one's own is made by the clause's subject") {
+    CHECK(events_of("Erdogan traf bei seinem Besuch in Berlin Unternehmer.", "de") == Events{"DEU CONSULT TUR fact"});
+  }
+  TEST_CASE("a government supported by one state names the state of its attribute") {
+    CHECK(events_of("Die vom Iran unterstützte Regierung in Bagdad lehnte das ab.", "de") ==
+          Events{"IRN SUPPORT IRQ fact"});
+  }
+  TEST_CASE("rebels described after their name take their state's code, never IS") {
+    CHECK(events_of("Die Houthi-Rebellen eroberten Sanaa. Saudi-Arabien griff die Aufständischen an.", "de") ==
+          Events{"SAU ASSAULT YEM fact"});
+    CHECK(events_of("Der IS eroberte Mossul. Der Irak griff die Rebellen an.", "de").empty());
+  }
+  TEST_CASE("a coalition led by a state acts as that state, also by means of attacks") {
+    CHECK(events_of("Eine von den USA geführte Koalition reagierte mit Luftangriffen auf den IS.", "de") ==
+          Events{"USA ASSAULT IS fact"});
+  }
+}
+
+TEST_SUITE("german status and frames") {
+  TEST_CASE("soll ... haben reports a past act") {
+    CHECK(events_of("Die Türkei soll Stellungen in Syrien bombardiert haben.", "de") == Events{"TUR ASSAULT SYR fact"});
+    CHECK(events_of("Die Türkei soll Syrien angreifen.", "de") == Events{"TUR ASSAULT SYR hypothetical"});
+  }
+  TEST_CASE("a weapon is an attack only where it is used") {
+    CHECK(events_of("Syrische Truppen sollen in der Türkei Giftgas eingesetzt haben.", "de") ==
+          Events{"SYR ASSAULT TUR fact"});
+    CHECK(events_of("Syrien hat sein Giftgas an die OPCW übergeben.", "de").empty());
+  }
+  TEST_CASE("a modal attack under a condition is a threat") {
+    CHECK(events_of("Russland könnte die Ukraine angreifen, falls die Nato näher rückt.", "de") ==
+          Events{"RUS ASSAULT UKR hypothetical", "RUS THREATEN UKR fact"});
+  }
+  TEST_CASE("an accusation targets the doer of the reported act") {
+    CHECK(events_of("Merkel kritisierte, Russland habe die Ukraine angegriffen.", "de") ==
+          Events{"DEU ACCUSE RUS fact", "RUS ASSAULT UKR fact"});
+  }
+  TEST_CASE("a conflict noun after als is a charge") {
+    CHECK(events_of("Polen hat die Besetzung der Krim durch Russland als Aggression bezeichnet.", "de") ==
+          Events{"POL ACCUSE RUS fact"});
+  }
+  TEST_CASE("an advocated or planned act has not happened") {
+    CHECK(events_of("Befürworter eines Austritts Großbritanniens aus der EU jubelten.", "de") ==
+          Events{"GBR RETREAT EU hypothetical"});
+  }
+}
+
+TEST_SUITE("english frames (2)") {
+  TEST_CASE("an auxiliary a few words back makes a participle active") {
+    CHECK(events_of("Syria has again offered troops to Lebanon.", "en") == Events{"LBN AGREE SYR fact"});
+  }
+  TEST_CASE("a reminder that Y must is a demand of Y") {
+    CHECK(events_of("The French president issued a reminder to Iraq that it must cooperate.", "en") ==
+          Events{"FRA REQUEST IRQ fact"});
+  }
+  TEST_CASE("halting mediation under a condition is a threat") {
+    CHECK(events_of("The European Union may halt mediation efforts among Serbia's republics if the fighting continues.",
+                    "en") == Events{"EU SANCTION SRB hypothetical", "EU THREATEN SRB fact"});
+  }
+  TEST_CASE("a verb with its to-infinitive has no object of its own") {
+    CHECK(events_of("Pakistan threatened to cut ties with Nepal on the eve of a visit by Narendra Modi.", "en") ==
+          Events{"PAK THREATEN NPL fact"});
+  }
+  TEST_CASE("a lower-case title joins a state adjective and a name") {
+    CHECK(events_of("The Arab League mediated between Syria and Palestinian leader Mahmoud Abbas.", "en") ==
+          Events{"ARL CONSULT PSE fact", "ARL CONSULT SYR fact"});
+  }
+  TEST_CASE("a historic office holder codes as the state served") {
+    CHECK(events_of("President Reagan criticized Libya.", "en") == Events{"USA ACCUSE LBY fact"});
+  }
+}
