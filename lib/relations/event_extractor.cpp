@@ -396,7 +396,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       c.subject = best;
       // "Poland, which borders Ukraine, criticized Russia": a clause that opens
       // with its verb continues the last clause that is no relative clause.
-      if (best < 0 && (c.type == Clause::coord || c.type == Clause::main) && c.governor >= 0) {
+      // ("according to a report ..." is an attribution, no continuation.)
+      if (best < 0 && (c.type == Clause::coord || c.type == Clause::main) && c.governor >= 0 &&
+          !(start < c.last && (cls(start) & kAttrib))) {
         int gov = c.governor;
         while (gov >= 0 && syn.clauses[static_cast<std::size_t>(gov)].type == Clause::rel)
           gov = syn.clauses[static_cast<std::size_t>(gov)].governor;
@@ -540,9 +542,12 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         as_noun_en = true;
       if (!de && vforms && i > 0 && !as_noun_en) {
         std::uint64_t pc = cls(i - 1);
+        // "a U.S. request", "the Russian offer": an article before the
+        // modifying name makes the form a noun.
         bool np_before = (pc & (kDet | kPoss | kPrep | kHypoAdj)) ||
                          std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
-                           return m.last == i && (m.possessive || m.how == Mention::adjective);
+                           return m.last == i && (m.possessive || m.how == Mention::adjective ||
+                                                  (m.first > 0 && (cls(m.first - 1) & kDet)));
                          });
         // "imposed new sanctions": after a plain lowercase word (an adjective
         // or a verb) the form is a noun; after a name, pronoun, auxiliary or
@@ -668,7 +673,16 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             bool aux_near = false;
             for (std::uint32_t k = i; k > c.first && k + 3 > i && !aux_near; --k)
               aux_near = (cls(k - 1) & (kAux | kAuxPassive)) != 0;
-            if (noun_before && verb_before && !aux_near) reduced_passive = true;
+            // "killed 4 Iraqis", "sent the aid": a participle with its own object is active.
+            bool object_after = i + 1 < c.last &&
+                                (tok[i + 1].kind == TokenKind::number || (cls(i + 1) & (kDet | kPoss)) ||
+                                 std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+                                   return m.first == i + 1 && m.prep.empty();
+                                 }));
+            // "a pathologist sent to Israel by ...": an agent phrase marks it passive.
+            bool by_after = false;
+            for (std::uint32_t k = i + 1; k < std::min(c.last, i + 5) && !by_after; ++k) by_after = tok[k].fold == "by";
+            if (noun_before && (verb_before || by_after) && !aux_near && !object_after) reduced_passive = true;
           }
           // English "to"-infinitive: what governs it ("threatened to shell",
           // "refused to meet", "is willing to send", "plans to impose").
@@ -842,8 +856,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           // material help or support ("will support", "wollen zusammenarbeiten"),
           // are offers; an intended meeting stays a hypothetical meeting.
           bool coop = quad_of(rel) == Quad::verbal_cooperation || quad_of(rel) == Quad::material_cooperation;
-          bool willing = c.willing || (gov && gov->willing && c.type == Clause::zu) || to_willing ||
-                         (to_gov >= 0 && static_cast<Relation>(to_gov) == Relation::AGREE);
+          // "the US must be ready to mediate": readiness demanded by another is no offer.
+          bool obliged = false;
+          for (std::uint32_t k = c.first; k < i && !obliged; ++k) obliged = (cls(k) & kObligation) != 0;
+          bool willing = !obliged && (c.willing || (gov && gov->willing && c.type == Clause::zu) || to_willing ||
+                                      (to_gov >= 0 && static_cast<Relation>(to_gov) == Relation::AGREE));
           bool pledge = (c.intent || (gov && gov->intent && c.type == Clause::zu) || to_intent) &&
                         !c.hypothetical && rel != Relation::CONSULT && rel != Relation::AGREE;
           if (coop && st != Status::negated && c.type != Clause::cond && (willing || pledge)) {
@@ -1299,12 +1316,23 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   for (const Pending& p : pending) {
     std::vector<const Mention*> tgt;
     // English: "threatened (today) to ...", not any later infinitive of purpose.
+    // A demand has its addressee before "to" ("urged Iran to"); a refusal,
+    // threat or promise takes "to" right away ("refused (today) to meet"):
+    // "shunned work on Monday to protest" is a purpose.
     bool to_follows = false;
-    for (std::uint32_t k = p.at + 1; k < std::min<std::uint32_t>(p.at + 7, static_cast<std::uint32_t>(tok.size())); ++k)
+    for (std::uint32_t k = p.at + 1; k < std::min<std::uint32_t>(p.at + 7, static_cast<std::uint32_t>(tok.size())); ++k) {
       if (tok[k].fold == "to") {
         to_follows = true;
         break;
       }
+      std::string_view f = tok[k].fold;
+      // ("agreed in principle on Saturday to": words of a prepositional phrase.)
+      bool in_pp_word = k > p.at + 1 && ((cls(k - 1) & kPrep) || ((cls(k - 1) & kDet) && k > p.at + 2 && (cls(k - 2) & kPrep)));
+      bool filler = tok[k].kind != TokenKind::word || tok[k].upper || in_pp_word || (cls(k) & (kPrep | kNeg | kAdverb | kDet)) ||
+                    (f.size() > 3 && f.substr(f.size() - 2) == "ly") || f == "today" || f == "yesterday" ||
+                    f == "again" || f == "also" || f == "now" || f == "still";
+      if (p.relation != Relation::REQUEST && !filler) break;
+    }
     auto inner = [&](std::uint32_t token) {
       int kc = syn.clause_of[token];
       return (kc == p.clause && token > p.at && !de && to_follows) ||

@@ -338,3 +338,34 @@ TEST_SUITE("english frames (2)") {
     CHECK(events_of("President Reagan criticized Libya.", "en") == Events{"USA ACCUSE LBY fact"});
   }
 }
+
+TEST_SUITE("english participles and infinitives") {
+  TEST_CASE("a participle with an object of its own is active") {
+    CHECK(events_of("British jets using guided bombs killed 12 Iraqis near Mosul.", "en") ==
+          Events{"GBR ASSAULT IRQ fact"});
+  }
+  TEST_CASE("a participle with an agent is passive, and an attribution continues no subject") {
+    CHECK(events_of("A Syrian prisoner died in Turkish custody, according to a report by a doctor sent to Turkey by "
+                    "an aid group.",
+                    "en")
+              .empty());
+  }
+  TEST_CASE("an article before a modifying name makes the form a noun") {
+    CHECK(events_of("Egypt rejected a U.S. request to extradite the suspects.", "en") == Events{"EGY REJECT USA fact"});
+  }
+  TEST_CASE("readiness demanded of another is no offer") {
+    CHECK(events_of("Egypt said that Israel must be ready to negotiate with Jordan.", "en") ==
+          Events{"EGY REQUEST ISR fact", "ISR CONSULT JOR hypothetical"});
+  }
+  TEST_CASE("an infinitive of purpose is not what a refusal refuses") {
+    CHECK(events_of("Students in Cairo shunned classes on Monday to protest at Israeli raids.", "en").empty());
+  }
+  TEST_CASE("a promise takes its act's targets across adverbial phrases") {
+    CHECK(events_of("The European Union agreed in principle on Saturday to provide aid for Romania and Poland.", "en") ==
+          Events{"EU AGREE POL fact", "EU AGREE ROU fact", "EU AID POL hypothetical", "EU AID ROU hypothetical"});
+  }
+  TEST_CASE("historic state names and fire as a noun") {
+    CHECK(events_of("Vietnamese forces launched rocket fire against Kampuchean camps.", "en") ==
+          Events{"VNM ASSAULT KHM fact"});
+  }
+}
