@@ -356,7 +356,12 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
       bool definite = de ? (det == "das" || det == "die" || det == "der" || det == "den" ||
                             det == "dem" || det == "des")
                          : det == "the";
-      if (!definite && !(pair && !de && det == "both")) continue;
+      // Rebels need no article: "ein Krankenhaus von Rebellen", "rebels shelled".
+      const WordInfo* dw = g.find(tok[i].fold);
+      bool rebels = dw && dw->genders == "r" && !pair && !(c & kPersonDesc) &&
+                    (d + 1 == i) && !(is_word(tok[d]) && !tok[d].upper && !(cls(d) & kFunction));
+      if (rebels && !definite) d = i;
+      if (!definite && !rebels && !(pair && !de && det == "both")) continue;
       if (!de && pair && tok[i - 1].fold == "both") d = i - 1;
       // "die Regierung Russlands", "the government of Iran" name their actor.
       bool named_after = std::any_of(out.mentions.begin(), out.mentions.end(), [&](const Mention& m) {

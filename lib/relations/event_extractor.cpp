@@ -422,6 +422,10 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     return -1;
   };
   std::vector<Candidate> cands;
+  // Verbs that judge an act rather than take part in it.
+  auto evaluative = [](Relation r) {
+    return r == Relation::ACCUSE || r == Relation::SUPPORT || r == Relation::REJECT;
+  };
   // "für den Iran-Deal", "gegen US-Sanktionen": a name that modifies another
   // event noun is a side of that event, not of the trigger at `at`.
   auto side_of_other = [&](const Mention& m, std::uint32_t at) {
@@ -787,8 +791,13 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                 bool same = m.actor && std::any_of(src_now.begin(), src_now.end(), [&](const Mention* x) {
                               return x->actor && x->actor->code == m.actor->code;
                             });
+                // Judging an event judges its doer: "condemned the Russian
+                // invasion", "kritisierte die US-Sanktionen".
+                bool judged = evaluative(tr.relation) && m.prep.empty() && !m.oblique &&
+                              (m.how == Mention::compound || m.how == Mention::adjective) && m.head >= 0 &&
+                              syn.noun[static_cast<std::size_t>(m.head)];
                 return other(m) && !same &&
-                       (object_np(m) || (!tr.particle.empty() && !de && m.prep == tr.particle) ||
+                       (object_np(m) || judged || (!tr.particle.empty() && !de && m.prep == tr.particle) ||
                         (m.prep.empty() && (m.genitive_attr || m.possessive)));
               });
               return group_of(k);
@@ -945,6 +954,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         }
       }
       bool in_pp = np_start > c.first && (cls(np_start - 1) & kPrep);
+      bool judged_clause = false;
+      for (std::uint32_t k = c.first; k < c.last && !judged_clause; ++k)
+        if (k != i && syn.verb[k] && !(de && tok[k].upper))
+          for (const VerbForm& vf : *syn.verb[k])
+            judged_clause |= evaluative(triggers.at(vf.trigger).relation) && (vf.types & (kFinite | kParticiple | kInfinitive));
       if (np_start < tok.size() && (cls(np_start) & kPrep)) in_pp = true;
       auto in_np_after = [&](const Mention& m) { return m.np_first > i && m.np_first < reach + 2 && m.first < c.last + 0; };
       auto resolve = [&](const Role& r) -> std::vector<const Mention*> {
@@ -996,6 +1010,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             }));
           case Role::subj:
           case Role::obj:
+            // "Germany condemned the attack on Ukraine": who judges an event
+            // did not do it.
+            if (judged_clause) return {};
             // "bei einem Treffen mit X", "an den Kämpfen gegen den IS teilnehmen":
             // the clause's subject takes part in what the phrase names.
             if (in_pp && np_start > c.first) {
@@ -1148,6 +1165,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             // Only names: a pronoun far from the noun is too weak a guess; and
             // only a phrase that can be a side, not "zum Strafgerichtshof".
             if (m.how == Mention::pronoun || m.how == Mention::first_person) continue;
+            // Nor the attribute of another noun ("Reaktion auf die Annexion der Krim").
+            if (m.genitive_attr || side_of_other(m, i)) continue;
             bool side_prep = m.prep.empty() ||
                              std::any_of(tr.target.begin(), tr.target.end(),
                                          [&](const Role& r) { return r.kind == Role::prep && r.word == m.prep; }) ||
@@ -1258,6 +1277,23 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         add_pairs(src, tgt, Relation::THREATEN, Status::fact, trig, rule + " + intent", i);
       add_pairs(src, tgt, tr.relation, st, trig, rule, i);
     }
+  }
+
+  // "verurteilte die Annexion der Krim durch Russland", "welcomed the
+  // withdrawal of Russian troops from Syria": a verb whose object is an event
+  // noun is about that event's doer, not its patient.
+  for (Candidate& a : cands) {
+    if (a.rule.find("verb frame") == std::string::npos || a.rule.find("passive") != std::string::npos) continue;
+    if (a.relation != Relation::ACCUSE && a.relation != Relation::SUPPORT && a.relation != Relation::REJECT) continue;
+    for (const Candidate& b : cands)
+      if (&a != &b && b.rule.find("noun frame") != std::string::npos && b.target == a.target &&
+          b.trigger_token > a.trigger_token && b.trigger_token < a.target->first &&
+          syn.clause_of[b.trigger_token] == syn.clause_of[a.trigger_token] && b.source->actor &&
+          a.source->actor && b.source->actor->code != a.source->actor->code) {
+        a.target = b.source;
+        a.rule += " + doer of the event it names";
+        break;
+      }
   }
 
   // "X declared that Y must ...", "..., Y müsse ...": X demands of Y.

@@ -306,7 +306,7 @@ TEST_SUITE("german status and frames") {
   }
   TEST_CASE("a conflict noun after als is a charge") {
     CHECK(events_of("Polen hat die Besetzung der Krim durch Russland als Aggression bezeichnet.", "de") ==
-          Events{"POL ACCUSE RUS fact"});
+          Events{"POL ACCUSE RUS fact", "RUS COERCE UKR fact"});
   }
   TEST_CASE("an advocated or planned act has not happened") {
     CHECK(events_of("Befürworter eines Austritts Großbritanniens aus der EU jubelten.", "de") ==
@@ -367,5 +367,20 @@ TEST_SUITE("english participles and infinitives") {
   TEST_CASE("historic state names and fire as a noun") {
     CHECK(events_of("Vietnamese forces launched rocket fire against Kampuchean camps.", "en") ==
           Events{"VNM ASSAULT KHM fact"});
+  }
+}
+
+TEST_SUITE("judging an event") {
+  TEST_CASE("who judges an event did not do it") {
+    CHECK(events_of("Deutschland verurteilte den Angriff auf die Ukraine.", "de").empty());
+    CHECK(events_of("Germany condemned the attack on Ukraine.", "en").empty());
+  }
+  TEST_CASE("judging an event judges its doer") {
+    CHECK(events_of("Germany condemned the Russian invasion of Ukraine.", "en") ==
+          Events{"DEU ACCUSE RUS fact", "RUS ASSAULT UKR fact"});
+    CHECK(events_of("Der Westen verurteilte die Annexion der Krim durch Russland.", "de") ==
+          Events{"RUS COERCE UKR fact", "WST ACCUSE RUS fact"});
+    CHECK(events_of("Die EU kritisierte die Angriffe Russlands auf die Ukraine.", "de") ==
+          Events{"EU ACCUSE RUS fact", "RUS ASSAULT UKR fact"});
   }
 }
