@@ -39,6 +39,14 @@ bool all_caps(std::string_view s) {
   return letter;
 }
 
+// Per thread, so the keys of match() do not allocate again for every
+// sentence.  Not inlined: GCC folds a reference to a thread_local back into
+// the variable, and in a shared library each use is a __tls_get_addr call.
+[[gnu::noinline]] std::pair<std::string, std::string>& thread_keys() {
+  thread_local std::pair<std::string, std::string> keys;
+  return keys;
+}
+
 }  // namespace
 
 FormKind parse_form_kind(std::string_view s) {
@@ -156,9 +164,16 @@ void ActorDictionary::Impl::add(std::uint32_t actor, FormKind kind, std::uint8_t
 
 std::vector<ActorMatch> ActorDictionary::Impl::match(const Sentence& s, Lang lang) const {
   std::vector<ActorMatch> out;
+  match(s, lang, out);
+  return out;
+}
+
+void ActorDictionary::Impl::match(const Sentence& s, Lang lang,
+                                  std::vector<ActorMatch>& out) const {
+  out.clear();
+  auto& [key, exact] = thread_keys();
   const std::uint8_t want = lang == Lang::en ? kEn : kDe;
   const auto& t = s.tokens;
-  std::string key, exact;
   for (std::uint32_t i = 0; i < t.size();) {
     if (t[i].kind != TokenKind::word) {
       ++i;
@@ -200,7 +215,6 @@ std::vector<ActorMatch> ActorDictionary::Impl::match(const Sentence& s, Lang lan
     }
     if (!found) ++i;
   }
-  return out;
 }
 
 ActorDictionary::ActorDictionary() : impl_(std::make_unique<Impl>()) {}

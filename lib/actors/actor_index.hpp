@@ -52,6 +52,7 @@ struct ActorDictionary::Impl {
                char gender);
   // Longest matches, left to right, in one sentence.
   std::vector<ActorMatch> match(const Sentence& s, Lang lang) const;
+  void match(const Sentence& s, Lang lang, std::vector<ActorMatch>& out) const;  // reuses out
 };
 
 }  // namespace geokg

@@ -33,7 +33,25 @@ bool finite_like(std::string_view f) {
 constexpr std::uint64_t kFunction = kDet | kDetOblique | kPrep | kCoord | kPoss | kPoss1 |
                                     kPron | kPron1 | kRel | kAttrib | kPair | kAlly;
 
+// Working lists, per thread so that their capacity carries over to the next
+// sentence.  Reached through a call that is not inlined: GCC folds a
+// reference to a thread_local back into the variable, and in a shared
+// library every use of the variable is then a __tls_get_addr call.
+struct Scratch {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> segs, merged;
+  std::vector<ActorMatch> matches;
+};
+[[gnu::noinline]] Scratch& thread_scratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
 }  // namespace
+
+SentenceSyntax& thread_syntax() {
+  thread_local SentenceSyntax syntax;
+  return syntax;
+}
 
 bool is_verbal(const Token& t, std::uint64_t classes, const std::vector<VerbForm>* verb,
                const AnalyzerContext& ctx, bool sentence_start) {
@@ -50,12 +68,22 @@ bool is_verbal(const Token& t, std::uint64_t classes, const std::vector<VerbForm
 
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   SentenceSyntax out;
+  analyze_sentence(s, ctx, out);
+  return out;
+}
+
+void analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& out) {
+  out.mentions.clear();
+  out.clauses.clear();
+  auto& [segs, merged, matches] = thread_scratch();
+  segs.clear();
+  merged.clear();
   const auto& tok = s.tokens;
   const auto n = static_cast<std::uint32_t>(tok.size());
   const bool de = ctx.lang != Lang::en;
   const Grammar& g = ctx.grammar;
-  out.classes.resize(n);
-  out.quoted.resize(n);
+  out.classes.assign(n, 0);
+  out.quoted.assign(n, false);
   bool in_quote = false;
   for (std::uint32_t i = 0; i < n; ++i) {
     out.classes[i] = is_word(tok[i]) ? g.classes(tok[i].fold) : 0;
@@ -75,7 +103,6 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   auto upper_noun = [&](std::uint32_t i) { return i < n && is_word(tok[i]) && tok[i].upper && i > 0; };
 
   // --- clauses -------------------------------------------------------------
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> segs;
   std::uint32_t start = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
     const Token& t = tok[i];
@@ -90,7 +117,6 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   if (start < n) segs.emplace_back(start, n);
   // A segment without a verb-like word (an apposition, a list of names) belongs
   // to the clause before it.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
   // A bare zu-infinitive segment ("..., zu bombardieren") takes the verbless
   // segments before it as its objects: "gibt an, Stellungen des IS, zu bombardieren".
   auto bare_zu = [&](std::uint32_t a, std::uint32_t b) {
@@ -193,7 +219,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   }
 
   // --- mentions ------------------------------------------------------------
-  std::vector<ActorMatch> matches = ctx.actors.match(s, ctx.lang);
+  ctx.actors.match(s, ctx.lang, matches);
   for (const ActorMatch& m : matches) {
     Mention x;
     x.first = m.first;
@@ -634,7 +660,6 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     }
     if (c.type == Clause::cond) c.hypothetical = true;
   }
-  return out;
 }
 
 }  // namespace geokg

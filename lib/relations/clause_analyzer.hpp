@@ -75,6 +75,11 @@ struct AnalyzerContext {
 };
 
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx);
+// The same into `out`, whose vectors keep their capacity from the last
+// sentence: a caller that analyses sentence after sentence allocates little.
+void analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& out);
+// The calling thread's SentenceSyntax to analyse into, sentence after sentence.
+SentenceSyntax& thread_syntax();
 
 // True for a token that may be a finite verb or verb of the clause.
 bool is_verbal(const Token& t, std::uint64_t classes, const std::vector<VerbForm>* verb,

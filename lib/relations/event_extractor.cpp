@@ -107,7 +107,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   const bool de = lang != Lang::en;
   const Grammar& g = grammar(lang);
   AnalyzerContext ctx{lang, actors.impl(), g, triggers};
-  SentenceSyntax syn = analyze_sentence(s, ctx);
+  SentenceSyntax& syn = thread_syntax();
+  analyze_sentence(s, ctx, syn);
   auto& ms = syn.mentions;
   auto cls = [&](std::uint32_t i) { return i < tok.size() ? syn.classes[i] : std::uint64_t{0}; };
 
