@@ -157,6 +157,15 @@ std::optional<std::size_t> repair_utf8(std::string& s) {
   std::size_t i = 0, bad_len = 0;
   // Fast path: most text is valid and must not be copied.
   while (i < s.size()) {
+    // Eight ASCII bytes at a time: the text is checked twice (as a JSONL
+    // line and as a field), and most of it is ASCII.
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
