@@ -1146,10 +1146,13 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   }
 
   // --- emit -------------------------------------------------------------------
-  std::string evidence(text.substr(s.begin, s.end - s.begin));
-  for (char& ch : evidence)
-    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
-  while (!evidence.empty() && evidence.back() == ' ') evidence.pop_back();
+  std::string evidence;
+  if (!cands.empty()) {  // most sentences have no event: no evidence to write
+    evidence.assign(text.substr(s.begin, s.end - s.begin));
+    for (char& ch : evidence)
+      if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    while (!evidence.empty() && evidence.back() == ' ') evidence.pop_back();
+  }
   std::set<std::tuple<std::string, Relation, std::string, Status>> seen;
   auto ref_of = [&](const Mention& m, const Actor* a) {
     ActorRef r;
