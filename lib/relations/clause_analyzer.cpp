@@ -68,11 +68,12 @@ bool is_verbal(const Token& t, std::uint64_t classes, const std::vector<VerbForm
 
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   SentenceSyntax out;
-  analyze_sentence(s, ctx, out);
+  analyze_sentence(s, ctx, out, false);
   return out;
 }
 
-void analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& out) {
+bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& out,
+                      bool need_mentions) {
   out.mentions.clear();
   out.clauses.clear();
   auto& [segs, merged, matches] = thread_scratch();
@@ -91,6 +92,15 @@ void analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
     out.quoted[i] = in_quote;
   }
   out.question = n > 0 && is_punct(tok[n - 1], "?");
+  ctx.actors.match(s, ctx.lang, matches);
+  if (need_mentions && matches.empty()) {
+    // Every mention is an actor name, a pronoun or a description (below); a
+    // sentence with none of them needs no clauses.  Half of all sentences.
+    bool any = false;
+    for (std::uint32_t i = 0; i < n && !any; ++i)
+      any = out.classes[i] & (kPron | kPron1 | kDefDesc | kPersonDesc);
+    if (!any) return false;
+  }
   out.verb.assign(n, nullptr);
   out.noun.assign(n, nullptr);
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -219,7 +229,6 @@ void analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
   }
 
   // --- mentions ------------------------------------------------------------
-  ctx.actors.match(s, ctx.lang, matches);
   for (const ActorMatch& m : matches) {
     Mention x;
     x.first = m.first;
@@ -660,6 +669,7 @@ void analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
     }
     if (c.type == Clause::cond) c.hypothetical = true;
   }
+  return true;
 }
 
 }  // namespace geokg

@@ -77,7 +77,11 @@ struct AnalyzerContext {
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx);
 // The same into `out`, whose vectors keep their capacity from the last
 // sentence: a caller that analyses sentence after sentence allocates little.
-void analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& out);
+// With `need_mentions`, a sentence that cannot have a mention (no actor name,
+// pronoun or description) is not analysed further: false, and only
+// `mentions` (empty) is valid.  True when `out` is complete.
+bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& out,
+                      bool need_mentions);
 // The calling thread's SentenceSyntax to analyse into, sentence after sentence.
 SentenceSyntax& thread_syntax();
 

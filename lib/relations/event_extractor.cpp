@@ -108,7 +108,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   const Grammar& g = grammar(lang);
   AnalyzerContext ctx{lang, actors.impl(), g, triggers};
   SentenceSyntax& syn = thread_syntax();
-  analyze_sentence(s, ctx, syn);
+  // Events and antecedents all come from mentions: a sentence without any
+  // has nothing to contribute.
+  if (!analyze_sentence(s, ctx, syn, true)) return;
   auto& ms = syn.mentions;
   auto cls = [&](std::uint32_t i) { return i < tok.size() ? syn.classes[i] : std::uint64_t{0}; };
 
