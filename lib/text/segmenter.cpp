@@ -82,16 +82,64 @@ struct UTextCloser {
   void operator()(UText* t) const { utext_close(t); }
 };
 
-// One pass for both questions the word path asks.
-bool all_ascii(std::string_view s, bool& has_upper) {
-  unsigned char high = 0;
-  bool upper = false;
-  for (unsigned char c : s) {
-    high |= c;
-    upper |= static_cast<unsigned char>(c - 'A') < 26;
+// Eight bytes at a time (SWAR): every token passes through here.
+constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+// The high bit of each byte that is 'A'..'Z', for bytes below 0x80 (no byte
+// then carries into the next).
+inline std::uint64_t upper_bits(std::uint64_t w) {
+  return (w + 0x3F3F3F3F3F3F3F3Full) & ~(w + 0x2525252525252525ull) & kHigh;
+}
+inline std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+// The last 1..7 bytes, some of them twice: enough for "is any byte ...".
+inline std::uint64_t load_tail(const char* p, std::size_t n) {
+  if (n >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    return (static_cast<std::uint64_t>(a) << 32) | b;
   }
-  has_upper = upper;
-  return high < 0x80;
+  return static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+         static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+         static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+}
+
+// One pass for both questions the word path asks; has_upper is meaningful
+// only when the word is ASCII.
+bool all_ascii(std::string_view s, bool& has_upper) {
+  std::uint64_t high = 0, upper = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    const std::uint64_t w = load8(s.data() + i);
+    high |= w;
+    upper |= upper_bits(w);
+  }
+  if (i < s.size()) {
+    const std::uint64_t w = load_tail(s.data() + i, s.size() - i);
+    high |= w;
+    upper |= upper_bits(w);
+  }
+  has_upper = upper != 0;
+  return (high & kHigh) == 0;
+}
+
+// ASCII lower case of an ASCII word.
+void ascii_lower(std::string_view raw, std::string& out) {
+  out.resize(raw.size());
+  char* d = out.data();
+  std::size_t i = 0;
+  for (; i + 8 <= raw.size(); i += 8) {
+    std::uint64_t w = load8(raw.data() + i);
+    w |= upper_bits(w) >> 2;  // 0x80 >> 2 == 'a' - 'A'
+    std::memcpy(d + i, &w, 8);
+  }
+  for (; i < raw.size(); ++i) {
+    const char c = raw[i];
+    d[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
 }
 
 // Abbreviations that end in a period without ending the sentence.
@@ -106,6 +154,7 @@ bool abbreviation(std::string_view fold, bool german) {
       "sgt", "adm", "cmdr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "nos", "vs",
       "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "approx", "est",
       "dept", "univ", "pres", "rev", "hon", "ft", "mt", "e.g", "i.e"};
+  if (fold.size() > 6) return false;  // longer than any of them
   if (german) {
     for (std::string_view a : kGerman)
       if (a == fold) return true;
@@ -384,9 +433,7 @@ void Segmenter::run(std::string_view text, const std::function<void(Sentence&)>&
       if (!has_upper) {
         t.fold = raw;
       } else {
-        scratch.assign(raw);
-        for (char& ch : scratch)
-          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        ascii_lower(raw, scratch);
         t.fold = arena.put(scratch);
       }
     } else if (latin1_fold(raw, scratch, t.upper)) {

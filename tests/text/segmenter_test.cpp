@@ -129,3 +129,18 @@ TEST_CASE("streaming sentences gives what segment() gives, one at a time") {
   CHECK(words == expected);
   CHECK(all.sentences.size() == 6);  // three sentences, the headline, a cut long one and its rest
 }
+
+TEST_CASE("ASCII words of any length fold to lower case, in whole and in the tail") {
+  Segmenter seg(Lang::en);
+  SegmentedText st =
+      seg.segment("BUNDESVERFASSUNGSGERICHT mAcRoEcOnOmIcS XY q ABCDEFGH abcdefgZ Z9z A1B2C3D4E5.");
+  REQUIRE(st.sentences.size() == 1);
+  std::vector<std::string> folds, uppers;
+  for (const Token& t : st.sentences[0].tokens) {
+    folds.emplace_back(t.fold);
+    uppers.emplace_back(t.upper ? "U" : "l");
+  }
+  CHECK(folds == std::vector<std::string>{"bundesverfassungsgericht", "macroeconomics", "xy", "q",
+                                          "abcdefgh", "abcdefgz", "z9z", "a1b2c3d4e5", "."});
+  CHECK(uppers == std::vector<std::string>{"U", "l", "U", "l", "U", "l", "U", "U", "l"});
+}
