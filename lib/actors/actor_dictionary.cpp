@@ -170,6 +170,21 @@ std::vector<ActorMatch> ActorDictionary::Impl::match(const Sentence& s, Lang lan
 
 void ActorDictionary::Impl::match(const Sentence& s, Lang lang,
                                   std::vector<ActorMatch>& out) const {
+  match_with(s, lang, out, [&](std::uint32_t i) -> std::uint8_t {
+    auto it = longest.find(s.tokens[i].fold);
+    return it == longest.end() ? 0 : it->second;
+  });
+}
+
+void ActorDictionary::Impl::match(const Sentence& s, Lang lang,
+                                  const std::vector<std::uint8_t>& longest_at,
+                                  std::vector<ActorMatch>& out) const {
+  match_with(s, lang, out, [&](std::uint32_t i) { return longest_at[i]; });
+}
+
+template <class LongestAt>
+void ActorDictionary::Impl::match_with(const Sentence& s, Lang lang, std::vector<ActorMatch>& out,
+                                       const LongestAt& longest_at) const {
   out.clear();
   auto& [key, exact] = thread_keys();
   const std::uint8_t want = lang == Lang::en ? kEn : kDe;
@@ -179,12 +194,12 @@ void ActorDictionary::Impl::match(const Sentence& s, Lang lang,
       ++i;
       continue;
     }
-    auto it = longest.find(t[i].fold);
-    if (it == longest.end()) {
+    const std::uint8_t longest_here = longest_at(i);
+    if (longest_here == 0) {
       ++i;
       continue;
     }
-    std::size_t max_n = std::min<std::size_t>(it->second, t.size() - i);
+    std::size_t max_n = std::min<std::size_t>(longest_here, t.size() - i);
     bool found = false;
     for (std::size_t n = max_n; n >= 1 && !found; --n) {
       key.clear();

@@ -53,6 +53,13 @@ struct ActorDictionary::Impl {
   // Longest matches, left to right, in one sentence.
   std::vector<ActorMatch> match(const Sentence& s, Lang lang) const;
   void match(const Sentence& s, Lang lang, std::vector<ActorMatch>& out) const;  // reuses out
+  // The same with each token's `longest` value looked up by the caller
+  // (0: no form starts with it).
+  void match(const Sentence& s, Lang lang, const std::vector<std::uint8_t>& longest_at,
+             std::vector<ActorMatch>& out) const;
+  template <class LongestAt>
+  void match_with(const Sentence& s, Lang lang, std::vector<ActorMatch>& out,
+                  const LongestAt& longest_at) const;
 };
 
 }  // namespace geokg

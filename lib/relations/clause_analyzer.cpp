@@ -1,5 +1,7 @@
 #include "relations/clause_analyzer.hpp"
 
+#include "relations/token_index.hpp"
+
 #include <algorithm>
 
 namespace geokg {
@@ -40,6 +42,8 @@ constexpr std::uint64_t kFunction = kDet | kDetOblique | kPrep | kCoord | kPoss 
 struct Scratch {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> segs, merged;
   std::vector<ActorMatch> matches;
+  std::vector<const TokenInfo*> info;  // token -> its TokenIndex entry
+  std::vector<std::uint8_t> longest;   // token -> TokenInfo::longest
 };
 [[gnu::noinline]] Scratch& thread_scratch() {
   thread_local Scratch scratch;
@@ -76,7 +80,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
                       bool need_mentions) {
   out.mentions.clear();
   out.clauses.clear();
-  auto& [segs, merged, matches] = thread_scratch();
+  auto& [segs, merged, matches, info, longest] = thread_scratch();
   segs.clear();
   merged.clear();
   const auto& tok = s.tokens;
@@ -85,14 +89,30 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
   const Grammar& g = ctx.grammar;
   out.classes.assign(n, 0);
   out.quoted.assign(n, false);
+  const int slot = token_slot(ctx.lang);
+  if (ctx.index) {
+    info.assign(n, nullptr);
+    longest.assign(n, 0);
+  }
   bool in_quote = false;
   for (std::uint32_t i = 0; i < n; ++i) {
-    out.classes[i] = is_word(tok[i]) ? g.classes(tok[i].fold) : 0;
+    if (!is_word(tok[i])) {
+      out.classes[i] = 0;
+    } else if (ctx.index) {
+      if (const TokenInfo* t = ctx.index->find(tok[i].fold)) {
+        info[i] = t;
+        out.classes[i] = t->classes[slot];
+        longest[i] = t->longest;
+      }
+    } else {
+      out.classes[i] = g.classes(tok[i].fold);
+    }
     if (is_punct(tok[i], "\"")) in_quote = !in_quote;
     out.quoted[i] = in_quote;
   }
   out.question = n > 0 && is_punct(tok[n - 1], "?");
-  ctx.actors.match(s, ctx.lang, matches);
+  if (ctx.index) ctx.actors.match(s, ctx.lang, longest, matches);
+  else ctx.actors.match(s, ctx.lang, matches);
   if (need_mentions && matches.empty()) {
     // Every mention is an actor name, a pronoun or a description (below); a
     // sentence with none of them needs no clauses.  Half of all sentences.
@@ -105,9 +125,18 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
   out.noun.assign(n, nullptr);
   for (std::uint32_t i = 0; i < n; ++i) {
     if (!is_word(tok[i])) continue;
-    out.verb[i] = ctx.triggers.verb(ctx.lang, tok[i].fold);
     // German nouns are capitalised; an English noun may be any word.
-    out.noun[i] = (de && !tok[i].upper) ? nullptr : ctx.triggers.noun(ctx.lang, tok[i].fold);
+    const bool noun_possible = !(de && !tok[i].upper);
+    if (ctx.index) {
+      const TokenInfo* t = info[i];
+      out.verb[i] = t ? t->verb[slot] : nullptr;
+      if (noun_possible)
+        out.noun[i] = t && t->noun[slot] ? t->noun[slot]
+                                         : ctx.triggers.noun_compound(ctx.lang, tok[i].fold);
+    } else {
+      out.verb[i] = ctx.triggers.verb(ctx.lang, tok[i].fold);
+      if (noun_possible) out.noun[i] = ctx.triggers.noun(ctx.lang, tok[i].fold);
+    }
   }
   auto cls = [&](std::uint32_t i) { return i < n ? out.classes[i] : std::uint64_t{0}; };
   auto upper_noun = [&](std::uint32_t i) { return i < n && is_word(tok[i]) && tok[i].upper && i > 0; };

@@ -67,11 +67,15 @@ struct SentenceSyntax {
 
 namespace geokg {
 
+class TokenIndex;
+
 struct AnalyzerContext {
   Lang lang;
   const ActorDictionary::Impl& actors;
   const Grammar& grammar;
   const TriggerLexicon& triggers;
+  // The three merged, for one look-up per token; null: the tables one by one.
+  const TokenIndex* index = nullptr;
 };
 
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx);

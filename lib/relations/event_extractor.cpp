@@ -16,6 +16,7 @@
 #include "geokg/relations/extractor.hpp"
 #include "relations/clause_analyzer.hpp"
 #include "relations/grammar.hpp"
+#include "relations/token_index.hpp"
 #include "relations/trigger_lexicon.hpp"
 
 namespace geokg {
@@ -53,6 +54,8 @@ struct Extractor::Impl {
   TriggerLexicon triggers;
   Grammar grammar_de, grammar_en;
   Segmenter seg_de{Lang::de}, seg_en{Lang::en};
+  TokenIndex index;  // the tables above merged; rebuilt when they change
+  void reindex() { index.build(grammar_de, grammar_en, triggers, actors.impl()); }
 
   const Grammar& grammar(Lang l) const { return l == Lang::en ? grammar_en : grammar_de; }
 
@@ -72,6 +75,7 @@ Extractor::Extractor(const fs::path& data_dir) : impl_(std::make_unique<Impl>())
     if (!in) throw DataError("cannot open " + p.string());
     impl_->triggers.load(in, lang, p.string());
   }
+  impl_->reindex();
 }
 
 Extractor::~Extractor() = default;
@@ -106,7 +110,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   if (tok.empty()) return;
   const bool de = lang != Lang::en;
   const Grammar& g = grammar(lang);
-  AnalyzerContext ctx{lang, actors.impl(), g, triggers};
+  AnalyzerContext ctx{lang, actors.impl(), g, triggers, &index};
   SentenceSyntax& syn = thread_syntax();
   // Events and antecedents all come from mentions: a sentence without any
   // has nothing to contribute.
@@ -1223,6 +1227,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
 }
 
 void Extractor::add_lexicon(const fs::path& json_file) {
+  // Also after a lexicon that fails half-way: what was added is in the tables.
+  struct Reindex {
+    Impl& impl;
+    ~Reindex() { impl.reindex(); }
+  } reindex{*impl_};
   std::ifstream in(json_file, std::ios::binary);
   if (!in) throw DataError("cannot open lexicon " + json_file.string());
   std::stringstream buf;
