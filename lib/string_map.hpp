@@ -8,7 +8,6 @@
 #pragma once
 #include <cstdint>
 #include <cstring>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -64,16 +63,17 @@ inline std::uint64_t string_hash(std::string_view s) noexcept {
 }
 
 // Open addressing with linear probing over slots that hold 32 bits of the
-// hash and the entry's index; entries live in a deque, so references to
-// values stay valid while the map grows (the loaders rely on that, as they
-// did with std::unordered_map).  Iteration is in insertion order.  No erase:
-// the lexicons only grow.
+// hash and the entry's index; the entries are one vector, so a hit costs the
+// slot and the entry (a deque cost a third, dependent, load for its block
+// map).  As with a vector, inserting may move the values: hold no reference
+// to a value across an insertion into the same map.  Iteration is in
+// insertion order.  No erase: the lexicons only grow.
 template <class V>
 class StringMap {
  public:
   using value_type = std::pair<const std::string, V>;
-  using iterator = typename std::deque<value_type>::iterator;
-  using const_iterator = typename std::deque<value_type>::const_iterator;
+  using iterator = typename std::vector<value_type>::iterator;
+  using const_iterator = typename std::vector<value_type>::const_iterator;
 
   iterator begin() { return entries_.begin(); }
   iterator end() { return entries_.end(); }
@@ -141,7 +141,7 @@ class StringMap {
     for (std::uint32_t i = 0; i < entries_.size(); ++i) place(string_hash(entries_[i].first), i);
   }
 
-  std::deque<value_type> entries_;
+  std::vector<value_type> entries_;
   std::vector<Slot> slots_;
 };
 
