@@ -39,6 +39,14 @@ bool all_caps(std::string_view s) {
   return letter;
 }
 
+// Per thread, so the keys of match() do not allocate again for every
+// sentence.  Not inlined: GCC folds a reference to a thread_local back into
+// the variable, and in a shared library each use is a __tls_get_addr call.
+[[gnu::noinline]] std::pair<std::string, std::string>& thread_keys() {
+  thread_local std::pair<std::string, std::string> keys;
+  return keys;
+}
+
 }  // namespace
 
 FormKind parse_form_kind(std::string_view s) {
@@ -156,20 +164,42 @@ void ActorDictionary::Impl::add(std::uint32_t actor, FormKind kind, std::uint8_t
 
 std::vector<ActorMatch> ActorDictionary::Impl::match(const Sentence& s, Lang lang) const {
   std::vector<ActorMatch> out;
+  match(s, lang, out);
+  return out;
+}
+
+void ActorDictionary::Impl::match(const Sentence& s, Lang lang,
+                                  std::vector<ActorMatch>& out) const {
+  match_with(s, lang, out, [&](std::uint32_t i) -> std::uint8_t {
+    auto it = longest.find(s.tokens[i].fold);
+    return it == longest.end() ? 0 : it->second;
+  });
+}
+
+void ActorDictionary::Impl::match(const Sentence& s, Lang lang,
+                                  const std::vector<std::uint8_t>& longest_at,
+                                  std::vector<ActorMatch>& out) const {
+  match_with(s, lang, out, [&](std::uint32_t i) { return longest_at[i]; });
+}
+
+template <class LongestAt>
+void ActorDictionary::Impl::match_with(const Sentence& s, Lang lang, std::vector<ActorMatch>& out,
+                                       const LongestAt& longest_at) const {
+  out.clear();
+  auto& [key, exact] = thread_keys();
   const std::uint8_t want = lang == Lang::en ? kEn : kDe;
   const auto& t = s.tokens;
-  std::string key, exact;
   for (std::uint32_t i = 0; i < t.size();) {
     if (t[i].kind != TokenKind::word) {
       ++i;
       continue;
     }
-    auto it = longest.find(t[i].fold);
-    if (it == longest.end()) {
+    const std::uint8_t longest_here = longest_at(i);
+    if (longest_here == 0) {
       ++i;
       continue;
     }
-    std::size_t max_n = std::min<std::size_t>(it->second, t.size() - i);
+    std::size_t max_n = std::min<std::size_t>(longest_here, t.size() - i);
     bool found = false;
     for (std::size_t n = max_n; n >= 1 && !found; --n) {
       key.clear();
@@ -200,7 +230,6 @@ std::vector<ActorMatch> ActorDictionary::Impl::match(const Sentence& s, Lang lan
     }
     if (!found) ++i;
   }
-  return out;
 }
 
 ActorDictionary::ActorDictionary() : impl_(std::make_unique<Impl>()) {}

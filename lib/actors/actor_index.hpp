@@ -5,11 +5,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "geokg/actors/actor_dictionary.hpp"
 #include "geokg/text/segmenter.hpp"
+#include "string_map.hpp"
 
 namespace geokg {
 
@@ -27,15 +27,6 @@ struct FormEntry {
   bool capitalised;        // a surname: the first token must be capitalised
   std::string exact_form;  // the forms joined by ' ' (for exact matches)
 };
-
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
-};
-template <class V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 // A span of tokens naming an actor.
 struct ActorMatch {
@@ -61,6 +52,14 @@ struct ActorDictionary::Impl {
                char gender);
   // Longest matches, left to right, in one sentence.
   std::vector<ActorMatch> match(const Sentence& s, Lang lang) const;
+  void match(const Sentence& s, Lang lang, std::vector<ActorMatch>& out) const;  // reuses out
+  // The same with each token's `longest` value looked up by the caller
+  // (0: no form starts with it).
+  void match(const Sentence& s, Lang lang, const std::vector<std::uint8_t>& longest_at,
+             std::vector<ActorMatch>& out) const;
+  template <class LongestAt>
+  void match_with(const Sentence& s, Lang lang, std::vector<ActorMatch>& out,
+                  const LongestAt& longest_at) const;
 };
 
 }  // namespace geokg

@@ -22,7 +22,6 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
@@ -158,6 +157,15 @@ std::optional<std::size_t> repair_utf8(std::string& s) {
   std::size_t i = 0, bad_len = 0;
   // Fast path: most text is valid and must not be copied.
   while (i < s.size()) {
+    // Eight ASCII bytes at a time: the text is checked twice (as a JSONL
+    // line and as a field), and most of it is ASCII.
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
@@ -183,6 +191,95 @@ std::optional<std::size_t> repair_utf8(std::string& s) {
   }
   s.swap(out);
   return first_bad;
+}
+
+IdSet::IdSet(std::size_t origins_kept)
+    : offsets_(kBuckets + 1, 0), pending_(kPendingSlots, 0), origins_kept_(origins_kept) {}
+
+IdSet::~IdSet() = default;
+
+std::uint64_t IdSet::remainder_at(std::size_t i) const {
+  const unsigned char* p = pages_[i / kPageEntries].get() + (i % kPageEntries) * 6;
+  std::uint64_t r = 0;
+  for (int k = 0; k < 6; ++k) r |= static_cast<std::uint64_t>(p[k]) << (8 * k);
+  return r;
+}
+
+void IdSet::set_remainder(std::size_t i, std::uint64_t r) {
+  unsigned char* p = pages_[i / kPageEntries].get() + (i % kPageEntries) * 6;
+  for (int k = 0; k < 6; ++k) p[k] = static_cast<unsigned char>(r >> (8 * k));
+}
+
+bool IdSet::contains(std::uint64_t fp) const {
+  for (std::size_t s = fp & (kPendingSlots - 1);; s = (s + 1) & (kPendingSlots - 1)) {
+    if (pending_[s] == 0) break;
+    if (pending_[s] == fp) return true;
+  }
+  const std::size_t b = fp >> (64 - kBucketBits);
+  const std::uint64_t r = fp & ((std::uint64_t{1} << (64 - kBucketBits)) - 1);
+  for (std::size_t i = offsets_[b]; i < offsets_[b + 1]; ++i) {
+    const std::uint64_t have = remainder_at(i);
+    if (have == r) return true;
+    if (have > r) break;  // sorted within the bucket
+  }
+  return false;
+}
+
+// Merges the pending fingerprints into the sorted pages, in place from the
+// back (the pages only grow, so nothing is held twice), then empties them.
+void IdSet::flush() {
+  std::vector<std::uint64_t> add;
+  add.reserve(pending_count_);
+  for (std::uint64_t fp : pending_)
+    if (fp) add.push_back(fp);
+  std::sort(add.begin(), add.end());
+  const std::size_t total = size_ + add.size();
+  if (total > UINT32_MAX) throw InputError("more than 4294967295 document ids to tell apart");
+  while (pages_.size() * kPageEntries < total)
+    pages_.push_back(std::make_unique<unsigned char[]>(kPageBytes));
+  constexpr std::uint64_t kLow = (std::uint64_t{1} << (64 - kBucketBits)) - 1;
+  std::size_t i = size_, j = add.size(), w = total;
+  std::size_t b = kBuckets - 1;  // bucket of entry i - 1
+  while (j > 0) {
+    if (i > 0) {
+      while (offsets_[b] >= i) --b;
+      const std::uint64_t have = (static_cast<std::uint64_t>(b) << (64 - kBucketBits)) |
+                                 remainder_at(i - 1);
+      if (have > add[j - 1]) {
+        set_remainder(--w, have & kLow);
+        --i;
+        continue;
+      }
+    }
+    set_remainder(--w, add[--j] & kLow);
+  }
+  // Each bucket now starts after the new entries of the buckets before it.
+  std::size_t before = 0;
+  for (std::size_t k = 0; k <= kBuckets; ++k) {
+    while (before < add.size() && (add[before] >> (64 - kBucketBits)) < k) ++before;
+    offsets_[k] += static_cast<std::uint32_t>(before);
+  }
+  size_ = total;
+  std::fill(pending_.begin(), pending_.end(), 0);
+  pending_count_ = 0;
+}
+
+bool IdSet::insert(std::string_view id, std::string_view origin, std::string* first_seen) {
+  std::uint64_t fp = std::hash<std::string_view>{}(id);
+  if (fp == 0) fp = 1;  // 0 marks an empty pending slot
+  if (contains(fp)) {
+    if (first_seen) {
+      auto it = origins_.find(fp);
+      *first_seen = it == origins_.end() ? std::string() : it->second;
+    }
+    return false;
+  }
+  if (origins_.size() < origins_kept_) origins_.emplace(fp, std::string(origin));
+  std::size_t s = fp & (kPendingSlots - 1);
+  while (pending_[s] != 0) s = (s + 1) & (kPendingSlots - 1);
+  pending_[s] = fp;
+  if (++pending_count_ == kPendingMax) flush();
+  return true;
 }
 
 std::size_t remove_nuls(std::string& s, std::size_t* first) {
@@ -568,7 +665,7 @@ struct DocumentReader::Impl {
   std::map<std::pair<dev_t, ino_t>, std::string> visited_dirs;
   std::unique_ptr<JsonlSource> jsonl;
   std::deque<Document> ready;
-  std::unordered_map<std::string, std::string> seen_ids;  // id -> origin
+  input_detail::IdSet seen_ids;
   std::vector<InputProblem> problems;
   std::function<void(const InputProblem&)> handler;
   std::size_t bytes = 0;
@@ -581,10 +678,12 @@ struct DocumentReader::Impl {
 
   // Registers the id; false (and a report) when an earlier document had it.
   bool claim_id(const Document& doc, const std::string& where) {
-    auto [it, fresh] = seen_ids.try_emplace(doc.id, doc.origin);
-    if (fresh) return true;
-    report(where, fmt::format("duplicate document id \"{}\" (first seen at {})", doc.id,
-                              it->second),
+    std::string first;
+    if (seen_ids.insert(doc.id, doc.origin, &first)) return true;
+    report(where,
+           first.empty() ? fmt::format("duplicate document id \"{}\" (seen before)", doc.id)
+                         : fmt::format("duplicate document id \"{}\" (first seen at {})",
+                                       doc.id, first),
            true);
     return false;
   }

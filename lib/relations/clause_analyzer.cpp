@@ -1,5 +1,7 @@
 #include "relations/clause_analyzer.hpp"
 
+#include "relations/token_index.hpp"
+
 #include <algorithm>
 
 namespace geokg {
@@ -33,7 +35,27 @@ bool finite_like(std::string_view f) {
 constexpr std::uint64_t kFunction = kDet | kDetOblique | kPrep | kCoord | kPoss | kPoss1 |
                                     kPron | kPron1 | kRel | kAttrib | kPair | kAlly;
 
+// Working lists, per thread so that their capacity carries over to the next
+// sentence.  Reached through a call that is not inlined: GCC folds a
+// reference to a thread_local back into the variable, and in a shared
+// library every use of the variable is then a __tls_get_addr call.
+struct Scratch {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> segs, merged;
+  std::vector<ActorMatch> matches;
+  std::vector<const TokenInfo*> info;  // token -> its TokenIndex entry
+  std::vector<std::uint8_t> longest;   // token -> TokenInfo::longest
+};
+[[gnu::noinline]] Scratch& thread_scratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
 }  // namespace
+
+SentenceSyntax& thread_syntax() {
+  thread_local SentenceSyntax syntax;
+  return syntax;
+}
 
 bool is_verbal(const Token& t, std::uint64_t classes, const std::vector<VerbForm>* verb,
                const AnalyzerContext& ctx, bool sentence_start) {
@@ -50,34 +72,76 @@ bool is_verbal(const Token& t, std::uint64_t classes, const std::vector<VerbForm
 
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   SentenceSyntax out;
+  analyze_sentence(s, ctx, out, false);
+  return out;
+}
+
+bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& out,
+                      bool need_mentions) {
+  out.mentions.clear();
+  out.clauses.clear();
+  auto& [segs, merged, matches, info, longest] = thread_scratch();
+  segs.clear();
+  merged.clear();
   const auto& tok = s.tokens;
   const auto n = static_cast<std::uint32_t>(tok.size());
   const bool de = ctx.lang != Lang::en;
   const Grammar& g = ctx.grammar;
-  out.classes.resize(n);
-  out.quoted.resize(n);
+  out.classes.assign(n, 0);
+  out.quoted.assign(n, false);
+  const int slot = token_slot(ctx.lang);
+  if (ctx.index) {
+    info.assign(n, nullptr);
+    longest.assign(n, 0);
+  }
   bool in_quote = false;
   for (std::uint32_t i = 0; i < n; ++i) {
-    out.classes[i] = is_word(tok[i]) ? g.classes(tok[i].fold) : 0;
+    if (!is_word(tok[i])) {
+      out.classes[i] = 0;
+    } else if (ctx.index) {
+      if (const TokenInfo* t = ctx.index->find(tok[i].fold)) {
+        info[i] = t;
+        out.classes[i] = t->classes[slot];
+        longest[i] = t->longest;
+      }
+    } else {
+      out.classes[i] = g.classes(tok[i].fold);
+    }
     if (is_punct(tok[i], "\"")) in_quote = !in_quote;
     out.quoted[i] = in_quote;
   }
   out.question = n > 0 && is_punct(tok[n - 1], "?");
+  if (ctx.index) ctx.actors.match(s, ctx.lang, longest, matches);
+  else ctx.actors.match(s, ctx.lang, matches);
+  if (need_mentions && matches.empty()) {
+    // Every mention is an actor name, a pronoun or a description (below); a
+    // sentence with none of them needs no clauses.  Half of all sentences.
+    bool any = false;
+    for (std::uint32_t i = 0; i < n && !any; ++i)
+      any = out.classes[i] & (kPron | kPron1 | kDefDesc | kPersonDesc);
+    if (!any) return false;
+  }
   out.verb.assign(n, nullptr);
   out.noun.assign(n, nullptr);
   for (std::uint32_t i = 0; i < n; ++i) {
     if (!is_word(tok[i])) continue;
-    out.verb[i] = ctx.triggers.verb(ctx.lang, tok[i].fold);
     // German nouns are capitalised; an English noun may be any word.
-    out.noun[i] = (de && !tok[i].upper) ? nullptr : ctx.triggers.noun(ctx.lang, tok[i].fold);
+    const bool noun_possible = !(de && !tok[i].upper);
+    if (ctx.index) {
+      const TokenInfo* t = info[i];
+      out.verb[i] = t ? t->verb[slot] : nullptr;
+      if (noun_possible)
+        out.noun[i] = t && t->noun[slot] ? t->noun[slot]
+                                         : ctx.triggers.noun_compound(ctx.lang, tok[i].fold);
+    } else {
+      out.verb[i] = ctx.triggers.verb(ctx.lang, tok[i].fold);
+      if (noun_possible) out.noun[i] = ctx.triggers.noun(ctx.lang, tok[i].fold);
+    }
   }
   auto cls = [&](std::uint32_t i) { return i < n ? out.classes[i] : std::uint64_t{0}; };
   auto upper_noun = [&](std::uint32_t i) { return i < n && is_word(tok[i]) && tok[i].upper && i > 0; };
 
-  std::vector<ActorMatch> matches = ctx.actors.match(s, ctx.lang);
-
   // --- clauses -------------------------------------------------------------
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> segs;
   std::uint32_t start = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
     const Token& t = tok[i];
@@ -92,7 +156,6 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
   if (start < n) segs.emplace_back(start, n);
   // A segment without a verb-like word (an apposition, a list of names) belongs
   // to the clause before it.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
   // A bare zu-infinitive segment ("..., zu bombardieren") takes the verbless
   // segments before it as its objects: "gibt an, Stellungen des IS, zu bombardieren".
   auto bare_zu = [&](std::uint32_t a, std::uint32_t b) {
@@ -775,7 +838,7 @@ SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx) {
     }
     if (c.type == Clause::cond) c.hypothetical = true;
   }
-  return out;
+  return true;
 }
 
 }  // namespace geokg

@@ -67,14 +67,27 @@ struct SentenceSyntax {
 
 namespace geokg {
 
+class TokenIndex;
+
 struct AnalyzerContext {
   Lang lang;
   const ActorDictionary::Impl& actors;
   const Grammar& grammar;
   const TriggerLexicon& triggers;
+  // The three merged, for one look-up per token; null: the tables one by one.
+  const TokenIndex* index = nullptr;
 };
 
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx);
+// The same into `out`, whose vectors keep their capacity from the last
+// sentence: a caller that analyses sentence after sentence allocates little.
+// With `need_mentions`, a sentence that cannot have a mention (no actor name,
+// pronoun or description) is not analysed further: false, and only
+// `mentions` (empty) is valid.  True when `out` is complete.
+bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& out,
+                      bool need_mentions);
+// The calling thread's SentenceSyntax to analyse into, sentence after sentence.
+SentenceSyntax& thread_syntax();
 
 // True for a token that may be a finite verb or verb of the clause.
 bool is_verbal(const Token& t, std::uint64_t classes, const std::vector<VerbForm>* verb,

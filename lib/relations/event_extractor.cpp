@@ -17,6 +17,7 @@
 #include "geokg/relations/extractor.hpp"
 #include "relations/clause_analyzer.hpp"
 #include "relations/grammar.hpp"
+#include "relations/token_index.hpp"
 #include "relations/trigger_lexicon.hpp"
 
 namespace geokg {
@@ -54,6 +55,8 @@ struct Extractor::Impl {
   TriggerLexicon triggers;
   Grammar grammar_de, grammar_en;
   Segmenter seg_de{Lang::de}, seg_en{Lang::en};
+  TokenIndex index;  // the tables above merged; rebuilt when they change
+  void reindex() { index.build(grammar_de, grammar_en, triggers, actors.impl()); }
 
   const Grammar& grammar(Lang l) const { return l == Lang::en ? grammar_en : grammar_de; }
 
@@ -73,6 +76,7 @@ Extractor::Extractor(const fs::path& data_dir) : impl_(std::make_unique<Impl>())
     if (!in) throw DataError("cannot open " + p.string());
     impl_->triggers.load(in, lang, p.string());
   }
+  impl_->reindex();
 }
 
 Extractor::~Extractor() = default;
@@ -107,8 +111,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   if (tok.empty()) return;
   const bool de = lang != Lang::en;
   const Grammar& g = grammar(lang);
-  AnalyzerContext ctx{lang, actors.impl(), g, triggers};
-  SentenceSyntax syn = analyze_sentence(s, ctx);
+  AnalyzerContext ctx{lang, actors.impl(), g, triggers, &index};
+  SentenceSyntax& syn = thread_syntax();
+  // Events and antecedents all come from mentions: a sentence without any
+  // has nothing to contribute.
+  if (!analyze_sentence(s, ctx, syn, true)) return;
   auto& ms = syn.mentions;
   auto cls = [&](std::uint32_t i) { return i < tok.size() ? syn.classes[i] : std::uint64_t{0}; };
 
@@ -1396,10 +1403,13 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   }
 
   // --- emit -------------------------------------------------------------------
-  std::string evidence(text.substr(s.begin, s.end - s.begin));
-  for (char& ch : evidence)
-    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
-  while (!evidence.empty() && evidence.back() == ' ') evidence.pop_back();
+  std::string evidence;
+  if (!cands.empty()) {  // most sentences have no event: no evidence to write
+    evidence.assign(text.substr(s.begin, s.end - s.begin));
+    for (char& ch : evidence)
+      if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    while (!evidence.empty() && evidence.back() == ' ') evidence.pop_back();
+  }
   std::set<std::tuple<std::string, Relation, std::string, Status>> seen;
   auto ref_of = [&](const Mention& m, const Actor* a) {
     ActorRef r;
@@ -1468,6 +1478,11 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
 }
 
 void Extractor::add_lexicon(const fs::path& json_file) {
+  // Also after a lexicon that fails half-way: what was added is in the tables.
+  struct Reindex {
+    Impl& impl;
+    ~Reindex() { impl.reindex(); }
+  } reindex{*impl_};
   std::ifstream in(json_file, std::ios::binary);
   if (!in) throw DataError("cannot open lexicon " + json_file.string());
   std::stringstream buf;

@@ -81,6 +81,7 @@ class Grammar {
   bool nonactor_head(std::string_view fold) const;
 
  private:
+  friend class TokenIndex;
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;

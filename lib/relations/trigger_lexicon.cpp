@@ -253,6 +253,12 @@ const std::vector<VerbForm>* TriggerLexicon::verb(Lang lang, std::string_view fo
 const std::vector<std::uint32_t>* TriggerLexicon::noun(Lang lang, std::string_view fold) const {
   const auto& m = nouns_[lang_slot(lang)];
   if (auto it = m.find(fold); it != m.end()) return &it->second;
+  return noun_compound(lang, fold);
+}
+
+const std::vector<std::uint32_t>* TriggerLexicon::noun_compound(Lang lang,
+                                                                std::string_view fold) const {
+  const auto& m = nouns_[lang_slot(lang)];
   if (lang != Lang::de || fold.size() < 7) return nullptr;
   if (noun_endings_.find(fold.substr(fold.size() - 4)) == noun_endings_.end()) return nullptr;
   // Compound: the longest known noun that ends the word, at least 4 bytes, and

@@ -65,10 +65,14 @@ class TriggerLexicon {
   // A noun trigger, also as the last part of a German compound
   // ("Waffenverhandlungen" -> Verhandlung).
   const std::vector<std::uint32_t>* noun(Lang lang, std::string_view fold) const;
+  // Only the compound part of noun(), for a caller that looked the form up
+  // itself (TokenIndex).
+  const std::vector<std::uint32_t>* noun_compound(Lang lang, std::string_view fold) const;
   const Trigger& at(std::uint32_t i) const { return triggers_[i]; }
   std::size_t size() const { return triggers_.size(); }
 
  private:
+  friend class TokenIndex;
   void add_verb_form(Lang lang, std::string form, std::uint32_t trigger, std::uint8_t types,
                      bool needs_particle);
   void add_noun_form(Lang lang, std::string form, std::uint32_t trigger);

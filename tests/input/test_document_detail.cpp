@@ -178,3 +178,39 @@ TEST_CASE("document_from_json rejects unusable objects with a reason") {
   CHECK(reason(R"({"text":" \n\t "})") == "empty text");
   CHECK(reason(R"({"text":""})") == "empty text");
 }
+
+TEST_CASE("IdSet tells every new id from every repeated one across many merges") {
+  IdSet ids;
+  // Enough ids for several merges of the pending table into the sorted pages.
+  constexpr int kN = 50000;
+  std::string first;
+  for (int i = 0; i < kN; ++i)
+    REQUIRE(ids.insert("doc-" + std::to_string(i), "f:" + std::to_string(i + 1), &first));
+  CHECK(ids.size() == kN);
+  int repeats = 0, fresh = 0;
+  for (int i = 0; i < 2 * kN; i += 3) {
+    if (ids.insert("doc-" + std::to_string(i), "g:1", &first)) ++fresh;
+    else ++repeats;
+  }
+  CHECK(repeats == (kN + 2) / 3);
+  CHECK(fresh == (2 * kN + 2) / 3 - (kN + 2) / 3);
+  CHECK(ids.size() == static_cast<std::size_t>(kN + fresh));
+  // Ids that differ only in case or by a trailing space are different ids.
+  CHECK(ids.insert("DOC-1", "h:1", &first));
+  CHECK(ids.insert("doc-1 ", "h:2", &first));
+  CHECK_FALSE(ids.insert("doc-1", "h:3", &first));
+}
+
+TEST_CASE("IdSet keeps where an id was first seen for the first ids only") {
+  IdSet ids(2);
+  std::string first = "unchanged";
+  CHECK(ids.insert("a", "x.jsonl:1", &first));
+  CHECK(ids.insert("b", "x.jsonl:2", &first));
+  CHECK(ids.insert("c", "x.jsonl:3", &first));
+  CHECK_FALSE(ids.insert("b", "y.jsonl:1", &first));
+  CHECK(first == "x.jsonl:2");
+  CHECK_FALSE(ids.insert("a", "y.jsonl:2", &first));
+  CHECK(first == "x.jsonl:1");
+  CHECK_FALSE(ids.insert("c", "y.jsonl:3", &first));
+  CHECK(first.empty());
+}

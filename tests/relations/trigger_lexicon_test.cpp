@@ -1,8 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "geokg/error.hpp"
+#include "geokg/relations/extractor.hpp"
+#include "geokg/resources.hpp"
 #include "relations/trigger_lexicon.hpp"
 
 using namespace geokg;
@@ -80,4 +85,44 @@ TEST_CASE("bad rows name the table and line") {
                        doctest::Contains("test.tsv:1: expected 7 tab-separated columns"), DataError);
   CHECK_THROWS_WITH_AS(lexicon_of("warnen\tverbal\tTHREATEN\tsubj\tobj\t-\t-\n", Lang::de),
                        doctest::Contains("part of speech must be verb or noun"), DataError);
+}
+
+TEST_CASE("a lexicon added to an extractor is used at once: new actors, verbs and nouns") {
+  // The extractor looks words up in a merged index of its tables, which must
+  // follow the lexicon.
+  Extractor ex(find_data_dir());
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / "geokg_trigger_lexicon_test.json";
+  {
+    std::ofstream out(file);
+    out << R"({"actors": [{"id": "zorbia", "code": "ZOR", "type": "state",
+                           "forms": ["Zorbien"], "gender": "n"}],
+               "triggers": [{"lang": "de", "lemma": "an|prangern", "relation": "ACCUSE",
+                             "source": ["subj"], "target": ["obj"], "forms": []},
+                            {"lang": "de", "lemma": "Zurechtweisung", "pos": "noun",
+                             "relation": "ACCUSE", "source": ["gen"], "target": ["gegen"],
+                             "forms": ["Zurechtweisungen"]}]})";
+  }
+  auto relations = [&](const std::string& text) {
+    Document d;
+    d.id = "t";
+    d.lang = "de";
+    d.text = text;
+    std::vector<std::string> out;
+    for (const Event& e : ex.extract(d)) {
+      std::string line = e.source.code;
+      line += ' ';
+      line += to_string(e.relation);
+      line += ' ';
+      line += e.target.code;
+      out.push_back(line);
+    }
+    return out;
+  };
+  const std::string text =
+      "Zorbien prangerte Russland an. Die Zurechtweisung Zorbiens gegen Russland folgte.";
+  CHECK(relations(text).empty());
+  ex.add_lexicon(file);
+  std::filesystem::remove(file);
+  CHECK(relations(text) == std::vector<std::string>{"ZOR ACCUSE RUS", "ZOR ACCUSE RUS"});
 }

@@ -129,3 +129,40 @@ TEST_CASE("streaming sentences gives what segment() gives, one at a time") {
   CHECK(words == expected);
   CHECK(all.sentences.size() == 6);  // three sentences, the headline, a cut long one and its rest
 }
+
+TEST_CASE("ASCII words of any length fold to lower case, in whole and in the tail") {
+  Segmenter seg(Lang::en);
+  SegmentedText st =
+      seg.segment("BUNDESVERFASSUNGSGERICHT mAcRoEcOnOmIcS XY q ABCDEFGH abcdefgZ Z9z A1B2C3D4E5.");
+  REQUIRE(st.sentences.size() == 1);
+  std::vector<std::string> folds, uppers;
+  for (const Token& t : st.sentences[0].tokens) {
+    folds.emplace_back(t.fold);
+    uppers.emplace_back(t.upper ? "U" : "l");
+  }
+  CHECK(folds == std::vector<std::string>{"bundesverfassungsgericht", "macroeconomics", "xy", "q",
+                                          "abcdefgh", "abcdefgz", "z9z", "a1b2c3d4e5", "."});
+  CHECK(uppers == std::vector<std::string>{"U", "l", "U", "l", "U", "l", "U", "U", "l"});
+}
+
+TEST_CASE("a sentence cut after 1000 tokens keeps the folded strings of the token at the cut") {
+  // The 1001st token and those after it need folded copies (capitalised);
+  // the copies must survive the hand-over of the first piece's strings (and
+  // the reuse of their memory for the next tokens' copies).
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "wort ";
+  for (int i = 0; i < 30; ++i) text += "Xaver" + std::to_string(i) + " ";
+  text += "Ende.";
+  Segmenter seg(Lang::de);
+  std::vector<std::string> pieces_tail;
+  std::size_t pieces = 0;
+  seg.for_each_sentence(text, [&](const Sentence& s) {
+    ++pieces;
+    if (pieces == 2)
+      for (const Token& t : s.tokens) pieces_tail.push_back(std::string(t.fold));
+  });
+  CHECK(pieces == 2);
+  REQUIRE(pieces_tail.size() == 32);
+  for (int i = 0; i < 30; ++i) CHECK(pieces_tail[i] == "xaver" + std::to_string(i));
+  CHECK(pieces_tail[30] == "ende");
+}
