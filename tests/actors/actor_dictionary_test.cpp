@@ -30,8 +30,10 @@ std::vector<std::string> matched(const ActorDictionary& d, std::string_view text
   for (const Sentence& s : st.sentences)
     for (const ActorMatch& m : d.impl().match(s, lang)) {
       std::string surface;
-      for (std::uint32_t i = m.first; i < m.last; ++i)
-        surface += (i > m.first ? " " : "") + std::string(s.tokens[i].form);
+      for (std::uint32_t i = m.first; i < m.last; ++i) {
+        if (i > m.first) surface += ' ';
+        surface += s.tokens[i].form;
+      }
       out.push_back(surface + "=" + d.impl().actors[m.actor]->id);
     }
   return out;
