@@ -444,7 +444,10 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
       const WordInfo* w = g.find(tok[i].fold);
       x.genders = w ? w->genders : "";
       x.text.clear();
-      for (std::uint32_t k = d; k <= i; ++k) x.text += (k > d ? " " : "") + std::string(tok[k].form);
+      for (std::uint32_t k = d; k <= i; ++k) {
+        if (k > d) x.text += ' ';
+        x.text += tok[k].form;
+      }
     } else {
       continue;
     }
