@@ -32,8 +32,6 @@ bool finite_like(std::string_view f) {
   return false;
 }
 
-constexpr std::uint64_t kFunction = kDet | kDetOblique | kPrep | kCoord | kPoss | kPoss1 |
-                                    kPron | kPron1 | kRel | kAttrib | kPair | kAlly;
 
 // Working lists, per thread so that their capacity carries over to the next
 // sentence.  Reached through a call that is not inlined: GCC folds a
@@ -140,6 +138,11 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
   }
   auto cls = [&](std::uint32_t i) { return i < n ? out.classes[i] : std::uint64_t{0}; };
   auto upper_noun = [&](std::uint32_t i) { return i < n && is_word(tok[i]) && tok[i].upper && i > 0; };
+  // An inflected adjective inside a noun phrase, not a verb ending the same way ("helfe").
+  auto attributive = [&](std::uint32_t i) {
+    return is_word(tok[i]) && !tok[i].upper && !(cls(i) & ~kHypoAdj) && adjective_like(tok[i].fold) &&
+           !is_verbal(tok[i], cls(i), out.verb[i], ctx, false);
+  };
 
   // --- clauses -------------------------------------------------------------
   std::uint32_t start = 0;
@@ -147,7 +150,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
     const Token& t = tok[i];
     bool boundary = t.kind == TokenKind::punct &&
                     (t.form == "," || t.form == ";" || t.form == ":" ||
-                     (t.form == "-" && !compound_hyphen(s, i)) || t.form == "?" || t.form == "!");
+                     (t.form == "-" && !compound_hyphen(s, i)) || t.form == "\u2013" || t.form == "\u2014" || t.form == "?" || t.form == "!");
     if (boundary) {
       if (i > start) segs.emplace_back(start, i);
       start = i + 1;
@@ -187,6 +190,11 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
                tok[i].fold.size() > 3 && finite_like(tok[i].fold) &&
                !(i > a && (cls(i - 1) & (kDet | kDetOblique))))
         content = true;
+      // Verb-second: a lower-case word right after an opening noun is the
+      // finite verb, whatever its ending ("Aktivisten machen Russland ...").
+      else if (de && i == a + 1 && tok[a].upper && is_word(tok[a]) && !(cls(a) & kFunction) && !tok[i].upper &&
+               !(c & kFunction) && tok[i].fold.size() > 3 && finite_like(tok[i].fold))
+        content = true;
     }
     if (!content && de && !merged.empty() && si + 1 < segs.size() &&
         bare_zu(segs[si + 1].first, segs[si + 1].second)) {
@@ -194,9 +202,11 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
       continue;
     }
     if (!content && !merged.empty()) merged.back().second = b;
+    // "Frankreich, Deutschland und Polen kritisierten", "Britain, France and
+    // ...", and a dateline before its dash ("Sirte – Die Regierung ...").
     else if (!content && merged.empty() && si + 1 < segs.size() &&
-             !(cls(segs[si + 1].first) & (kRel | kSub | kSubCond)))
-      carry = a;  // "Frankreich, Deutschland und Polen kritisierten", "Britain, France and ..."
+             (!(cls(segs[si + 1].first) & (kRel | kSub | kSubCond)) || (b < n && is_punct(tok[b], "-"))))
+      carry = a;
     else merged.emplace_back(a, b);
   }
   // "Demnach wurden 14 Aufständische, sieben Zivilisten und ein UN-Soldat
@@ -466,6 +476,25 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
     if (repeat) out.mentions.erase(out.mentions.begin() + static_cast<std::ptrdiff_t>(k));
     else ++k;
   }
+  // An office and its holder are one mention coded as the office: "EU-Ratspräsident
+  // Donald Tusk" acts for the EU, "UN-Generalsekretär Ban" for the UN.
+  for (std::size_t k = 0; k + 1 < out.mentions.size();) {
+    Mention& a = out.mentions[k];
+    Mention& b = out.mentions[k + 1];
+    bool office = a.how == Mention::compound && b.how == Mention::name && a.actor && b.actor &&
+                  b.actor->type == ActorType::person && a.head >= 0 &&
+                  b.first == static_cast<std::uint32_t>(a.head) + 1 &&
+                  g.actor_head(tok[static_cast<std::size_t>(a.head)].fold);
+    if (office) {
+      b.first = a.first;
+      // Keep the person (for "der Minister" later) unless the office is another code's.
+      if (a.actor->code != b.actor->code) b.actor = a.actor;
+      b.text = a.text + " ... " + b.text;
+      out.mentions.erase(out.mentions.begin() + static_cast<std::ptrdiff_t>(k));
+    } else {
+      ++k;
+    }
+  }
   // An adjective and a name of the same actor in one noun phrase are one
   // mention: "der russische Verteidigungsminister Sergej Schoigu".
   for (std::size_t k = 0; k + 1 < out.mentions.size();) {
@@ -572,6 +601,29 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
       }
       break;
     }
+    // "die Regierung in Kiew", "der Führung in Moskau", "the government in
+    // Kabul": the seat names the government's state, which takes the
+    // description's article and preposition.
+    if ((m.prep == "in" || m.prep == "aus" || m.prep == "of") && m.np_first > 0 && is_word(tok[m.np_first - 1]) &&
+        (cls(m.np_first - 1) & kDefDesc) && !(cls(m.np_first - 1) & kPersonDesc) &&
+        (de ? tok[m.np_first - 1].upper : true) && m.how == Mention::name) {
+      const WordInfo* dw = g.find(tok[m.np_first - 1].fold);
+      if (dw && dw->genders != "g" && dw->genders != "r") {
+        std::uint32_t q = m.np_first - 1;
+        while (q > 0 && is_word(tok[q - 1]) && !tok[q - 1].upper &&
+               ((cls(q - 1) & (kDet | kDetOblique | kPoss)) || (de && attributive(q - 1))))
+          --q;
+        m.prep.clear();
+        m.oblique = false;
+        m.np_first = q;
+        if (q > 0 && (cls(q - 1) & kPrep))
+          if (const WordInfo* w = g.find(tok[q - 1].fold)) {
+            m.prep = w->prep;
+            m.np_first = q - 1;
+          }
+        if (q < n && (tok[q].fold == "den" || tok[q].fold == "dem" || tok[q].fold == "der")) m.oblique = true;
+      }
+    }
     // "eine von Riad geführte Militärallianz": the led coalition acts as the
     // one who leads it (the English "Saudi-led coalition" is a compound).
     if (de && m.prep == "von" && m.last + 1 < n && is_word(tok[m.last]) && tok[m.last + 1].upper) {
@@ -609,7 +661,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
         m.oblique = false;
         std::uint32_t q = p;
         while (q > 0 && is_word(tok[q - 1]) && !tok[q - 1].upper &&
-               ((cls(q - 1) & (kDet | kDetOblique | kPoss)) || adjective_like(tok[q - 1].fold)))
+               ((cls(q - 1) & (kDet | kDetOblique | kPoss)) || attributive(q - 1)))
           --q;
         m.np_first = q;
         if (q > 0 && (cls(q - 1) & kPrep))

@@ -222,6 +222,21 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
       m.actor = resolve_person(m.genders, m.first);
     } else if (m.how == Mention::description) {
       m.actor = resolve_from(m.genders, m.first, nullptr, true);
+    } else if (m.how == Mention::pair && (cls(m.last - 1) & kPersonDesc)) {
+      // "die beiden Minister", "the two presidents": the last two persons
+      // named, of two different states.
+      m.actor = resolve_person("", m.first);
+      m.second = nullptr;
+      if (m.actor) {
+        for (auto it = ms.rbegin(); it != ms.rend() && !m.second; ++it)
+          if (it->first < m.first && it->how == Mention::name && it->actor && it->actor->type == ActorType::person &&
+              it->actor->code != m.actor->code)
+            m.second = it->actor;
+        for (auto h = history.rbegin(); h != history.rend() && !m.second; ++h) {
+          if (h->sentence + 3 < si) break;
+          if (h->actor->type == ActorType::person && h->actor->code != m.actor->code) m.second = h->actor;
+        }
+      }
     } else if (m.how == Mention::pair) {
       m.actor = resolve_from("", m.first, nullptr, true);
       if (m.actor) m.second = resolve_from("", m.first, m.actor, true);
@@ -357,7 +372,16 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
               in_vorfeld = static_cast<int>(k);
               break;
             }
-          if (in_vorfeld >= 0) {
+          // "Moskaus Unterstützung ... helfe": a possessive opening the
+          // Vorfeld owns a subject that is no actor.
+          bool owned_vorfeld = false;
+          for (const Mention& m : ms)
+            if (m.clause == static_cast<int>(ci) && m.first == start && m.possessive &&
+                static_cast<std::int32_t>(m.last) < fin)
+              owned_vorfeld = true;
+          if (in_vorfeld < 0 && owned_vorfeld) {
+            c.subject_nonactor = true;
+          } else if (in_vorfeld >= 0) {
             c.subject = in_vorfeld;
           } else if (static_cast<std::uint32_t>(fin) > start &&
                      (nonactor_np_at(start, static_cast<std::uint32_t>(fin)) ||
@@ -445,7 +469,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   // when nothing else is.
   auto rel_material = [](Relation r) {
     return r == Relation::ASSAULT || r == Relation::COERCE || r == Relation::MOBILIZE ||
-           r == Relation::CONCEDE || r == Relation::REQUEST || r == Relation::ACCUSE ||
+           r == Relation::CONCEDE ||
            r == Relation::AID;
   };
   auto place_target = [&](const std::vector<const Mention*>& src, bool applies,
@@ -523,8 +547,19 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     // the act of a zu-infinitive under willingness or intent has not happened.
     if (gov && c.type == Clause::zu && (gov->hypothetical || gov->willing || gov->intent))
       hypothetical = true;
-    bool in_clause_status_of_gov_request = false;
-    (void)in_clause_status_of_gov_request;
+    // "forderte die Verbündeten auf, Luftangriffe zu fliegen": a demanded act
+    // has not happened, and its doer is the one asked (object control), who
+    // may be no actor at all.
+    constexpr std::uint32_t kRequestBit = 1u << static_cast<int>(Relation::REQUEST);
+    bool demanded = gov && (c.type == Clause::zu || dass) &&
+                    (clause_relations[static_cast<std::size_t>(c.governor)] & kRequestBit);
+    if (demanded) hypothetical = true;
+    int asked = -1;  // the REQUEST's target mention, the doer of a demanded zu-act
+    if (demanded && c.type == Clause::zu)
+      for (const Candidate& k : cands)
+        if (k.relation == Relation::REQUEST && syn.clause_of[k.trigger_token] == c.governor)
+          if (k.target >= ms.data() && k.target < ms.data() + ms.size())
+            asked = static_cast<int>(k.target - ms.data());
 
     int c_subject_override = -1;
     for (std::uint32_t i = c.first; i < c.last; ++i) {
@@ -643,8 +678,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           if (de && agent && !head && (vf->types & kAttributive) && i + 2 < tok.size() &&
               tok[i + 1].upper && g.actor_head(tok[i + 1].fold))
             for (const Mention& m : ms)
-              if (m.actor && m.np_first == i + 2 && m.actor->code != agent->actor->code &&
-                  (m.genitive_attr || m.prep == "von" || m.prep == "in")) {
+              if (m.actor && m.actor->code != agent->actor->code &&
+                  ((m.np_first == i + 2 && (m.genitive_attr || m.prep == "von" || m.prep == "in")) ||
+                   (m.prep.empty() && m.np_first <= i + 1 && m.first > i + 1 && m.first <= i + 4))) {
                 head = &m;
                 break;
               }
@@ -898,7 +934,23 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
           // dass Russland ...").
           constexpr std::uint32_t kWantsAct = kDemand | (1u << static_cast<int>(Relation::REJECT)) |
                                               (1u << static_cast<int>(Relation::ACCUSE));
-          if (tgt.empty() && !src.empty() && (kWantsAct & (1u << static_cast<int>(tr.relation))))
+          // "forderte die arabischen Verbündeten auf, ...", "urged the parties to
+          // ...": one asked who is no actor leaves the demand without a target.
+          bool nonactor_asked = false;
+          if (tr.relation == Relation::REQUEST) {
+            // (An actor object would have been the target already, so any
+            // object noun phrase here names none; English: right after the verb.)
+            std::uint32_t from = de ? static_cast<std::uint32_t>(std::max<std::int32_t>(c.finite, static_cast<std::int32_t>(c.first))) + 1 : i + 1;
+            std::uint32_t to = de ? c.last : std::min(c.last, i + 2);
+            for (std::uint32_t k = from; k < to && !nonactor_asked; ++k) {
+              if (!(cls(k) & (kDet | kDetOblique)) || (k > c.first && (cls(k - 1) & kPrep))) continue;
+              for (std::uint32_t h = k + 1; h < std::min(c.last, k + 4) && !nonactor_asked; ++h) {
+                if (tok[h].kind != TokenKind::word) break;
+                nonactor_asked = de ? tok[h].upper : (!(cls(h) & kFunction) && !tok[h].upper);
+              }
+            }
+          }
+          if (tgt.empty() && !src.empty() && !nonactor_asked && (kWantsAct & (1u << static_cast<int>(tr.relation))))
             pending.push_back(Pending{static_cast<int>(ci), src, rel, st, trig, rule, i});
           add_pairs(src, tgt, rel, st, trig, rule, i);
           continue;
@@ -1049,6 +1101,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             } else if (in_pp) {
               return {};
             }
+            if (demanded && c.type == Clause::zu) return asked >= 0 ? group_of(asked) : std::vector<const Mention*>{};
             if (c.subject < 0) return {};
             if (ms[static_cast<std::size_t>(c.subject)].first > i && de) return {};
             return group_of(c.subject);
@@ -1227,6 +1280,14 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
         if (negated && !(tr.relation == Relation::SANCTION && c.undergo)) st = Status::negated;
         else if (hypothetical) st = Status::hypothetical;
       }
+      // "Treffen ... diese Woche möglich", "a meeting is possible": a
+      // predicative possibility after the noun.
+      // (German only: English "threatened" after a noun is a verb; "wie
+      // erwartet" is as expected.)
+      for (std::uint32_t k = i + 1; de && k < c.last && st == Status::fact && !in_pp; ++k)
+        if ((cls(k) & kHypoAdj) && tok[k - 1].fold != "wie" &&
+            (k + 1 >= c.last || tok[k + 1].kind != TokenKind::word || !tok[k + 1].upper))
+          st = Status::hypothetical;
       // The object of a demand, threat, offer or refusal has not happened:
       // "demanded the withdrawal", "threatened to impose restrictions",
       // "refused ... any assistance", "forderte Sanktionen gegen".

@@ -53,6 +53,11 @@ enum WordClass : std::uint64_t {
   kProspect = 1ull << 37,  // Befürworter, Pläne, fears: the event noun they govern has not happened
 };
 
+// Words that build noun phrases and clauses but carry no content.
+constexpr std::uint64_t kFunction = kDet | kDetOblique | kPrep | kCoord | kPoss | kPoss1 |
+                                    kPron | kPron1 | kRel | kAttrib | kPair | kAlly;
+
+
 struct WordInfo {
   std::uint64_t classes = 0;
   std::string prep;       // canonical preposition (vom -> von)

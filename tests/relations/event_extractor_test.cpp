@@ -384,3 +384,33 @@ TEST_SUITE("judging an event") {
           Events{"EU ACCUSE RUS fact", "RUS ASSAULT UKR fact"});
   }
 }
+
+TEST_SUITE("german clauses (2)") {
+  TEST_CASE("a dash separates clauses, a dateline dash does not open one") {
+    CHECK(events_of("Aktivisten machen Russland verantwortlich – die Türkei droht Syrien.", "de") ==
+          Events{"TUR THREATEN SYR fact"});
+    CHECK(events_of("Sirte – Die Regierung in Libyen hat die arabischen Verbündeten aufgefordert, Luftangriffe gegen "
+                    "den IS zu fliegen.",
+                    "de")
+              .empty());
+  }
+  TEST_CASE("an office names the code its holder acts for") {
+    CHECK(events_of("EU-Ratspräsident Donald Tusk gratulierte Frankreich.", "de") == Events{"EU SUPPORT FRA fact"});
+  }
+  TEST_CASE("the two ministers are the last two persons named") {
+    CHECK(events_of("Lawrow sagte das im Fernsehen. Nach dem Treffen mit US-Außenminister John Kerry setzten die "
+                    "beiden Minister ihre Beratungen fort.",
+                    "de") == Events{"RUS CONSULT USA fact"});
+  }
+  TEST_CASE("a government named by its seat") {
+    CHECK(events_of("Der Kreml kritisierte die Führung in Kiew scharf.", "de") == Events{"RUS ACCUSE UKR fact"});
+  }
+  TEST_CASE("a predicative possibility") {
+    CHECK(events_of("Ein Treffen zwischen Russland und der Ukraine ist möglich.", "de") ==
+          Events{"RUS CONSULT UKR hypothetical"});
+  }
+  TEST_CASE("a possessive opening the Vorfeld owns a subject that is no actor") {
+    CHECK(events_of("Moskaus Unterstützung für die syrische Armee helfe der Regierung in Damaskus, meinte Lawrow.",
+                    "de") == Events{"RUS SUPPORT SYR fact"});
+  }
+}
