@@ -624,6 +624,30 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
         if (q < n && (tok[q].fold == "den" || tok[q].fold == "dem" || tok[q].fold == "der")) m.oblique = true;
       }
     }
+    // "King Hassan of Morocco", "the Foreign Minister of Iran": English titles
+    // name their holder's state with "of".
+    if (!de && m.prep == "of" && m.how == Mention::name && m.np_first > 0) {
+      std::uint32_t t = m.np_first;
+      while (t > 0 && t + 4 > m.np_first && is_word(tok[t - 1]) && tok[t - 1].upper &&
+             !g.actor_head(tok[t - 1].fold))
+        --t;
+      if (t > 0 && is_word(tok[t - 1]) && g.actor_head(tok[t - 1].fold) && !(cls(t - 1) & kDefDesc) &&
+          !out.noun[t - 1]) {
+        std::uint32_t q = t - 1;
+        while (q > 0 && is_word(tok[q - 1]) && (tok[q - 1].upper || (cls(q - 1) & (kDet | kPoss))) &&
+               !std::any_of(out.mentions.begin(), out.mentions.end(),
+                            [&](const Mention& o) { return q - 1 >= o.first && q - 1 < o.last; }) &&
+               q + 4 > t)
+          --q;
+        m.prep.clear();
+        m.np_first = q;
+        if (q > 0 && (cls(q - 1) & kPrep))
+          if (const WordInfo* w = g.find(tok[q - 1].fold)) {
+            m.prep = w->prep;
+            m.np_first = q - 1;
+          }
+      }
+    }
     // "eine von Riad geführte Militärallianz": the led coalition acts as the
     // one who leads it (the English "Saudi-led coalition" is a compound).
     if (de && m.prep == "von" && m.last + 1 < n && is_word(tok[m.last]) && tok[m.last + 1].upper) {
@@ -710,7 +734,14 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
         b.np_first < a.last)
       return 0;
     bool saw_coord = false, saw_comma = false;
-    for (std::uint32_t t = a.last; t < b.np_first; ++t) {
+    // "Israeli officials and the PLO": after an adjective, from its person or
+    // institution noun on.
+    std::uint32_t from = a.last;
+    if ((a.how == Mention::adjective || a.how == Mention::compound) && a.head >= 0 &&
+        static_cast<std::uint32_t>(a.head) >= a.last && static_cast<std::uint32_t>(a.head) < b.np_first &&
+        g.actor_head(tok[static_cast<std::size_t>(a.head)].fold))
+      from = static_cast<std::uint32_t>(a.head) + 1;
+    for (std::uint32_t t = from; t < b.np_first; ++t) {
       std::uint64_t c = cls(t);
       if (c & kCoord) saw_coord = true;
       else if (is_punct(tok[t], ",")) saw_comma = true;

@@ -414,3 +414,14 @@ TEST_SUITE("german clauses (2)") {
                     "de") == Events{"RUS SUPPORT SYR fact"});
   }
 }
+
+TEST_SUITE("english titles") {
+  TEST_CASE("a title names its holder's state with of") {
+    CHECK(events_of("The Foreign Minister of Iran criticized Israel.", "en") == Events{"IRN ACCUSE ISR fact"});
+    CHECK(events_of("King Abdullah of Jordan met Netanyahu.", "en") == Events{"ISR CONSULT JOR fact"});
+  }
+  TEST_CASE("readiness to host talks between two sides is an offer to both") {
+    CHECK(events_of("The king of Morocco said he was ready to host a meeting between Israeli officials and the PLO.",
+                    "en") == Events{"ISR AGREE MAR fact", "MAR AGREE PSE fact"});
+  }
+}
