@@ -8,7 +8,11 @@ namespace geokg {
 namespace {
 
 bool is_word(const Token& t) { return t.kind == TokenKind::word; }
-bool is_punct(const Token& t, std::string_view p) { return t.kind == TokenKind::punct && t.form == p; }
+bool is_punct(const Token& t, std::string_view p) {
+  // Always one character here: a byte compare, not a call to compare().
+  if (p.size() == 1) return t.kind == TokenKind::punct && t.form.size() == 1 && t.form[0] == p[0];
+  return t.kind == TokenKind::punct && t.form == p;
+}
 
 // A hyphen written without spaces joins a compound ("US-Beamte"); with
 // spaces it is a dash between clauses.
