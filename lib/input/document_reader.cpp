@@ -166,8 +166,15 @@ std::optional<std::size_t> repair_utf8(std::string& s) {
       i += 8;
     }
     if (i >= s.size()) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
       ++i;
+      continue;
+    }
+    // The common case of German text (ä, ö, ü, ß): a valid two-byte sequence.
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      i += 2;
       continue;
     }
     const std::size_t n = utf8_sequence(s, i, &bad_len);
