@@ -47,7 +47,7 @@ struct Scratch {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> segs, merged;
   std::vector<ActorMatch> matches;
   std::vector<const TokenInfo*> info;  // token -> its TokenIndex entry
-  std::vector<std::uint8_t> longest;   // token -> TokenInfo::longest
+  std::vector<std::uint16_t> lengths;  // token -> TokenInfo::lengths
 };
 [[gnu::noinline]] Scratch& thread_scratch() {
   thread_local Scratch scratch;
@@ -84,7 +84,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
                       bool need_mentions) {
   out.mentions.clear();
   out.clauses.clear();
-  auto& [segs, merged, matches, info, longest] = thread_scratch();
+  auto& [segs, merged, matches, info, lengths] = thread_scratch();
   segs.clear();
   merged.clear();
   const auto& tok = s.tokens;
@@ -96,7 +96,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
   const int slot = token_slot(ctx.lang);
   if (ctx.index) {
     info.assign(n, nullptr);
-    longest.assign(n, 0);
+    lengths.assign(n, 0);
   }
   bool in_quote = false;
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -106,7 +106,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
       if (const TokenInfo* t = ctx.index->find(tok[i].fold)) {
         info[i] = t;
         out.classes[i] = t->classes[slot];
-        longest[i] = t->longest;
+        lengths[i] = t->lengths;
       }
     } else {
       out.classes[i] = g.classes(tok[i].fold);
@@ -115,7 +115,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
     out.quoted[i] = in_quote;
   }
   out.question = n > 0 && is_punct(tok[n - 1], "?");
-  if (ctx.index) ctx.actors.match(s, ctx.lang, longest, matches);
+  if (ctx.index) ctx.actors.match(s, ctx.lang, lengths, matches);
   else ctx.actors.match(s, ctx.lang, matches);
   if (need_mentions && matches.empty()) {
     // Every mention is an actor name, a pronoun or a description (below); a
