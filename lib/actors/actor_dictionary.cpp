@@ -188,7 +188,9 @@ template <class LengthsAt>
 void ActorDictionary::Impl::match_with(const Sentence& s, Lang lang, std::vector<ActorMatch>& out,
                                        const LengthsAt& lengths_at) const {
   out.clear();
-  auto& [key, exact] = thread_keys();
+  // References, not a structured binding: clang before 16 cannot capture one.
+  std::string& key = thread_keys().first;
+  std::string& exact = thread_keys().second;
   const std::uint8_t want = lang == Lang::en ? kEn : kDe;
   const auto& t = s.tokens;
   for (std::uint32_t i = 0; i < t.size();) {

@@ -84,7 +84,13 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
                       bool need_mentions) {
   out.mentions.clear();
   out.clauses.clear();
-  auto& [segs, merged, matches, info, lengths] = thread_scratch();
+  // References, not a structured binding: clang before 16 cannot capture one.
+  Scratch& scratch = thread_scratch();
+  auto& segs = scratch.segs;
+  auto& merged = scratch.merged;
+  auto& matches = scratch.matches;
+  auto& info = scratch.info;
+  auto& lengths = scratch.lengths;
   segs.clear();
   merged.clear();
   const auto& tok = s.tokens;
