@@ -8,10 +8,16 @@ namespace geokg {
 namespace {
 
 bool is_word(const Token& t) { return t.kind == TokenKind::word; }
-bool is_punct(const Token& t, std::string_view p) {
+[[gnu::always_inline]] inline bool is_punct(const Token& t, std::string_view p) {
   // Always one character here: a byte compare, not a call to compare().
   if (p.size() == 1) return t.kind == TokenKind::punct && t.form.size() == 1 && t.form[0] == p[0];
   return t.kind == TokenKind::punct && t.form == p;
+}
+
+// "zu", tested for every token of a clause: two byte compares, where
+// string_view == calls compare() (and memcmp) for every two-letter word.
+inline bool is_zu(const Token& t) {
+  return t.fold.size() == 2 && t.fold[0] == 'z' && t.fold[1] == 'u';
 }
 
 // A hyphen written without spaces joins a compound ("US-Beamte"); with
@@ -192,7 +198,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
       if (c & (kSub | kSubCond)) content = true;
       else if (is_verbal(tok[i], c, out.verb[i], ctx, i == 0)) content = true;
       else if (!tok[i].upper && !(c & kFunction) && !de) content = true;
-      else if (de && i > a && tok[i - 1].fold == "zu" && !tok[i].upper) content = true;  // zu + infinitive
+      else if (de && i > a && is_zu(tok[i - 1]) && !tok[i].upper) content = true;  // zu + infinitive
       else if (!tok[i].upper && !(c & kFunction) && de && !adjective_like(tok[i].fold) &&
                tok[i].fold.size() > 3 && finite_like(tok[i].fold) &&
                !(i > a && (cls(i - 1) & (kDet | kDetOblique))))
@@ -634,7 +640,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
     if (c.type == Clause::main || c.type == Clause::coord) {
       // A German clause without a finite verb but with "zu" + infinitive.
       for (std::uint32_t i = c.first; de && i < c.last; ++i)
-        if (tok[i].fold == "zu" && i + 1 < c.last && is_word(tok[i + 1]) && !tok[i + 1].upper &&
+        if (is_zu(tok[i]) && i + 1 < c.last && is_word(tok[i + 1]) && !tok[i + 1].upper &&
             (i + 2 >= c.last || !is_word(tok[i + 2]) ||
              out.verb[i + 1] || adjective_like(tok[i + 1].fold))) {
           bool finite_before = false;
