@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -162,7 +163,13 @@ std::optional<std::size_t> repair_utf8(std::string& s) {
     while (i + 8 <= s.size()) {
       std::uint64_t w;
       std::memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ull) break;
+      if (const std::uint64_t high = w & 0x8080808080808080ull) {
+        // Straight to the first non-ASCII byte (the lowest set bit is the
+        // first byte in memory on a little-endian machine).
+        if constexpr (std::endian::native == std::endian::little)
+          i += static_cast<std::size_t>(std::countr_zero(high)) / 8;
+        break;
+      }
       i += 8;
     }
     if (i >= s.size()) break;
