@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <bit>
 #include <fstream>
 #include <sstream>
 
@@ -112,6 +113,7 @@ void ActorDictionary::Impl::add_one(std::uint32_t actor, FormKind kind, std::uin
   std::string first = key.substr(0, key.find(' '));
   auto& len = longest[first];
   len = std::max<std::uint8_t>(len, static_cast<std::uint8_t>(n));
+  lengths[first] |= static_cast<std::uint16_t>(1u << n);
 }
 
 void ActorDictionary::Impl::add(std::uint32_t actor, FormKind kind, std::uint8_t langs,
@@ -170,23 +172,25 @@ std::vector<ActorMatch> ActorDictionary::Impl::match(const Sentence& s, Lang lan
 
 void ActorDictionary::Impl::match(const Sentence& s, Lang lang,
                                   std::vector<ActorMatch>& out) const {
-  match_with(s, lang, out, [&](std::uint32_t i) -> std::uint8_t {
-    auto it = longest.find(s.tokens[i].fold);
-    return it == longest.end() ? 0 : it->second;
+  match_with(s, lang, out, [&](std::uint32_t i) -> std::uint16_t {
+    auto it = lengths.find(s.tokens[i].fold);
+    return it == lengths.end() ? 0 : it->second;
   });
 }
 
 void ActorDictionary::Impl::match(const Sentence& s, Lang lang,
-                                  const std::vector<std::uint8_t>& longest_at,
+                                  const std::vector<std::uint16_t>& lengths_at,
                                   std::vector<ActorMatch>& out) const {
-  match_with(s, lang, out, [&](std::uint32_t i) { return longest_at[i]; });
+  match_with(s, lang, out, [&](std::uint32_t i) { return lengths_at[i]; });
 }
 
-template <class LongestAt>
+template <class LengthsAt>
 void ActorDictionary::Impl::match_with(const Sentence& s, Lang lang, std::vector<ActorMatch>& out,
-                                       const LongestAt& longest_at) const {
+                                       const LengthsAt& lengths_at) const {
   out.clear();
-  auto& [key, exact] = thread_keys();
+  // References, not a structured binding: clang before 16 cannot capture one.
+  std::string& key = thread_keys().first;
+  std::string& exact = thread_keys().second;
   const std::uint8_t want = lang == Lang::en ? kEn : kDe;
   const auto& t = s.tokens;
   for (std::uint32_t i = 0; i < t.size();) {
@@ -194,30 +198,40 @@ void ActorDictionary::Impl::match_with(const Sentence& s, Lang lang, std::vector
       ++i;
       continue;
     }
-    const std::uint8_t longest_here = longest_at(i);
-    if (longest_here == 0) {
+    const std::uint16_t lengths_here = lengths_at(i);
+    if (lengths_here == 0) {
       ++i;
       continue;
     }
-    std::size_t max_n = std::min<std::size_t>(longest_here, t.size() - i);
+    std::size_t max_n = std::min<std::size_t>(std::bit_width(lengths_here) - 1, t.size() - i);
     bool found = false;
     for (std::size_t n = max_n; n >= 1 && !found; --n) {
+      // No form of n tokens starts with this word: nothing to look up.
+      if (!((lengths_here >> n) & 1)) continue;
       key.clear();
-      exact.clear();
       for (std::size_t k = 0; k < n; ++k) {
-        if (k) {
-          key += ' ';
-          exact += ' ';
-        }
+        if (k) key += ' ';
         key += t[i + k].fold;
-        exact += t[i + k].form;
       }
       auto f = forms.find(key);
       if (f == forms.end()) continue;
+      // The forms as written, for abbreviations (exact entries) only.
+      bool have_exact = false;
+      auto exact_text = [&]() -> const std::string& {
+        if (!have_exact) {
+          exact.clear();
+          for (std::size_t k = 0; k < n; ++k) {
+            if (k) exact += ' ';
+            exact += t[i + k].form;
+          }
+          have_exact = true;
+        }
+        return exact;
+      };
       // Prefer an entry of the text's language; then the first listed.
       const FormEntry* best = nullptr;
       for (const FormEntry& e : f->second) {
-        if (e.exact && e.exact_form != exact) continue;
+        if (e.exact && e.exact_form != exact_text()) continue;
         if (e.capitalised && !t[i].upper) continue;
         if (!(e.langs & want) && lang != Lang::other) continue;
         if (!best) best = &e;

@@ -43,6 +43,8 @@ struct ActorDictionary::Impl {
   StringMap<std::vector<FormEntry>> forms;
   // Folded first token -> longest form (in tokens) starting with it.
   StringMap<std::uint8_t> longest;
+  // Folded first token -> bit n set when a form of n tokens starts with it.
+  StringMap<std::uint16_t> lengths;
   Segmenter tokenizer{Lang::de};
 
   std::uint32_t intern(const Actor& a);
@@ -53,13 +55,13 @@ struct ActorDictionary::Impl {
   // Longest matches, left to right, in one sentence.
   std::vector<ActorMatch> match(const Sentence& s, Lang lang) const;
   void match(const Sentence& s, Lang lang, std::vector<ActorMatch>& out) const;  // reuses out
-  // The same with each token's `longest` value looked up by the caller
+  // The same with each token's `lengths` value looked up by the caller
   // (0: no form starts with it).
-  void match(const Sentence& s, Lang lang, const std::vector<std::uint8_t>& longest_at,
+  void match(const Sentence& s, Lang lang, const std::vector<std::uint16_t>& lengths_at,
              std::vector<ActorMatch>& out) const;
-  template <class LongestAt>
+  template <class LengthsAt>
   void match_with(const Sentence& s, Lang lang, std::vector<ActorMatch>& out,
-                  const LongestAt& longest_at) const;
+                  const LengthsAt& lengths_at) const;
 };
 
 }  // namespace geokg

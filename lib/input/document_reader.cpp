@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -162,12 +163,25 @@ std::optional<std::size_t> repair_utf8(std::string& s) {
     while (i + 8 <= s.size()) {
       std::uint64_t w;
       std::memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ull) break;
+      if (const std::uint64_t high = w & 0x8080808080808080ull) {
+        // Straight to the first non-ASCII byte (the lowest set bit is the
+        // first byte in memory on a little-endian machine).
+        if constexpr (std::endian::native == std::endian::little)
+          i += static_cast<std::size_t>(std::countr_zero(high)) / 8;
+        break;
+      }
       i += 8;
     }
     if (i >= s.size()) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
       ++i;
+      continue;
+    }
+    // The common case of German text (ä, ö, ü, ß): a valid two-byte sequence.
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      i += 2;
       continue;
     }
     const std::size_t n = utf8_sequence(s, i, &bad_len);

@@ -8,7 +8,17 @@ namespace geokg {
 namespace {
 
 bool is_word(const Token& t) { return t.kind == TokenKind::word; }
-bool is_punct(const Token& t, std::string_view p) { return t.kind == TokenKind::punct && t.form == p; }
+[[gnu::always_inline]] inline bool is_punct(const Token& t, std::string_view p) {
+  // Always one character here: a byte compare, not a call to compare().
+  if (p.size() == 1) return t.kind == TokenKind::punct && t.form.size() == 1 && t.form[0] == p[0];
+  return t.kind == TokenKind::punct && t.form == p;
+}
+
+// "zu", tested for every token of a clause: two byte compares, where
+// string_view == calls compare() (and memcmp) for every two-letter word.
+inline bool is_zu(const Token& t) {
+  return t.fold.size() == 2 && t.fold[0] == 'z' && t.fold[1] == 'u';
+}
 
 // A hyphen written without spaces joins a compound ("US-Beamte"); with
 // spaces it is a dash between clauses.
@@ -41,7 +51,7 @@ struct Scratch {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> segs, merged;
   std::vector<ActorMatch> matches;
   std::vector<const TokenInfo*> info;  // token -> its TokenIndex entry
-  std::vector<std::uint8_t> longest;   // token -> TokenInfo::longest
+  std::vector<std::uint16_t> lengths;  // token -> TokenInfo::lengths
 };
 [[gnu::noinline]] Scratch& thread_scratch() {
   thread_local Scratch scratch;
@@ -78,7 +88,13 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
                       bool need_mentions) {
   out.mentions.clear();
   out.clauses.clear();
-  auto& [segs, merged, matches, info, longest] = thread_scratch();
+  // References, not a structured binding: clang before 16 cannot capture one.
+  Scratch& scratch = thread_scratch();
+  auto& segs = scratch.segs;
+  auto& merged = scratch.merged;
+  auto& matches = scratch.matches;
+  auto& info = scratch.info;
+  auto& lengths = scratch.lengths;
   segs.clear();
   merged.clear();
   const auto& tok = s.tokens;
@@ -90,7 +106,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
   const int slot = token_slot(ctx.lang);
   if (ctx.index) {
     info.assign(n, nullptr);
-    longest.assign(n, 0);
+    lengths.assign(n, 0);
   }
   bool in_quote = false;
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -100,7 +116,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
       if (const TokenInfo* t = ctx.index->find(tok[i].fold)) {
         info[i] = t;
         out.classes[i] = t->classes[slot];
-        longest[i] = t->longest;
+        lengths[i] = t->lengths;
       }
     } else {
       out.classes[i] = g.classes(tok[i].fold);
@@ -109,7 +125,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
     out.quoted[i] = in_quote;
   }
   out.question = n > 0 && is_punct(tok[n - 1], "?");
-  if (ctx.index) ctx.actors.match(s, ctx.lang, longest, matches);
+  if (ctx.index) ctx.actors.match(s, ctx.lang, lengths, matches);
   else ctx.actors.match(s, ctx.lang, matches);
   if (need_mentions && matches.empty()) {
     // Every mention is an actor name, a pronoun or a description (below); a
@@ -185,7 +201,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
       if (c & (kSub | kSubCond)) content = true;
       else if (is_verbal(tok[i], c, out.verb[i], ctx, i == 0)) content = true;
       else if (!tok[i].upper && !(c & kFunction) && !de) content = true;
-      else if (de && i > a && tok[i - 1].fold == "zu" && !tok[i].upper) content = true;  // zu + infinitive
+      else if (de && i > a && is_zu(tok[i - 1]) && !tok[i].upper) content = true;  // zu + infinitive
       else if (!tok[i].upper && !(c & kFunction) && de && !adjective_like(tok[i].fold) &&
                tok[i].fold.size() > 3 && finite_like(tok[i].fold) &&
                !(i > a && (cls(i - 1) & (kDet | kDetOblique))))
@@ -825,7 +841,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
     if (c.type == Clause::main || c.type == Clause::coord) {
       // A German clause without a finite verb but with "zu" + infinitive.
       for (std::uint32_t i = c.first; de && i < c.last; ++i)
-        if (tok[i].fold == "zu" && i + 1 < c.last && is_word(tok[i + 1]) && !tok[i + 1].upper &&
+        if (is_zu(tok[i]) && i + 1 < c.last && is_word(tok[i + 1]) && !tok[i + 1].upper &&
             (i + 2 >= c.last || !is_word(tok[i + 2]) ||
              out.verb[i + 1] || adjective_like(tok[i + 1].fold))) {
           bool finite_before = false;

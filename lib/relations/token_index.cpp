@@ -11,7 +11,7 @@ void TokenIndex::build(const Grammar& de, const Grammar& en, const TriggerLexico
     for (const auto& [form, entries] : triggers.verbs_[slot]) map_[form].verb[slot] = &entries;
     for (const auto& [form, entries] : triggers.nouns_[slot]) map_[form].noun[slot] = &entries;
   }
-  for (const auto& [first, n] : actors.longest) map_[first].longest = n;
+  for (const auto& [first, mask] : actors.lengths) map_[first].lengths = mask;
 }
 
 }  // namespace geokg

@@ -22,7 +22,7 @@ struct TokenInfo {
   std::uint64_t classes[2] = {0, 0};
   const std::vector<VerbForm>* verb[2] = {nullptr, nullptr};
   const std::vector<std::uint32_t>* noun[2] = {nullptr, nullptr};  // the form itself, no compound
-  std::uint8_t longest = 0;  // the most tokens of an actor form starting here (0: none)
+  std::uint16_t lengths = 0;  // bit n: an actor form of n tokens starts here (0: none)
 };
 
 inline int token_slot(Lang lang) { return lang == Lang::en ? 1 : 0; }

@@ -1,6 +1,7 @@
 #include "relations/trigger_lexicon.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <istream>
 
 #include "data_table.hpp"
@@ -78,7 +79,12 @@ void TriggerLexicon::add_verb_form(Lang lang, std::string form, std::uint32_t tr
 
 void TriggerLexicon::add_noun_form(Lang lang, std::string form, std::uint32_t trigger) {
   std::string f = fold_case(form);
-  if (lang == Lang::de && f.size() >= 4) noun_endings_[f.substr(f.size() - 4)] = true;
+  if (lang == Lang::de && f.size() >= 4) {
+    const std::size_t end = quad_bit(std::string_view(f).substr(f.size() - 4));
+    const std::size_t start = quad_bit(std::string_view(f).substr(0, 4));
+    noun_ends_[end / 64] |= std::uint64_t{1} << (end % 64);
+    noun_starts_[start / 64] |= std::uint64_t{1} << (start % 64);
+  }
   auto& v = nouns_[lang_slot(lang)][f];
   if (std::find(v.begin(), v.end(), trigger) == v.end()) v.push_back(trigger);
 }
@@ -260,14 +266,21 @@ const std::vector<std::uint32_t>* TriggerLexicon::noun_compound(Lang lang,
                                                                 std::string_view fold) const {
   const auto& m = nouns_[lang_slot(lang)];
   if (lang != Lang::de || fold.size() < 7) return nullptr;
-  if (noun_endings_.find(fold.substr(fold.size() - 4)) == noun_endings_.end()) return nullptr;
+  if (!quad_in(noun_ends_, fold.substr(fold.size() - 4))) return nullptr;
   // Compound: the longest known noun that ends the word, at least 4 bytes, and
   // leaving a modifier of at least 3 bytes ("Luft|angriffe").
   for (std::size_t i = 3; i + 4 <= fold.size(); ++i) {
     if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;
+    if (!quad_in(noun_starts_, fold.substr(i, 4))) continue;
     if (auto it = m.find(fold.substr(i)); it != m.end()) return &it->second;
   }
   return nullptr;
+}
+
+std::size_t TriggerLexicon::quad_bit(std::string_view four) {
+  std::uint32_t v;
+  std::memcpy(&v, four.data(), 4);
+  return (v * 0x9E3779B1u) >> 16;  // the top 16 bits of a multiplicative hash
 }
 
 }  // namespace geokg

@@ -82,9 +82,19 @@ class TriggerLexicon {
   std::vector<Trigger> triggers_;
   StringMap<std::vector<VerbForm>> verbs_[2];
   StringMap<std::vector<std::uint32_t>> nouns_[2];
-  // The last four bytes of every German noun form: a word ending otherwise
-  // cannot end in a trigger noun, so most compounds are rejected by one look-up.
-  StringMap<bool> noun_endings_;
+  // The last and the first four bytes of every German noun form, as bits
+  // of two 8 KB sets: a word whose ending is in no noun cannot end in a
+  // trigger noun, and a noun can start only where its first four bytes stand,
+  // so most compounds and most places in them are rejected without a look-up.
+  // A bit may stand for other four bytes too; the look-up decides.
+  static constexpr std::size_t kQuadBits = 1 << 16;
+  static std::size_t quad_bit(std::string_view four);
+  bool quad_in(const std::vector<std::uint64_t>& set, std::string_view four) const {
+    const std::size_t b = quad_bit(four);
+    return (set[b / 64] >> (b % 64)) & 1;
+  }
+  std::vector<std::uint64_t> noun_ends_ = std::vector<std::uint64_t>(kQuadBits / 64);
+  std::vector<std::uint64_t> noun_starts_ = std::vector<std::uint64_t>(kQuadBits / 64);
 };
 
 }  // namespace geokg

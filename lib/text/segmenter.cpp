@@ -382,15 +382,19 @@ void Segmenter::run(std::string_view text, const std::function<void(Sentence&)>&
   };
 
   std::string& scratch = buf.scratch;
+  std::uint32_t next_bound = si + 1 < bounds.size() ? bounds[si + 1] : UINT32_MAX;
   int32_t start = wbi.first();
   for (int32_t end = wbi.next(); end != icu::BreakIterator::DONE; start = end, end = wbi.next()) {
     int32_t rule = wbi.getRuleStatus();
     auto b = static_cast<std::uint32_t>(start), e = static_cast<std::uint32_t>(end);
-    while (si + 1 < bounds.size() && b >= bounds[si + 1]) {
-      flush();
-      ++si;
-      cur.begin = bounds[si];
-      cur.end = si + 1 < bounds.size() ? bounds[si + 1] : bounds[si];
+    if (b >= next_bound) {  // one comparison for the tokens inside a sentence
+      while (si + 1 < bounds.size() && b >= bounds[si + 1]) {
+        flush();
+        ++si;
+        cur.begin = bounds[si];
+        cur.end = si + 1 < bounds.size() ? bounds[si + 1] : bounds[si];
+      }
+      next_bound = si + 1 < bounds.size() ? bounds[si + 1] : UINT32_MAX;
     }
     std::string_view raw = text.substr(b, e - b);
     TokenKind kind;
