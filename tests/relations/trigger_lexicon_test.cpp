@@ -104,10 +104,11 @@ TEST_CASE("a lexicon added to an extractor is used at once: new actors, verbs an
                              "forms": ["Zurechtweisungen"]}]})";
   }
   auto relations = [&](const std::string& text) {
+    const std::string lang = "de";
     Document d;
     d.id = "t";
-    d.lang = "de";
     d.text = text;
+    d.lang = lang;
     std::vector<std::string> out;
     for (const Event& e : ex.extract(d)) {
       std::string line = e.source.code;
