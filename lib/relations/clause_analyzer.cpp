@@ -530,6 +530,34 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
     }
   }
 
+  // The actor of a phrase headed by another noun takes that phrase's place:
+  // its start `q` (after walking back over articles and adjectives, or over
+  // the capitalised words of an English title), its preposition and case.
+  auto adopt_phrase = [&](Mention& m, std::uint32_t q, bool english_title) {
+    std::uint32_t head = q;
+    auto modifier = [&](std::uint32_t k) {
+      if (!is_word(tok[k])) return false;
+      if (english_title)
+        return (tok[k].upper || (cls(k) & (kDet | kPoss))) &&
+               std::none_of(out.mentions.begin(), out.mentions.end(),
+                            [&](const Mention& o) { return k >= o.first && k < o.last; });
+      return !tok[k].upper && ((cls(k) & (kDet | kDetOblique | kPoss)) || attributive(k));
+    };
+    while (q > 0 && q + 4 > head && modifier(q - 1)) --q;
+    m.genitive_attr = false;
+    m.prep.clear();
+    // "der" is oblique before a feminine or plural noun ("der Regierung in
+    // Kiew"), nominative before a masculine one ("der Außenminister der USA").
+    const WordInfo* hw = g.find(tok[head].fold);
+    bool fem = hw && (hw->genders.find('f') != std::string::npos || hw->genders.find('p') != std::string::npos);
+    m.oblique = de && q < head && (tok[q].fold == "den" || tok[q].fold == "dem" || (tok[q].fold == "der" && fem));
+    m.np_first = q;
+    if (q > 0 && (cls(q - 1) & kPrep))
+      if (const WordInfo* w = g.find(tok[q - 1].fold)) {
+        m.prep = w->prep;
+        m.np_first = q - 1;
+      }
+  };
   // Governing preposition and case of each mention's noun phrase.
   for (Mention& m : out.mentions) {
     m.np_first = m.first;
@@ -624,21 +652,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
         (cls(m.np_first - 1) & kDefDesc) && !(cls(m.np_first - 1) & kPersonDesc) &&
         (de ? tok[m.np_first - 1].upper : true) && m.how == Mention::name) {
       const WordInfo* dw = g.find(tok[m.np_first - 1].fold);
-      if (dw && dw->genders != "g" && dw->genders != "r") {
-        std::uint32_t q = m.np_first - 1;
-        while (q > 0 && is_word(tok[q - 1]) && !tok[q - 1].upper &&
-               ((cls(q - 1) & (kDet | kDetOblique | kPoss)) || (de && attributive(q - 1))))
-          --q;
-        m.prep.clear();
-        m.oblique = false;
-        m.np_first = q;
-        if (q > 0 && (cls(q - 1) & kPrep))
-          if (const WordInfo* w = g.find(tok[q - 1].fold)) {
-            m.prep = w->prep;
-            m.np_first = q - 1;
-          }
-        if (q < n && (tok[q].fold == "den" || tok[q].fold == "dem" || tok[q].fold == "der")) m.oblique = true;
-      }
+      if (dw && dw->genders != "g" && dw->genders != "r") adopt_phrase(m, m.np_first - 1, false);
     }
     // "King Hassan of Morocco", "the Foreign Minister of Iran": English titles
     // name their holder's state with "of".
@@ -648,21 +662,8 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
              !g.actor_head(tok[t - 1].fold))
         --t;
       if (t > 0 && is_word(tok[t - 1]) && g.actor_head(tok[t - 1].fold) && !(cls(t - 1) & kDefDesc) &&
-          !out.noun[t - 1]) {
-        std::uint32_t q = t - 1;
-        while (q > 0 && is_word(tok[q - 1]) && (tok[q - 1].upper || (cls(q - 1) & (kDet | kPoss))) &&
-               !std::any_of(out.mentions.begin(), out.mentions.end(),
-                            [&](const Mention& o) { return q - 1 >= o.first && q - 1 < o.last; }) &&
-               q + 4 > t)
-          --q;
-        m.prep.clear();
-        m.np_first = q;
-        if (q > 0 && (cls(q - 1) & kPrep))
-          if (const WordInfo* w = g.find(tok[q - 1].fold)) {
-            m.prep = w->prep;
-            m.np_first = q - 1;
-          }
-      }
+          !out.noun[t - 1])
+        adopt_phrase(m, t - 1, true);
     }
     // "eine von Riad geführte Militärallianz": the led coalition acts as the
     // one who leads it (the English "Saudi-led coalition" is a compound).
@@ -696,21 +697,8 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
       // "der Außenminister der USA", "die Truppen Russlands": the owner of a
       // noun naming people or an institution is the actor of the phrase,
       // which takes that noun's article and preposition.
-      if (m.genitive_attr && m.how == Mention::name && g.actor_head(tok[p].fold) && !out.noun[p]) {
-        m.genitive_attr = false;
-        m.oblique = false;
-        std::uint32_t q = p;
-        while (q > 0 && is_word(tok[q - 1]) && !tok[q - 1].upper &&
-               ((cls(q - 1) & (kDet | kDetOblique | kPoss)) || attributive(q - 1)))
-          --q;
-        m.np_first = q;
-        if (q > 0 && (cls(q - 1) & kPrep))
-          if (const WordInfo* w = g.find(tok[q - 1].fold)) {
-            m.prep = w->prep;
-            m.np_first = q - 1;
-          }
-        if (q < p && (tok[q].fold == "den" || tok[q].fold == "dem")) m.oblique = true;
-      }
+      if (m.genitive_attr && m.how == Mention::name && g.actor_head(tok[p].fold) && !out.noun[p])
+        adopt_phrase(m, p, false);
     }
     // "Russlands Krieg", "Russia's attack": a possessive before its noun.
     if (m.how == Mention::name && m.last < n && is_word(tok[m.last])) {
