@@ -68,11 +68,11 @@ class Window {
     more_work_.notify_all();
   }
 
-  // Waits until the oldest slot is done when `wait`, else only looks; moves
-  // the done slot out into `out`.
+  // Waits, when `wait`, until a run of done slots is ready at the front (see
+  // ready()), else only looks; moves the oldest done slot out into `out`.
   bool pop_done(Slot& out, bool wait) {
     std::unique_lock lock(mutex_);
-    if (wait) front_done_.wait(lock, [&] { return !slots_.empty() && slots_.front().done; });
+    if (wait) front_done_.wait(lock, [&] { return ready(); });
     if (slots_.empty() || !slots_.front().done) return false;
     out = std::move(slots_.front());
     slots_.pop_front();
@@ -100,9 +100,22 @@ class Window {
       }
       lock.lock();
       slot.done = true;
-      // Only the front matters to the reader; anything else it finds later.
-      if (&slot == &slots_.front()) front_done_.notify_one();
+      // Only a run of done slots at the front matters to the reader.
+      if (ready()) front_done_.notify_one();
     }
+  }
+
+  // A waiting reader wakes for kDeliverRun done documents at the front (or
+  // for all there are), not for each one: with every core extracting, each
+  // wake-up preempts a worker, and one per document cost more CPU time than
+  // the reader's own work.  Called with the mutex held.
+  static constexpr std::size_t kDeliverRun = 16;
+  bool ready() const {
+    if (slots_.empty() || !slots_.front().done) return false;
+    const std::size_t want = std::min(kDeliverRun, slots_.size());
+    std::size_t run = 0;
+    while (run < want && slots_[run].done) ++run;
+    return run == want;
   }
 
   const Extractor& extractor_;
