@@ -14,7 +14,7 @@
 #   -s  source articles, JSONL (default ../shared/corpus/gnad-test.jsonl)
 #   -n  corpus size: bytes, or with suffix K, M, G (default 100M; 1G for the RSS check)
 #   -j  worker threads for the parallel runs (default: the number of cores)
-#   -r  rounds (default 3): every run is repeated, the rounds interleaved, and
+#   -r  rounds (default 5): every run is repeated, the rounds interleaved, and
 #       each run's fastest round is reported (peak RSS: the largest), so that a
 #       burst of other work on a shared machine skews no single ratio
 #   -b  release build directory (default build-bench; set up and built if needed)
@@ -26,7 +26,7 @@ root=$PWD
 source_corpus=../shared/corpus/gnad-test.jsonl
 size=100M
 jobs=$(nproc)
-rounds=3
+rounds=5
 build_dir=build-bench
 keep=0
 while getopts "s:n:j:r:b:kh" opt; do
