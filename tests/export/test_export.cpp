@@ -251,6 +251,60 @@ TEST_CASE("escaping for XML, DOT and CSV") {
   CHECK(truncate_utf8("short", 10) == "short");
 }
 
+TEST_CASE("CSV cells never start a spreadsheet formula") {
+  using namespace exportutil;
+  CHECK(csv_field("=1+2") == "'=1+2");
+  CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_field("+x") == "'+x");
+  CHECK(csv_field("-2+3") == "'-2+3");
+  CHECK(csv_field("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0");
+  CHECK(csv_field("=a,b") == "\"'=a,b\"");
+  // Numbers cannot run, and a quote would change them.
+  CHECK(csv_field("-3") == "-3");
+  CHECK(csv_field("+1.5e-3") == "+1.5e-3");
+  CHECK(csv_field("2023-01-05") == "2023-01-05");
+
+  KnowledgeGraph kg;
+  kg.add_document(doc("=HYPERLINK(1)", "2023-01-05"),
+                  {event(state("=cmd"), Relation::AID, state("@x"), 0, "text")});
+  std::ostringstream nodes, rels;
+  write_neo4j(nodes, rels, kg);
+  CHECK(nodes.str().find("\n'=cmd,Actor;State,'=cmd,,,'=cmd,state\n") != std::string::npos);
+  CHECK(rels.str().find("\n'=cmd,'@x,AID,fact,1,1,2023-01-05,2023-01-05,material-cooperation,"
+                        "'=HYPERLINK(1)#0: text\n") != std::string::npos);
+}
+
+TEST_CASE("DOT ids come back from Graphviz as they are, within its 16 KB limit") {
+  using namespace exportutil;
+  CHECK(dot_id("x\\y") == "x\\y");
+  CHECK(dot_id("line\nbreak") == "line\nbreak");
+  CHECK(dot_id("two\\\\") == "two\\\\");
+  // Graphviz cannot hold a lone backslash before a quote, a line end or the end.
+  CHECK(dot_id("end\\") == "end\\\\");
+  CHECK(dot_id("q\\\"") == "q\\\\\"");
+  CHECK(dot_quoted_id("q\\\\\"") == "\"q\\\\\\\"\"");
+  CHECK(dot_id(std::string(20000, 'a')) == std::string(kDotIdBytes, 'a') + "\xE2\x80\xA6");
+
+  KnowledgeGraph kg;
+  kg.add_document(doc("d", "2023-01-01"),
+                  {event(state("x\\y"), Relation::AID, state("line\nbreak"), 0),
+                   event(state(std::string(20000, 'a')), Relation::AID, state("x\\y"), 1)});
+  const std::string dot = written(write_dot, kg);
+  CHECK(dot.find("  \"x\\y\" -> \"line\nbreak\"") != std::string::npos);
+  CHECK(dot.find(std::string(kDotIdBytes, 'a') + "\xE2\x80\xA6\" -> \"x\\y\"") !=
+        std::string::npos);
+  std::size_t longest = 0, open = std::string::npos;
+  for (std::size_t i = 0; i < dot.size(); ++i) {
+    if (dot[i] == '\\') {
+      ++i;
+    } else if (dot[i] == '"') {
+      if (open == std::string::npos) open = i;
+      else longest = std::max(longest, i - open), open = std::string::npos;
+    }
+  }
+  CHECK(longest < 16384);
+}
+
 TEST_CASE("ids that cleaning makes equal stay apart") {
   KnowledgeGraph kg;
   kg.add_node(ActorNode{"ab", "", "", "", "ab", ActorType::state});
