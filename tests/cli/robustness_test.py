@@ -769,9 +769,16 @@ def main():
     GEOKG = os.path.abspath(a.geokg)
     if a.sanitized:
         SLOW, HUNGRY = 5.0, 2.5
+    return run_cases(a.group, a.only)
+
+
+def run_cases(group_wanted=None, only=None):
+    """Runs the registered cases of a group (all when None), each in a fresh
+    folder; prints a line per case and "N passed, N failed"; returns the exit
+    status.  Also used by the other CLI test scripts that import this one."""
     passed = failed = 0
     for group, fn in CASES:
-        if (a.group and group != a.group) or (a.only and fn.__name__ != a.only):
+        if (group_wanted and group != group_wanted) or (only and fn.__name__ != only):
             continue
         d = tempfile.mkdtemp(prefix=f"geokg-{fn.__name__}-")
         start = time.monotonic()
