@@ -99,6 +99,8 @@ void check_paths(const InputOptions& o, const std::vector<std::string>& outputs)
   for (const auto& out : outputs) {
     struct stat st {};
     if (out.empty() || out == "-" || ::stat(out.c_str(), &st) != 0) continue;
+    // Writing to a device or FIFO (/dev/null) replaces nothing.
+    if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) continue;
     existing.push_back({static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
     names.push_back(out);
   }

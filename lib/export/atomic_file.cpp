@@ -153,9 +153,13 @@ struct Target {
 };
 
 Target resolve(const fs::path& out) {
+  struct stat st {};
+  // A device or FIFO is written in place under whatever name it was given:
+  // /dev/stdout links to /proc/self/fd/1, whose target "pipe:[N]" is no path.
+  if (::stat(out.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+    return Target{out, out, st};
   Target t{out, follow_links(out), std::nullopt};
   check_directory(directory_of(t.path), out);
-  struct stat st {};
   if (::stat(t.path.c_str(), &st) == 0) t.existing = st;
   return t;
 }

@@ -21,6 +21,8 @@ struct WriteError : ExportError {
   int code;
 };
 
+// Neither class can be copied (each owns its temporary through impl_).
+
 // One output file.  The temporary ".NAME.tmp-PID-XXXXXX" is readable by its
 // owner only until commit() gives it the mode (and, where allowed, the owner
 // and group) of the file it replaces.  A symbolic link is written through: its
@@ -32,8 +34,6 @@ class AtomicFile {
   explicit AtomicFile(const std::filesystem::path& path);
   // Without commit() the temporary is removed and the target left as it was.
   ~AtomicFile();
-  AtomicFile(const AtomicFile&) = delete;
-  AtomicFile& operator=(const AtomicFile&) = delete;
 
   // For writers that stream a whole file; a failure surfaces at commit().
   std::ostream& stream();
@@ -52,8 +52,6 @@ class AtomicFolder {
  public:
   explicit AtomicFolder(const std::filesystem::path& path);
   ~AtomicFolder();
-  AtomicFolder(const AtomicFolder&) = delete;
-  AtomicFolder& operator=(const AtomicFolder&) = delete;
 
   std::ostream& add(const std::string& name);
   void commit();
