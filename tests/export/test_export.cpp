@@ -478,6 +478,22 @@ TEST_CASE("write_graph never follows a link planted at a temporary name") {
   CHECK(slurp(dir.path / "g.json") == written(write_json, kg));
 }
 
+TEST_CASE("a link of another user in a shared sticky folder is not followed") {
+  if (::geteuid() != 0) return;  // only root can make a link owned by someone else
+  TempDir dir;
+  fs::create_directory(dir.path / "shared");
+  fs::permissions(dir.path / "shared", fs::perms::all | fs::perms::sticky_bit);
+  std::ofstream(dir.path / "victim.txt") << "root's";
+  const fs::path link = dir.path / "shared" / "g.json";
+  fs::create_symlink(dir.path / "victim.txt", link);
+  REQUIRE(::lchown(link.c_str(), 65534, 65534) == 0);
+  CHECK(export_error(link, tiny()) ==
+        "cannot write " + link.string() +
+            ": it is a symbolic link of another user in a shared folder; not followed");
+  CHECK(slurp(dir.path / "victim.txt") == "root's");
+  CHECK(fs::is_symlink(link));
+}
+
 pid_t dead_pid() {
   const pid_t pid = ::fork();
   if (pid == 0) ::_exit(0);
