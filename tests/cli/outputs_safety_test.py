@@ -484,7 +484,7 @@ def neo4j_write_errors_say_why(d):
     if os.geteuid() != 0 or shutil.which("unshare") is None:
         return
     # A real full disk: an 8 KB tmpfs in a mount namespace of its own.
-    script = ('mount -t tmpfs -o size=8k tmpfs disk && mkdir disk/g.neo4j && '
+    script = ('mount -t tmpfs -o size=8k tmpfs disk || exit 3; mkdir disk/g.neo4j && '
               'echo OLD > disk/g.neo4j/nodes.csv && '
               '"$0" build big.jsonl -o disk/g.neo4j 2>err; echo "status $?"; cat err; '
               'cat disk/g.neo4j/nodes.csv; ls -a disk')
