@@ -302,7 +302,13 @@ int create_file(const fs::path& p) {
 
 int create_folder(const fs::path& p) {
   if (::mkdir(p.c_str(), 0700) != 0) return -1;
-  return ::open(p.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  const int fd = ::open(p.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    const int err = errno;
+    ::rmdir(p.c_str());
+    errno = err;
+  }
+  return fd;
 }
 
 // ---- buffered writing that keeps errno ------------------------------------------
