@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "commands.hpp"
+#include "common.hpp"
 #include "geokg/error.hpp"
 #include "geokg/export/graph_io.hpp"
 #include "geokg/query/query.hpp"
@@ -114,7 +115,7 @@ void emit(const QueryOptions& q, const Table& t) {
   write_stdout(render(t, format));
   // JSON carries its notes; elsewhere they would corrupt the table.
   if (format != OutputFormat::json)
-    for (const auto& n : t.notes) fmt::print(stderr, "geokg: {}\n", n);
+    for (const auto& n : t.notes) diag("geokg: {}\n", n);
 }
 
 }  // namespace

@@ -1066,4 +1066,55 @@ const std::vector<InputProblem>& DocumentReader::problems() const { return impl_
 
 std::size_t DocumentReader::bytes_read() const { return impl_->bytes; }
 
+namespace input_detail {
+namespace {
+
+std::optional<std::size_t> index_of(const struct stat& st,
+                                    const std::vector<FileIdentity>& files) {
+  const FileIdentity id{static_cast<std::uint64_t>(st.st_dev),
+                        static_cast<std::uint64_t>(st.st_ino)};
+  const auto it = std::find(files.begin(), files.end(), id);
+  if (it == files.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - files.begin());
+}
+
+// Depth first through `root`, each directory once (links can make loops).
+std::optional<std::pair<std::size_t, std::string>> find_in_directory(
+    const fs::path& root, const std::vector<FileIdentity>& files,
+    std::set<std::pair<dev_t, ino_t>>& seen) {
+  std::vector<fs::path> todo{root};
+  while (!todo.empty()) {
+    const fs::path dir = std::move(todo.back());
+    todo.pop_back();
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0 || !seen.emplace(st.st_dev, st.st_ino).second) continue;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (::stat(it->path().c_str(), &st) != 0) continue;
+      if (S_ISDIR(st.st_mode))
+        todo.push_back(it->path());
+      else if (kind_of(it->path()) != Kind::kUnsupported)
+        if (auto i = index_of(st, files)) return std::make_pair(*i, it->path().string());
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::pair<std::size_t, std::string>> find_input_file(
+    const std::vector<std::string>& inputs, const std::vector<FileIdentity>& files) {
+  std::set<std::pair<dev_t, ino_t>> seen;
+  for (const auto& in : inputs) {
+    struct stat st {};
+    if (in == "-" ? ::fstat(STDIN_FILENO, &st) != 0 : ::stat(in.c_str(), &st) != 0) continue;
+    if (auto i = index_of(st, files)) return std::make_pair(*i, in);
+    if (S_ISDIR(st.st_mode))
+      if (auto found = find_in_directory(in, files, seen)) return found;
+  }
+  return std::nullopt;
+}
+
+}  // namespace input_detail
+
 }  // namespace geokg
