@@ -55,6 +55,8 @@ Action add_build(CLI::App& app) {
       throw InputError("nothing to build: give articles, or --graph with an existing graph");
     // --graph is left out: adding to the graph being written is what it is for.
     check_paths(o->in, o->outs);
+    // With --graph an empty input leaves the graph as it was, so rewriting it loses nothing.
+    const bool replaces = o->graph.empty() && replaces_existing(o->outs);
 
     Extractor ex = load_extractor(o->in);
     Level level = parse_level(o->level);
@@ -79,7 +81,7 @@ Action add_build(CLI::App& app) {
           },
           [&](std::size_t d, std::size_t b) { progress.update(d, b); });
       progress.finish();
-      log.check_read(documents);
+      log.check_read(documents, replaces);
     }
     log.check_strict(o->in.strict);
     KnowledgeGraph shown = write_outputs(o->outs, graph, filter);

@@ -20,6 +20,7 @@ Action add_extract(CLI::App& app) {
   cmd->add_flag("--explain", o->explain, "Add the rule and tokens behind each event");
   return [o]() {
     check_paths(o->in, {o->out});
+    const bool replaces = replaces_existing({o->out});
     Extractor ex = load_extractor(o->in);
     DocumentReader reader(o->in.inputs);
     ProblemLog log;
@@ -39,7 +40,7 @@ Action add_extract(CLI::App& app) {
         },
         [&](std::size_t d, std::size_t b) { progress.update(d, b); });
     progress.finish();
-    log.check_read(documents);
+    log.check_read(documents, replaces);
     log.check_strict(o->in.strict);
     out.commit();
     return log.exit_status(o->in.strict);

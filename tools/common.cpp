@@ -122,12 +122,21 @@ void ProblemLog::attach(DocumentReader& reader, bool quiet) {
   });
 }
 
-void ProblemLog::check_read(std::size_t documents) const {
+void ProblemLog::check_read(std::size_t documents, bool replaces_output) const {
   if (documents > 0) return;
   if (skipped > 0)
     throw InputError(fmt::format("no document could be read ({} skipped); nothing written",
                                  skipped));
-  throw InputError("the inputs hold no document; nothing written");
+  if (replaces_output) throw InputError("the inputs hold no document; nothing written");
+}
+
+bool replaces_existing(const std::vector<std::string>& outs) {
+  for (const auto& out : outs) {
+    struct stat st {};
+    if (out.empty() || out == "-" || ::stat(out.c_str(), &st) != 0) continue;
+    if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) return true;
+  }
+  return false;
 }
 
 void ProblemLog::check_strict(bool strict) const {

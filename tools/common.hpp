@@ -65,10 +65,16 @@ struct ProblemLog {
   // With --strict a skipped document fails the run before any output is
   // written, so the previous output stays as it was.  Throws InputError.
   void check_strict(bool strict) const;
-  // A run that read no document at all writes nothing over an existing
-  // output.  Throws InputError.
-  void check_read(std::size_t documents) const;
+  // A run whose every document was bad writes nothing.  Inputs that hold no
+  // document (an empty folder or stdin) write nothing over an existing output,
+  // but an empty stdin to stdout is an empty result, as for any filter (an
+  // empty shard of a pipeline).  Throws InputError.
+  void check_read(std::size_t documents, bool replaces_output) const;
 };
+
+// Whether writing `outs` would replace a file or folder that exists (not
+// standard output, a device or a FIFO).
+bool replaces_existing(const std::vector<std::string>& outs);
 
 // Documents, MB/s and time left on stderr, only when stderr is a terminal.
 class Progress {

@@ -1039,7 +1039,9 @@ struct DocumentReader::Impl {
              fmt::format("read error after line {}: {}", src.line_no,
                          std::strerror(src.reader.error())),
              true);
-    else if (!src.any_content)
+    // An empty file is a mistake worth a word; an empty stream on stdin is a
+    // pipeline step that had no documents for us (an empty shard), not an error.
+    else if (!src.any_content && src.name != "-")
       report(src.name, src.line_no == 0 ? "empty file" : "empty file (only blank lines)", true);
     jsonl.reset();
     line.clear();

@@ -115,6 +115,12 @@ def reading_nothing_replaces_nothing(d):
             check(lines_of(r) == expected, f"{cmd} {inputs}: expected {expected}", r)
             check_unchanged(os.path.join(d, out), before)
             check_no_temporaries(d)
+    # An empty input replacing nothing is an empty result, as for any filter:
+    # an empty stdin to stdout, an empty folder to a new file.
+    r = run(["extract", "-"], d, stdin=subprocess.DEVNULL)
+    check(r.status == 0 and r.stdout == b"" and lines_of(r) == [], "extract - < /dev/null", r)
+    r = run(["extract", "empty", "-o", "new.jsonl"], d)
+    check(r.status == 0 and read(d, "new.jsonl") == b"", "extract empty/ -o new.jsonl", r)
     # --graph with articles that are all bad: the graph is not rewritten either.
     r = run(["build", "good.txt", "-o", "base.json"], d)
     check(r.status == 0, "building the base graph failed", r)
