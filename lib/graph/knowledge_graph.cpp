@@ -46,24 +46,30 @@ bool same_sentence(const Evidence& a, const Evidence& b) {
 }
 
 // Sorting by every field before dropping repeats of (doc, sentence) keeps the
-// smallest record, so the survivor does not depend on insertion order.
-void normalise_evidence(std::vector<Evidence>& ev) {
-  std::sort(ev.begin(), ev.end());
+// smallest record, so the survivor does not depend on insertion order.  Only
+// the records from `fresh` on are new: they are sorted alone and merged into
+// the sorted rest, so an edge with much evidence is not sorted again whole.
+void normalise_evidence(std::vector<Evidence>& ev, std::size_t fresh) {
+  const auto mid = ev.begin() + static_cast<std::ptrdiff_t>(fresh);
+  std::sort(mid, ev.end());
+  std::inplace_merge(ev.begin(), mid, ev.end());
   ev.erase(std::unique(ev.begin(), ev.end(), same_sentence), ev.end());
 }
 
+// Counts from sorted evidence: one document per run of equal doc ids.
 void recount(RelationEdge& e) {
   e.weight = static_cast<std::uint32_t>(e.evidence.size());
-  std::set<std::string_view> docs;
+  e.documents = 0;
   e.first_seen.clear();
   e.last_seen.clear();
+  const std::string* previous = nullptr;
   for (const Evidence& ev : e.evidence) {
-    docs.insert(ev.doc);
+    if (!previous || *previous != ev.doc) ++e.documents;
+    previous = &ev.doc;
     if (ev.date.empty()) continue;
     if (e.first_seen.empty() || ev.date < e.first_seen) e.first_seen = ev.date;
     if (e.last_seen.empty() || ev.date > e.last_seen) e.last_seen = ev.date;
   }
-  e.documents = static_cast<std::uint32_t>(docs.size());
 }
 
 // hashes_ only caches what the documents map says; graph() is public, so a
@@ -223,7 +229,59 @@ KnowledgeGraph::KnowledgeGraph(Level level, NodeNamer namer)
   g_[boost::graph_bundle].level = level;
 }
 
+// Pending evidence names edges by descriptors into the source's storage, so
+// it must be in the edges before the graph is copied or moved.
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : g_((other.settle(), other.g_)),
+      namer_(other.namer_),
+      index_(other.index_),
+      hashes_(other.hashes_) {}
+
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
+    : g_((other.settle(), std::move(other.g_))),
+      namer_(std::move(other.namer_)),
+      index_(std::move(other.index_)),
+      hashes_(std::move(other.hashes_)) {}
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+  if (this != &other) *this = KnowledgeGraph(other);
+  return *this;
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
+  if (this == &other) return *this;
+  other.settle();
+  g_ = std::move(other.g_);
+  pending_.clear();
+  namer_ = std::move(other.namer_);
+  index_ = std::move(other.index_);
+  hashes_ = std::move(other.hashes_);
+  return *this;
+}
+
+void KnowledgeGraph::settle() const {
+  if (pending_.empty()) return;
+  // The edges that get new evidence, each with where its new evidence starts.
+  std::vector<std::pair<RelationEdge*, std::size_t>> touched;
+  for (PendingEvidence& p : pending_) {
+    RelationEdge& e = g_[p.edge];
+    touched.emplace_back(&e, e.evidence.size());
+    e.evidence.push_back(std::move(p.evidence));
+  }
+  pending_.clear();
+  // Per edge, the first entry holds the smallest start: where its new part begins.
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                touched.end());
+  for (auto& [e, fresh] : touched) {
+    normalise_evidence(e->evidence, fresh);
+    recount(*e);
+  }
+}
+
 std::optional<Vertex> KnowledgeGraph::find(std::string_view node_id) const {
+  settle();
   if (index_.size() == boost::num_vertices(g_)) {
     auto it = index_.find(node_id);
     if (it == index_.end()) return std::nullopt;
@@ -265,6 +323,7 @@ Edge KnowledgeGraph::edge_for(Vertex s, Vertex t, EdgeKind kind, Relation r, Sta
 }
 
 std::vector<Vertex> KnowledgeGraph::sorted_nodes() const {
+  settle();
   std::vector<Vertex> out(boost::vertices(g_).first, boost::vertices(g_).second);
   std::sort(out.begin(), out.end(),
             [&](Vertex a, Vertex b) { return g_[a].id < g_[b].id; });
@@ -272,6 +331,7 @@ std::vector<Vertex> KnowledgeGraph::sorted_nodes() const {
 }
 
 std::vector<Edge> KnowledgeGraph::sorted_edges() const {
+  settle();
   std::vector<Edge> out(boost::edges(g_).first, boost::edges(g_).second);
   auto key = [&](Edge e) {
     const RelationEdge& p = g_[e];
@@ -316,7 +376,6 @@ KnowledgeGraph::Added KnowledgeGraph::add_document(const Document& doc,
   info.documents.emplace(doc.id, DocumentInfo{hash, doc.date});
   hashes_.emplace(hash, doc.id);
 
-  std::vector<Edge> touched;
   for (Pending& p : pending) {
     const Event& ev = *p.event;
     Vertex s = add_node(p.source), t = add_node(p.target);
@@ -328,13 +387,8 @@ KnowledgeGraph::Added KnowledgeGraph::add_document(const Document& doc,
       }
     }
     Edge e = edge_for(s, t, EdgeKind::event, ev.relation, ev.status);
-    g_[e].evidence.push_back(Evidence{doc.id, ev.sentence, doc.date.empty() ? ev.date : doc.date,
-                                      ev.evidence, ev.trigger, ev.attributed_to});
-    touched.push_back(e);
-  }
-  for (Edge e : touched) {
-    normalise_evidence(g_[e].evidence);
-    recount(g_[e]);
+    pending_.push_back({e, Evidence{doc.id, ev.sentence, doc.date.empty() ? ev.date : doc.date,
+                                    ev.evidence, ev.trigger, ev.attributed_to}});
   }
   return Added::added;
 }
@@ -344,6 +398,8 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other) {
   if (other.level() != level())
     throw GraphError(fmt::format("cannot merge a graph at level {} into one at level {}",
                                  to_string(other.level()), to_string(level())));
+  settle();
+  other.settle();
 
   // The same article may sit in both graphs under different ids (or one id
   // may hold different texts).  Keeping whichever came first would make the
@@ -397,24 +453,20 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other) {
   for (const std::string& id : take_theirs) info.documents.emplace(id, their_info.documents.at(id));
   sync_hashes(info, hashes_);
 
-  std::vector<Edge> touched;
   for (Edge e : other.sorted_edges()) {
     const RelationEdge& p = og[e];
     if (p.kind != EdgeKind::event) continue;
-    std::vector<Evidence> taken;
-    for (const Evidence& ev : p.evidence)
-      if (take_theirs.count(ev.doc)) taken.push_back(ev);
-    if (taken.empty()) continue;
-    Vertex s = add_node(og[boost::source(e, og)]), t = add_node(og[boost::target(e, og)]);
-    Edge mine = edge_for(s, t, EdgeKind::event, p.relation, p.status);
-    auto& ev = g_[mine].evidence;
-    ev.insert(ev.end(), taken.begin(), taken.end());
-    touched.push_back(mine);
+    std::optional<Edge> mine;
+    for (const Evidence& ev : p.evidence) {
+      if (!take_theirs.count(ev.doc)) continue;
+      if (!mine) {
+        Vertex s = add_node(og[boost::source(e, og)]), t = add_node(og[boost::target(e, og)]);
+        mine = edge_for(s, t, EdgeKind::event, p.relation, p.status);
+      }
+      pending_.push_back({*mine, ev});
+    }
   }
-  for (Edge e : touched) {
-    normalise_evidence(g_[e].evidence);
-    recount(g_[e]);
-  }
+  settle();
   for (Edge e : other.sorted_edges()) {
     if (og[e].kind != EdgeKind::affiliation) continue;
     auto s = find(og[boost::source(e, og)].id);

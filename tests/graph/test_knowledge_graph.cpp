@@ -140,6 +140,39 @@ TEST_CASE("two events in one sentence are one piece of evidence") {
   CHECK(e->evidence[0].trigger == "a");
 }
 
+TEST_CASE("evidence added in any order is sorted and counted whenever the graph is looked at") {
+  // Evidence is sorted into the edges only when the graph is read, copied or
+  // merged; every way of looking must see the same graph.
+  std::vector<Article> many;
+  for (int i = 0; i < 300; ++i)
+    many.push_back({doc("d" + std::to_string(1000 - i), i % 2 ? "2023-01-01" : "2023-02-01"),
+                    {event(state("RUS"), Relation::ASSAULT, state("UKR"), 1),
+                     event(state("RUS"), Relation::ASSAULT, state("UKR"), 0)}});
+  std::vector<Article> sorted = many;
+  std::reverse(sorted.begin(), sorted.end());
+  const std::string expected = json_of(build(sorted));
+
+  KnowledgeGraph kg;
+  std::vector<KnowledgeGraph> copies;
+  for (std::size_t i = 0; i < many.size(); ++i) {
+    kg.add_document(many[i].document, many[i].events);
+    if (i == 100) copies.push_back(kg);                     // copied with evidence pending
+    if (i == 200) CHECK(boost::num_edges(kg.graph()) == 1);  // looked at midway
+  }
+  KnowledgeGraph moved = std::move(copies.front());
+  for (std::size_t i = 101; i < many.size(); ++i)
+    moved.add_document(many[i].document, many[i].events);
+  CHECK(json_of(kg) == expected);
+  CHECK(json_of(moved) == expected);
+  const RelationEdge* e = edge(kg, "RUS", Relation::ASSAULT, "UKR");
+  REQUIRE(e);
+  CHECK(e->weight == 600);
+  CHECK(e->documents == 300);
+  CHECK(e->first_seen == "2023-01-01");
+  CHECK(e->last_seen == "2023-02-01");
+  CHECK(std::is_sorted(e->evidence.begin(), e->evidence.end()));
+}
+
 TEST_CASE("events within one code make no edge at state level") {
   KnowledgeGraph kg;
   CHECK(kg.add_document(doc("d", "2024-01-01"),

@@ -87,6 +87,11 @@ ActorNode default_node(const ActorRef& ref, Level level);  // no dictionary
 class KnowledgeGraph {
  public:
   explicit KnowledgeGraph(Level level = Level::state, NodeNamer namer = {});
+  // Copies and moves first settle the source's pending evidence (see settle).
+  KnowledgeGraph(const KnowledgeGraph& other);
+  KnowledgeGraph(KnowledgeGraph&& other);
+  KnowledgeGraph& operator=(const KnowledgeGraph& other);
+  KnowledgeGraph& operator=(KnowledgeGraph&& other);
 
   enum class Added { added, duplicate };
   // Adds a document and its events.  A document whose id or text hash is
@@ -97,8 +102,14 @@ class KnowledgeGraph {
   // result does not depend on the order of merges.
   void merge(const KnowledgeGraph& other);
 
-  const Graph& graph() const { return g_; }
-  Graph& graph() { return g_; }
+  const Graph& graph() const {
+    settle();
+    return g_;
+  }
+  Graph& graph() {
+    settle();
+    return g_;
+  }
   Level level() const { return g_[boost::graph_bundle].level; }
 
   std::optional<Vertex> find(std::string_view node_id) const;
@@ -112,7 +123,20 @@ class KnowledgeGraph {
   std::vector<Edge> sorted_edges() const;
 
  private:
-  Graph g_;
+  // add_document appends a document's evidence here; settle() sorts it into
+  // the edges and recounts them once, when the graph is next looked at.
+  // Re-sorting an edge's whole evidence after every document made a build
+  // quadratic in the evidence behind one relation.
+  struct PendingEvidence {
+    Edge edge;
+    Evidence evidence;
+  };
+  void settle() const;
+
+  // Mutable only for settle(), which changes how the graph is stored, never
+  // what it holds.
+  mutable Graph g_;
+  mutable std::vector<PendingEvidence> pending_;
   NodeNamer namer_;
   std::map<std::string, Vertex, std::less<>> index_;
   std::map<std::string, std::string, std::less<>> hashes_;  // hash -> doc id
