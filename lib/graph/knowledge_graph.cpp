@@ -56,6 +56,7 @@ void normalise_evidence(std::vector<Evidence>& ev, std::size_t fresh) {
   ev.erase(std::unique(ev.begin(), ev.end(), same_sentence), ev.end());
 }
 
+
 // Counts from sorted evidence: one document per run of equal doc ids.
 void recount(RelationEdge& e) {
   e.weight = static_cast<std::uint32_t>(e.evidence.size());
@@ -70,14 +71,6 @@ void recount(RelationEdge& e) {
     if (e.first_seen.empty() || ev.date < e.first_seen) e.first_seen = ev.date;
     if (e.last_seen.empty() || ev.date > e.last_seen) e.last_seen = ev.date;
   }
-}
-
-// hashes_ only caches what the documents map says; graph() is public, so a
-// reader or filter may have filled the map directly.
-void sync_hashes(const GraphInfo& info, std::map<std::string, std::string, std::less<>>& hashes) {
-  if (hashes.size() == info.documents.size()) return;
-  hashes.clear();
-  for (const auto& [id, d] : info.documents) hashes.emplace(d.hash, id);
 }
 
 void sync_index(const Graph& g, std::map<std::string, Vertex, std::less<>>& index) {
@@ -171,6 +164,7 @@ std::optional<RelationEdge> apply_filter(const RelationEdge& e, const EdgeFilter
 
 }  // namespace
 
+
 std::string content_hash(std::string_view text) {
   // FNV-1a 64: stable across platforms and runs, which std::hash is not.
   std::uint64_t h = 14695981039346656037ULL;
@@ -233,15 +227,17 @@ KnowledgeGraph::KnowledgeGraph(Level level, NodeNamer namer)
 // it must be in the edges before the graph is copied or moved.
 KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
     : g_((other.settle(), other.g_)),
-      namer_(other.namer_),
       index_(other.index_),
-      hashes_(other.hashes_) {}
+      namer_(other.namer_),
+      hashes_(other.hashes_),
+      dropped_hashes_(other.dropped_hashes_) {}
 
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
     : g_((other.settle(), std::move(other.g_))),
-      namer_(std::move(other.namer_)),
       index_(std::move(other.index_)),
-      hashes_(std::move(other.hashes_)) {}
+      namer_(std::move(other.namer_)),
+      hashes_(std::move(other.hashes_)),
+      dropped_hashes_(std::move(other.dropped_hashes_)) {}
 
 KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
   if (this != &other) *this = KnowledgeGraph(other);
@@ -253,22 +249,40 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
   other.settle();
   g_ = std::move(other.g_);
   pending_.clear();
+  pending_dropped_.clear();
+  pending_ids_.clear();
+  strip_.clear();
   namer_ = std::move(other.namer_);
   index_ = std::move(other.index_);
   hashes_ = std::move(other.hashes_);
+  dropped_hashes_ = std::move(other.dropped_hashes_);
   return *this;
 }
 
 void KnowledgeGraph::settle() const {
-  if (pending_.empty()) return;
+  if (pending_.empty() && strip_.empty()) return;
+  // Taken out first: the rebuild below looks at the graph, which settles it.
+  std::vector<PendingEvidence> pending;
+  pending.swap(pending_);
+  std::vector<bool> dropped;
+  dropped.swap(pending_dropped_);
+  pending_ids_.clear();
+  std::set<std::string, std::less<>> gone;
+  gone.swap(strip_);
+
+  // A dropped document's evidence leaves before the pending evidence comes
+  // in, which may be a new copy under the same id.
+  bool emptied = strip_in_place(gone);
   // The edges that get new evidence, each with where its new evidence starts.
   std::vector<std::pair<RelationEdge*, std::size_t>> touched;
-  for (PendingEvidence& p : pending_) {
+  for (PendingEvidence& p : pending) {
+    if (dropped[p.document]) continue;
     RelationEdge& e = g_[p.edge];
     touched.emplace_back(&e, e.evidence.size());
     e.evidence.push_back(std::move(p.evidence));
   }
-  pending_.clear();
+  // An edge made only for documents dropped before they settled stays empty.
+  for (const PendingEvidence& p : pending) emptied = emptied || g_[p.edge].evidence.empty();
   // Per edge, the first entry holds the smallest start: where its new part begins.
   std::sort(touched.begin(), touched.end());
   touched.erase(std::unique(touched.begin(), touched.end(),
@@ -278,6 +292,115 @@ void KnowledgeGraph::settle() const {
     normalise_evidence(e->evidence, fresh);
     recount(*e);
   }
+  if (emptied) drop_empty_edges();
+}
+
+// One pass over every edge, however many documents were dropped; true when
+// an event edge is left without evidence.
+bool KnowledgeGraph::strip_in_place(const std::set<std::string, std::less<>>& gone) const {
+  if (gone.empty()) return false;
+  bool emptied = false;
+  for (Edge e : boost::make_iterator_range(boost::edges(g_))) {
+    RelationEdge& p = g_[e];
+    if (p.kind != EdgeKind::event) continue;
+    if (std::erase_if(p.evidence, [&](const Evidence& ev) { return gone.count(ev.doc) > 0; }))
+      recount(p);
+    emptied = emptied || p.evidence.empty();
+  }
+  return emptied;
+}
+
+// Without their evidence, edges go, and with them nodes and affiliations
+// nothing else needs.
+void KnowledgeGraph::drop_empty_edges() const {
+  KnowledgeGraph kept = rebuild(
+      *this,
+      [](const RelationEdge& e) -> std::optional<RelationEdge> {
+        if (e.evidence.empty()) return std::nullopt;
+        return e;
+      },
+      true);
+  g_ = std::move(kept.g_);
+  index_ = std::move(kept.index_);
+}
+
+// hashes_ and dropped_hashes_ only cache what GraphInfo says; graph() is
+// public, so a reader or filter may have filled it directly.
+void KnowledgeGraph::sync_records() const {
+  const GraphInfo& info = g_[boost::graph_bundle];
+  if (hashes_.size() != info.documents.size()) {
+    hashes_.clear();
+    for (const auto& [id, d] : info.documents) hashes_.emplace(d.hash, id);
+  }
+  if (dropped_hashes_.size() != info.dropped.size()) {
+    dropped_hashes_.clear();
+    for (const DocumentRecord& r : info.dropped) dropped_hashes_.emplace(r.hash, r.id);
+  }
+}
+
+std::optional<DocumentRecord> KnowledgeGraph::beaten_by(const DocumentRecord& r) const {
+  sync_records();
+  const GraphInfo& info = g_[boost::graph_bundle];
+  std::optional<DocumentRecord> by_id, by_hash;
+  // Candidates share the id (or the hash), so record order picks the smaller.
+  auto smaller = [](std::optional<DocumentRecord>& best, DocumentRecord c) {
+    if (!best || c < *best) best = std::move(c);
+  };
+  if (auto k = info.documents.find(r.id); k != info.documents.end() && k->second.hash < r.hash)
+    smaller(by_id, {r.id, k->second.hash});
+  if (auto d = info.dropped.lower_bound({r.id, ""}); d != info.dropped.end() &&
+                                                     d->id == r.id && d->hash < r.hash)
+    smaller(by_id, *d);
+  if (by_id) return by_id;
+  if (auto k = hashes_.find(r.hash); k != hashes_.end() && k->second < r.id)
+    smaller(by_hash, {k->second, r.hash});
+  if (auto d = dropped_hashes_.lower_bound({r.hash, ""});
+      d != dropped_hashes_.end() && d->first == r.hash && d->second < r.id)
+    smaller(by_hash, {d->second, r.hash});
+  return by_hash;
+}
+
+// Moves a kept document to the dropped ones; its evidence leaves on settle.
+void KnowledgeGraph::drop_kept(std::string id) {
+  GraphInfo& info = g_[boost::graph_bundle];
+  auto it = info.documents.find(id);
+  DocumentRecord r{id, it->second.hash};
+  hashes_.erase(r.hash);
+  info.documents.erase(it);
+  dropped_hashes_.emplace(r.hash, r.id);
+  info.dropped.insert(std::move(r));
+  if (auto p = pending_ids_.find(id); p != pending_ids_.end()) {
+    pending_dropped_[p->second] = true;
+    pending_ids_.erase(p);
+  } else {
+    strip_.insert(std::move(id));
+  }
+}
+
+// Adds `r` to the records seen: kept, unless `beaten` says that a record not
+// yet here beats it or one here does; the kept documents it beats are dropped.
+KnowledgeGraph::Added KnowledgeGraph::remember(const DocumentRecord& r, const std::string& date,
+                                               bool beaten) {
+  sync_records();
+  GraphInfo& info = g_[boost::graph_bundle];
+  if (info.dropped.count(r)) return Added::duplicate;
+  auto same_id = info.documents.find(r.id);
+  if (same_id != info.documents.end() && same_id->second.hash == r.hash) {
+    if (!beaten) return Added::duplicate;
+    drop_kept(r.id);
+    return Added::dropped;
+  }
+  beaten = beaten || beaten_by(r).has_value();
+  if (same_id != info.documents.end() && r.hash < same_id->second.hash) drop_kept(r.id);
+  if (auto h = hashes_.find(r.hash); h != hashes_.end() && r.id < h->second) drop_kept(h->second);
+  if (beaten) {
+    dropped_hashes_.emplace(r.hash, r.id);
+    info.dropped.insert(r);
+    return Added::dropped;
+  }
+  info.documents.emplace(r.id, DocumentInfo{r.hash, date});
+  hashes_.emplace(r.hash, r.id);
+  return Added::added;
 }
 
 std::optional<Vertex> KnowledgeGraph::find(std::string_view node_id) const {
@@ -349,9 +472,12 @@ KnowledgeGraph::Added KnowledgeGraph::add_document(const Document& doc,
   if (doc.id.empty())
     throw GraphError("document " + (where.empty() ? std::string("(no origin)") : where) +
                      " has no id and cannot be added to the graph");
-  const std::string hash = content_hash(doc.text);
-  sync_hashes(info, hashes_);
-  if (info.documents.count(doc.id) || hashes_.count(hash)) return Added::duplicate;
+  const DocumentRecord record{doc.id, content_hash(doc.text)};
+  sync_records();
+  if (info.dropped.count(record) ||
+      (info.documents.count(doc.id) && info.documents.at(doc.id).hash == record.hash))
+    return Added::duplicate;
+  if (beaten_by(record)) return remember(record, doc.date, true);
 
   const Level lvl = level();
   struct Pending {
@@ -373,8 +499,10 @@ KnowledgeGraph::Added KnowledgeGraph::add_document(const Document& doc,
     pending.push_back(std::move(p));
   }
 
-  info.documents.emplace(doc.id, DocumentInfo{hash, doc.date});
-  hashes_.emplace(hash, doc.id);
+  remember(record, doc.date, false);
+  const std::size_t serial = pending_dropped_.size();
+  pending_dropped_.push_back(false);
+  pending_ids_[doc.id] = serial;
 
   for (Pending& p : pending) {
     const Event& ev = *p.event;
@@ -387,8 +515,9 @@ KnowledgeGraph::Added KnowledgeGraph::add_document(const Document& doc,
       }
     }
     Edge e = edge_for(s, t, EdgeKind::event, ev.relation, ev.status);
-    pending_.push_back({e, Evidence{doc.id, ev.sentence, doc.date.empty() ? ev.date : doc.date,
-                                    ev.evidence, ev.trigger, ev.attributed_to}});
+    pending_.push_back({e, serial,
+                        Evidence{doc.id, ev.sentence, doc.date.empty() ? ev.date : doc.date,
+                                 ev.evidence, ev.trigger, ev.attributed_to}});
   }
   return Added::added;
 }
@@ -401,69 +530,31 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other) {
   settle();
   other.settle();
 
-  // The same article may sit in both graphs under different ids (or one id
-  // may hold different texts).  Keeping whichever came first would make the
-  // result depend on merge order; taking documents greedily in (id, hash)
-  // order picks the same survivors for any order or grouping of merges.
-  struct Candidate {
-    const std::string* id;
-    const DocumentInfo* info;
-    bool mine;
-  };
-  const GraphInfo& mine_info = g_[boost::graph_bundle];
-  const GraphInfo& their_info = other.g_[boost::graph_bundle];
-  std::vector<Candidate> all;
-  for (const auto& [id, d] : mine_info.documents) all.push_back({&id, &d, true});
-  for (const auto& [id, d] : their_info.documents) all.push_back({&id, &d, false});
-  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
-    return std::tie(*a.id, a.info->hash, b.mine) < std::tie(*b.id, b.info->hash, a.mine);
-  });
-  std::set<std::string_view> ids, hashes;
-  // Owned copies: rebuilding below replaces the maps the candidates point into.
-  std::set<std::string, std::less<>> drop_mine, take_theirs;
-  for (const Candidate& c : all) {
-    const bool ok = !ids.count(*c.id) && !hashes.count(c.info->hash);
-    if (ok) {
-      ids.insert(*c.id);
-      hashes.insert(c.info->hash);
-      if (!c.mine) take_theirs.insert(*c.id);
-    } else if (c.mine) {
-      drop_mine.insert(*c.id);
-    }
-  }
-
-  if (!drop_mine.empty()) {
-    auto strip = [&](const RelationEdge& e) -> std::optional<RelationEdge> {
-      RelationEdge out = e;
-      std::erase_if(out.evidence,
-                    [&](const Evidence& ev) { return drop_mine.count(ev.doc) > 0; });
-      if (out.evidence.empty()) return std::nullopt;
-      recount(out);
-      return out;
-    };
-    KnowledgeGraph kept = rebuild(*this, strip, true);
-    for (const std::string& id : drop_mine) kept.g_[boost::graph_bundle].documents.erase(id);
-    kept.namer_ = std::move(namer_);
-    *this = std::move(kept);
-    hashes_.clear();
-  }
+  // Their dropped records first: they may drop some of ours.  Their kept
+  // documents then meet the same rule as documents added one by one.
+  const GraphInfo& theirs = other.g_[boost::graph_bundle];
+  for (const DocumentRecord& r : theirs.dropped) remember(r, "", true);
+  std::set<std::string, std::less<>> take;
+  for (const auto& [id, d] : theirs.documents)
+    if (remember({id, d.hash}, d.date, false) == Added::added) take.insert(id);
+  // Our evidence of documents dropped just now leaves before theirs comes in,
+  // which may carry the same document id.
+  settle();
 
   const Graph& og = other.g_;
-  GraphInfo& info = g_[boost::graph_bundle];
-  for (const std::string& id : take_theirs) info.documents.emplace(id, their_info.documents.at(id));
-  sync_hashes(info, hashes_);
-
+  const std::size_t serial = pending_dropped_.size();
+  pending_dropped_.push_back(false);
   for (Edge e : other.sorted_edges()) {
     const RelationEdge& p = og[e];
     if (p.kind != EdgeKind::event) continue;
     std::optional<Edge> mine;
     for (const Evidence& ev : p.evidence) {
-      if (!take_theirs.count(ev.doc)) continue;
+      if (!take.count(ev.doc)) continue;
       if (!mine) {
         Vertex s = add_node(og[boost::source(e, og)]), t = add_node(og[boost::target(e, og)]);
         mine = edge_for(s, t, EdgeKind::event, p.relation, p.status);
       }
-      pending_.push_back({*mine, ev});
+      pending_.push_back({*mine, serial, ev});
     }
   }
   settle();
