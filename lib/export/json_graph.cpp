@@ -114,6 +114,45 @@ void read_dropped(const Reader& r, const Value& doc, KnowledgeGraph& kg) {
                          winner->hash));
 }
 
+std::string edge_label(const std::string& source, const std::string& target, const RelationEdge& e) {
+  std::string label = fmt::format("edge {}->{} {}", source, target, exportutil::edge_name(e));
+  if (e.kind == EdgeKind::event && e.status != Status::fact)
+    label += fmt::format(" ({})", to_string(e.status));
+  return label;
+}
+
+// Stored counts are what an edge's evidence gives, never taken on trust: a
+// count that disagrees would be shown by query and carried on by merge.
+void check_counts(const Reader& r, const std::string& label, RelationEdge& edge) {
+  const RelationEdge stored = RelationEdge{edge.kind, edge.relation, edge.status, edge.weight,
+                                           edge.documents, edge.first_seen, edge.last_seen, {}};
+  if (edge.kind == EdgeKind::affiliation) {
+    if (!edge.evidence.empty()) r.fail(label, "an affiliation edge has no evidence");
+    edge.weight = 1;
+    edge.documents = 0;
+    edge.first_seen.clear();
+    edge.last_seen.clear();
+  } else {
+    if (edge.evidence.empty()) r.fail(label, "an event edge needs at least one evidence sentence");
+    recount(edge);
+  }
+  if (stored.weight != edge.weight)
+    r.fail(label, fmt::format("weight {} but {}", stored.weight,
+                              edge.kind == EdgeKind::affiliation
+                                  ? std::string("an affiliation has weight 1")
+                                  : fmt::format("{} evidence sentence{}", edge.weight,
+                                                edge.weight == 1 ? "" : "s")));
+  if (stored.documents != edge.documents)
+    r.fail(label, fmt::format("documents {} but the evidence comes from {}", stored.documents,
+                              edge.documents));
+  if (stored.first_seen != edge.first_seen)
+    r.fail(label, fmt::format("first_seen \"{}\" but the evidence says \"{}\"",
+                              stored.first_seen, edge.first_seen));
+  if (stored.last_seen != edge.last_seen)
+    r.fail(label, fmt::format("last_seen \"{}\" but the evidence says \"{}\"", stored.last_seen,
+                              edge.last_seen));
+}
+
 std::string line_column(const std::string& text, std::size_t offset) {
   std::size_t line = 1, column = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
@@ -322,6 +361,7 @@ KnowledgeGraph read_json(std::istream& in, const std::string& where) {
                                  status));
       edge.status = *st;
     }
+    const std::string label = edge_label(source, target, edge);
     edge.weight = r.count(e, "weight", path);
     edge.documents = r.count(e, "documents", path);
     edge.first_seen = r.text(e, "first_seen", path);
@@ -344,6 +384,7 @@ KnowledgeGraph read_json(std::istream& in, const std::string& where) {
                              return a.doc == b.doc && a.sentence == b.sentence;
                            }) != edge.evidence.end())
       r.fail(path, "evidence must be sorted and hold each (doc, sentence) once");
+    check_counts(r, label, edge);
 
     const std::size_t before = boost::num_edges(g);
     Edge created = kg.edge_for(*s, *t, edge.kind, edge.relation, edge.status);

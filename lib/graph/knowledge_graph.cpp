@@ -57,22 +57,6 @@ void normalise_evidence(std::vector<Evidence>& ev, std::size_t fresh) {
 }
 
 
-// Counts from sorted evidence: one document per run of equal doc ids.
-void recount(RelationEdge& e) {
-  e.weight = static_cast<std::uint32_t>(e.evidence.size());
-  e.documents = 0;
-  e.first_seen.clear();
-  e.last_seen.clear();
-  const std::string* previous = nullptr;
-  for (const Evidence& ev : e.evidence) {
-    if (!previous || *previous != ev.doc) ++e.documents;
-    previous = &ev.doc;
-    if (ev.date.empty()) continue;
-    if (e.first_seen.empty() || ev.date < e.first_seen) e.first_seen = ev.date;
-    if (e.last_seen.empty() || ev.date > e.last_seen) e.last_seen = ev.date;
-  }
-}
-
 void sync_index(const Graph& g, std::map<std::string, Vertex, std::less<>>& index) {
   if (index.size() == boost::num_vertices(g)) return;
   index.clear();
@@ -164,6 +148,21 @@ std::optional<RelationEdge> apply_filter(const RelationEdge& e, const EdgeFilter
 
 }  // namespace
 
+// One document per run of equal doc ids: the evidence is sorted.
+void recount(RelationEdge& e) {
+  e.weight = static_cast<std::uint32_t>(e.evidence.size());
+  e.documents = 0;
+  e.first_seen.clear();
+  e.last_seen.clear();
+  const std::string* previous = nullptr;
+  for (const Evidence& ev : e.evidence) {
+    if (!previous || *previous != ev.doc) ++e.documents;
+    previous = &ev.doc;
+    if (ev.date.empty()) continue;
+    if (e.first_seen.empty() || ev.date < e.first_seen) e.first_seen = ev.date;
+    if (e.last_seen.empty() || ev.date > e.last_seen) e.last_seen = ev.date;
+  }
+}
 
 std::string content_hash(std::string_view text) {
   // FNV-1a 64: stable across platforms and runs, which std::hash is not.

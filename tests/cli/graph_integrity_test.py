@@ -165,6 +165,53 @@ def adding_to_a_graph_follows_the_same_rule(d):
     same_files(d, ["all.json", "inc.json"], "build --graph s1.json s2 and build s1 s2")
 
 
+# ---- item 14: stored counts are checked against the evidence ----------------
+
+def tampered_graph(d, change):
+    jsonl(d, "in.jsonl", [(i, t) for i, t, _ in GOOD])
+    run(["build", "in.jsonl", "-o", "good.json"], d)
+    g = json.loads(read(d, "good.json"))
+    edge = next(e for e in g["edges"] if e["source"] == "USA")
+    change(edge)
+    write(d, "bad.json", json.dumps(g, indent=2, ensure_ascii=False))
+    return g
+
+
+def refused(d, message):
+    """merge and query refuse bad.json with `message`, exit 2, and leave an
+    existing output as it was."""
+    write(d, "out.json", "OLD\n")
+    for args in (["merge", "good.json", "bad.json", "-o", "out.json"],
+                 ["merge", "bad.json", "good.json", "-o", "out.json"],
+                 ["query", "bad.json", "actors"],
+                 ["build", "--graph", "bad.json", "-o", "out.json"]):
+        r = run(args, d)
+        check(r.status == 2, f"{' '.join(args)}: expected status 2", r)
+        check(r.err_lines() == ["geokg: bad.json: " + message],
+              f"{' '.join(args)}: expected exactly the message '{message}'", r)
+        check(read(d, "out.json") == b"OLD\n", f"{' '.join(args)} changed the output", r)
+
+
+@case("graph")
+def stored_weight_must_match_the_evidence(d):
+    tampered_graph(d, lambda e: e.update(weight=4294967295))
+    refused(d, "edge USA->PRK THREATEN: weight 4294967295 but 1 evidence sentence")
+
+
+@case("graph")
+def stored_documents_and_dates_must_match_the_evidence(d):
+    tampered_graph(d, lambda e: e.update(documents=3))
+    refused(d, "edge USA->PRK THREATEN: documents 3 but the evidence comes from 1")
+    tampered_graph(d, lambda e: e.update(first_seen="1999-01-01"))
+    refused(d, "edge USA->PRK THREATEN: first_seen \"1999-01-01\" but the evidence says \"\"")
+
+
+@case("graph")
+def event_edge_without_evidence_is_refused(d):
+    tampered_graph(d, lambda e: e.update(evidence=[], weight=0, documents=0))
+    refused(d, "edge USA->PRK THREATEN: an event edge needs at least one evidence sentence")
+
+
 if __name__ == "__main__":
     # The cases above are registered in robustness_test's list, whose runner
     # runs one group of it.

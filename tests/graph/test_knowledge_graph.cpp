@@ -652,6 +652,71 @@ TEST_CASE("read_json names the file and the problem") {
                     "\"documents\": {}, \"nodes\": [], \"edges\": []}") == "(no error)");
 }
 
+TEST_CASE("read_json checks stored counts against the evidence") {
+  KnowledgeGraph kg;
+  kg.add_document(doc("n1", "2023-03-01"),
+                  {event(state("USA"), Relation::THREATEN, state("PRK"), 4),
+                   event(state("USA"), Relation::SANCTION, state("PRK"), 5, "", Status::negated)});
+  const std::string good = json_of(kg);
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string s = good;
+    auto pos = s.find(from);
+    REQUIRE(pos != std::string::npos);
+    return s.replace(pos, from.size(), to);
+  };
+  CHECK(graph_error(good) == "(no error)");
+  std::string negated = good;
+  negated.replace(negated.rfind("\"weight\": 1"), 11, "\"weight\": 0");
+  CHECK(graph_error(negated) ==
+        "g.json: edge USA->PRK SANCTION (negated): weight 0 but 1 evidence sentence");
+  CHECK(graph_error(replaced("\"weight\": 1", "\"weight\": 4294967295")) ==
+        "g.json: edge USA->PRK THREATEN: weight 4294967295 but 1 evidence sentence");
+  CHECK(graph_error(replaced("\"documents\": 1", "\"documents\": 2")) ==
+        "g.json: edge USA->PRK THREATEN: documents 2 but the evidence comes from 1");
+  CHECK(graph_error(replaced("\"first_seen\": \"2023-03-01\"", "\"first_seen\": \"\"")) ==
+        "g.json: edge USA->PRK THREATEN: first_seen \"\" but the evidence says \"2023-03-01\"");
+  CHECK(graph_error(replaced("\"last_seen\": \"2023-03-01\"", "\"last_seen\": \"2024\"")) ==
+        "g.json: edge USA->PRK THREATEN: last_seen \"2024\" but the evidence says \"2023-03-01\"");
+  const std::string first_evidence = good.substr(good.find("\"evidence\": ["));
+  std::string no_evidence = good;
+  no_evidence.replace(no_evidence.find("\"evidence\": ["),
+                      first_evidence.find("]") + 1, "\"evidence\": []");
+  CHECK(graph_error(no_evidence) ==
+        "g.json: edge USA->PRK THREATEN: an event edge needs at least one evidence sentence");
+
+  // Whatever a file stored, merge gives the counts the evidence gives.
+  std::istringstream in(good);
+  KnowledgeGraph read = read_json(in, "g.json");
+  KnowledgeGraph merged = read;
+  merged.merge(kg);
+  CHECK(json_of(merged) == good);
+}
+
+TEST_CASE("read_json checks the dropped documents") {
+  KnowledgeGraph kg = build({{doc("a", "2023-01-01", "one"), {}}, {doc("b", "2023-01-01", "one"), {}}});
+  const std::string good = json_of(kg);
+  CHECK(good.find("\"version\": 2") != std::string::npos);
+  CHECK(graph_error(good) == "(no error)");
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string s = good;
+    auto pos = s.rfind(from);
+    REQUIRE(pos != std::string::npos);
+    return s.replace(pos, from.size(), to);
+  };
+  CHECK(graph_error(replaced("\"id\": \"b\"", "\"id\": \"0\"")) ==
+        "g.json: dropped: document \"0\" (hash " + content_hash("one") +
+            ") is beaten by no other document");
+  CHECK(graph_error(R"({"format": "geokg-graph", "version": 2, "level": "state",
+    "documents": {"0": {"hash": "h1", "date": ""}, "a": {"hash": "h2", "date": ""}},
+    "dropped": [{"id": "a", "hash": "h1"}], "nodes": [], "edges": []})") ==
+        "g.json: documents[\"a\"]: kept, but dropped document \"a\" (hash h1) beats it");
+  CHECK(graph_error(replaced("\"hash\": \"" + content_hash("one") + "\"\n    }\n  ]",
+                             "\"hash\": \"0\"\n    }\n  ]")) ==
+        "g.json: dropped: document \"b\" (hash 0) is beaten by no other document");
+  CHECK(graph_error(replaced("\"id\": \"b\"", "\"id\": \"a\"")) ==
+        "g.json: dropped[0]: document \"a\" is listed as kept and as dropped");
+}
+
 TEST_CASE("dictionary_namer takes names and types from the dictionary") {
   ActorDictionary dict;
   dict.add_form(Actor{"putin", "RUS", "Wladimir Putin", "Vladimir Putin", ActorType::person},

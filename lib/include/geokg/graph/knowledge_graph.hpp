@@ -85,6 +85,10 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 // The content hash used to recognise a document seen before.
 std::string content_hash(std::string_view text);
 
+// Sets an edge's weight, documents, first_seen and last_seen from its
+// evidence (sorted, unique by (doc, sentence)).
+void recount(RelationEdge& e);
+
 // The node an event's actor becomes: at --level state the node of its code
 // (id = code), at --level actor the actor itself (id = actor id).  Names and type
 // come from the dictionary; an id the dictionary does not know keeps what the
