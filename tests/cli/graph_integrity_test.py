@@ -62,63 +62,52 @@ def shards_with_conflict(d):
     return win, lose
 
 
+def build_and_merge_agree(d, status, build_message, merge_message):
+    """build s1 s2, build s2 s1, merge s1.json s2.json and merge s2.json
+    s1.json: the same graph, `status`, and the message on the dropped copy,
+    (where, *parts) for build and for merge."""
+    outs = []
+    for name, args in (("b12.json", ["build", "s1.jsonl", "s2.jsonl"]),
+                       ("b21.json", ["build", "s2.jsonl", "s1.jsonl"]),
+                       ("s1.json", ["build", "s1.jsonl"]),
+                       ("s2.json", ["build", "s2.jsonl"]),
+                       ("m12.json", ["merge", "s1.json", "s2.json"]),
+                       ("m21.json", ["merge", "s2.json", "s1.json"])):
+        r = run(args + ["-o", name], d)
+        if name.startswith("s"):
+            check(r.status == 0, f"building {name} alone", r)
+            continue
+        check(r.status == status, f"{' '.join(args)}: expected status {status}", r)
+        check_message(r, *(build_message if args[0] == "build" else merge_message))
+        check(sum(build_message[1].split('"')[1] in l for l in r.err_lines()) == 1,
+              "the dropped copy is reported more than once", r)
+        outs.append(name)
+    same_files(d, outs, "build and merge in either order")
+    check_good_events(d, "b12.json", None)
+    return graph_events(d, "b12.json")
+
+
 @case("graph")
 def same_id_other_text_build_and_merge_agree(d):
     win, lose = shards_with_conflict(d)
-    results = {}
-    for name, args in (("b12.json", ["build", "s1.jsonl", "s2.jsonl"]),
-                       ("b21.json", ["build", "s2.jsonl", "s1.jsonl"])):
-        r = run(args + ["-o", name], d)
-        check(r.status == 1, "a dropped copy is a skipped document: expected status 1", r)
-        check_message(r, lose[1], "skipped: document \"d1\" has another text in " + win[1],
-                      "smaller hash wins")
-        check(sum("\"d1\"" in l for l in r.err_lines()) == 1, "d1 reported more than once", r)
-        results[name] = r
-    for s in ("s1", "s2"):
-        r = run(["build", f"{s}.jsonl", "-o", f"{s}.json"], d)
-        check(r.status == 0, f"building {s} alone", r)
-    for name, args in (("m12.json", ["merge", "s1.json", "s2.json"]),
-                       ("m21.json", ["merge", "s2.json", "s1.json"])):
-        r = run(args + ["-o", name], d)
-        check(r.status == 1, "merge dropping a copy: expected status 1", r)
-        lose_file, win_file = lose[1].split(":")[0].replace("jsonl", "json"), \
-            win[1].split(":")[0].replace("jsonl", "json")
-        check_message(r, lose_file, "skipped: document \"d1\" has another text in " + win_file,
-                      "smaller hash wins")
-        results[name] = r
-    same_files(d, list(results), "build and merge in either order")
-    events = graph_events(d, "b12.json")
+    graph = lambda where: where.split(":")[0].replace("jsonl", "json")
+    reason = "skipped: document \"d1\" has another text in "
+    events = build_and_merge_agree(
+        d, 1, (lose[1], reason + win[1], "smaller hash wins"),
+        (graph(lose[1]), reason + graph(win[1]), "smaller hash wins"))
     check(("d1",) + win[2] in events, f"the winning copy's event {win[2]} is missing")
     check(("d1",) + lose[2] not in events, f"the dropped copy's event {lose[2]} was kept")
-    check_good_events(d, "b12.json", results["b12.json"])
 
 
 @case("graph")
 def same_text_other_id_build_and_merge_agree(d):
     jsonl(d, "s1.jsonl", [("z-copy", ACCUSE), GOOD[0][:2]])
     jsonl(d, "s2.jsonl", [GOOD[1][:2], GOOD[2][:2], ("a-orig", ACCUSE)])
-    outs = []
-    for name, args in (("b12.json", ["build", "s1.jsonl", "s2.jsonl"]),
-                       ("b21.json", ["build", "s2.jsonl", "s1.jsonl"])):
-        r = run(args + ["-o", name], d)
-        check(r.status == 0, "a re-published copy loses nothing: expected status 0", r)
-        check_message(r, "s1.jsonl:1", "warning: document \"z-copy\" has the same text as "
-                      "\"a-orig\" in s2.jsonl:3", "smaller id wins")
-        outs.append(name)
-    for s in ("s1", "s2"):
-        run(["build", f"{s}.jsonl", "-o", f"{s}.json"], d)
-    for name, args in (("m12.json", ["merge", "s1.json", "s2.json"]),
-                       ("m21.json", ["merge", "s2.json", "s1.json"])):
-        r = run(args + ["-o", name], d)
-        check(r.status == 0, "merge: expected status 0", r)
-        check_message(r, "s1.json", "warning: document \"z-copy\" has the same text as \"a-orig\" "
-                      "in s2.json", "smaller id wins")
-        outs.append(name)
-    same_files(d, outs, "build and merge in either order")
-    events = graph_events(d, "b12.json")
+    reason = "warning: document \"z-copy\" has the same text as \"a-orig\" in "
+    events = build_and_merge_agree(d, 0, ("s1.jsonl:1", reason + "s2.jsonl:3", "smaller id wins"),
+                                   ("s1.json", reason + "s2.json", "smaller id wins"))
     check(("a-orig", "FRA", "ACCUSE", "DEU") in events and
           not any(e[0] == "z-copy" for e in events), "the copy under the larger id was kept")
-    check_good_events(d, "b12.json", None)
 
 
 @case("graph")
