@@ -8,9 +8,12 @@
 #   extract    geokg extract -j 1, and -j N (N = cores unless -j is given)
 #   build      geokg build -j N -o graph.json
 # and prints MB/s, sentences/s, peak RSS and the ratios the issue asks for.
+# With -l it shows instead whether build stays linear (issue 11): extract and
+# build -j N on 1x, 2x and 4x the corpus and on one document of 10,000
+# sentences, each build time against extract's (goal: at most 1.5x).
 # Not a test: it takes minutes and its numbers depend on the machine.
 #
-# Usage: scripts/bench.sh [-s SOURCE.jsonl] [-n SIZE] [-j N] [-r ROUNDS] [-b BUILD_DIR] [-k]
+# Usage: scripts/bench.sh [-s SOURCE.jsonl] [-n SIZE] [-j N] [-r ROUNDS] [-b BUILD_DIR] [-k] [-l]
 #   -s  source articles, JSONL (default ../shared/corpus/gnad-test.jsonl)
 #   -n  corpus size: bytes, or with suffix K, M, G (default 100M; 1G for the RSS check)
 #   -j  worker threads for the parallel runs (default: the number of cores)
@@ -19,6 +22,7 @@
 #       burst of other work on a shared machine skews no single ratio
 #   -b  release build directory (default build-bench; set up and built if needed)
 #   -k  keep the temporary directory (corpus and outputs) and print its path
+#   -l  linearity of build instead: SIZE is the 1x corpus (4x is written too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -29,7 +33,8 @@ jobs=$(nproc)
 rounds=5
 build_dir=build-bench
 keep=0
-while getopts "s:n:j:r:b:kh" opt; do
+linear=0
+while getopts "s:n:j:r:b:klh" opt; do
   case $opt in
     s) source_corpus=$OPTARG ;;
     n) size=$OPTARG ;;
@@ -37,6 +42,7 @@ while getopts "s:n:j:r:b:kh" opt; do
     r) rounds=$OPTARG ;;
     b) build_dir=$OPTARG ;;
     k) keep=1 ;;
+    l) linear=1 ;;
     h) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) exit 2 ;;
   esac
@@ -82,9 +88,11 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/geokg-bench.XXXXXX")
 if [ "$keep" = 1 ]; then echo "bench: keeping $tmp" >&2; else trap 'rm -rf "$tmp"' EXIT; fi
 corpus=$tmp/corpus.jsonl
 
+# make_corpus BYTES FILE: the source articles repeated to BYTES.
 # Each repetition gives every article a new id (ID-rN), so nothing downstream
 # can treat a copy as the same document by id; the texts repeat unchanged.
-/usr/bin/python3 - "$source_corpus" "$corpus" "$target" <<'EOF'
+make_corpus() {
+/usr/bin/python3 - "$source_corpus" "$2" "$1" <<'EOF'
 import json, sys
 src, dst, target = sys.argv[1], sys.argv[2], int(sys.argv[3])
 docs = []
@@ -110,9 +118,7 @@ with open(dst, "w", encoding="utf-8") as out:
             if written >= target:
                 break
 EOF
-bytes=$(stat -c %s "$corpus")
-docs=$(wc -l < "$corpus")
-echo "bench: corpus $(awk -v b="$bytes" 'BEGIN{printf "%.1f MB", b/1e6}'), $docs documents from $source_corpus" >&2
+}
 
 # run NAME CMD...: wall seconds, peak RSS (KB) and CPU seconds (user + system)
 # into $tmp/NAME.time; stdout
@@ -130,10 +136,53 @@ run() {
   fi
 }
 
+# fastest NAME: the wall seconds of NAME's fastest round.
+fastest() {
+  for round in $(seq "$rounds"); do cut -d' ' -f1 "$tmp/$1.$round.time"; done | sort -n | head -1
+}
+
+case $rounds in ''|*[!0-9]*|0) echo "bench: -r wants a positive number of rounds, not '$rounds'" >&2; exit 2 ;; esac
+
+# Linearity (-l): build must cost about what extract costs at every size; a
+# quadratic step shows as a ratio growing with the size, or on one document
+# whose many sentences all support one relation.
+if [ "$linear" = 1 ]; then
+  for x in 1 2 4; do make_corpus $((target * x)) "$tmp/corpus${x}x.jsonl"; done
+  /usr/bin/python3 - "$tmp/one10k.jsonl" <<'EOF'
+import json, sys
+text = " ".join(["Russland hat die Ukraine angegriffen."] * 10000)
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    out.write(json.dumps({"id": "one", "date": "2024-01-01", "text": text}) + "\n")
+EOF
+  inputs="corpus1x corpus2x corpus4x one10k"
+  for round in $(seq "$rounds"); do
+    for input in $inputs; do
+      run "extract_$input.$round" "$geokg" extract -q -j "$jobs" "$tmp/$input.jsonl"
+      run "build_$input.$round" "$geokg" build -q -j "$jobs" "$tmp/$input.jsonl" -o "$tmp/graph.json"
+    done
+  done
+  echo
+  echo "build linearity: extract and build -j $jobs, fastest of $rounds rounds, $(nproc) cores"
+  printf "%-34s %10s %10s %14s\n" input "extract s" "build s" "build/extract"
+  for input in $inputs; do
+    what="one document of 10,000 sentences"
+    [ "$input" = one10k ] ||
+      what="${input#corpus} corpus, $(awk -v b="$(stat -c %s "$tmp/$input.jsonl")" 'BEGIN{printf "%.1f MB", b/1e6}')"
+    awk -v w="$what" -v e="$(fastest "extract_$input")" -v b="$(fastest "build_$input")" \
+      'BEGIN { printf "%-34s %10.2f %10.2f %14.2f\n", w, e, b, b / (e > 0 ? e : 0.01) }'
+  done
+  echo "(goal: build/extract <= 1.5 at every size)"
+  exit 0
+fi
+
+make_corpus "$target" "$corpus"
+bytes=$(stat -c %s "$corpus")
+docs=$(wc -l < "$corpus")
+echo "bench: corpus $(awk -v b="$bytes" 'BEGIN{printf "%.1f MB", b/1e6}'), $docs documents from $source_corpus" >&2
+
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 # The page cache is warmed once so that no run pays for the first read alone.
 cat "$corpus" >/dev/null
-case $rounds in ''|*[!0-9]*|0) echo "bench: -r wants a positive number of rounds, not '$rounds'" >&2; exit 2 ;; esac
 for round in $(seq "$rounds"); do
   run "floor.$round" "$floor" "$corpus"
   run "extract_j1.$round" "$geokg" extract -q -j 1 "$corpus"

@@ -61,28 +61,45 @@ Action add_build(CLI::App& app) {
     Extractor ex = load_extractor(o->in);
     Level level = parse_level(o->level);
     KnowledgeGraph graph(level, dictionary_namer(ex.actors()));
+    RecordOrigins origins;
     if (!o->graph.empty()) {
       KnowledgeGraph base = read_graph_file(o->graph);
       if (base.level() != level)
         throw GraphError(fmt::format("{} is a graph at --level {}; build it with the same level",
                                      o->graph, to_string(base.level())));
       graph.merge(base);
+      add_origins(base, o->graph, origins);
     }
     ProblemLog log;
     std::size_t duplicates = 0;
     if (!o->in.inputs.empty()) {
-      DocumentReader reader(o->in.inputs);
+      // Copies under one id are told apart by the graph, which keeps the same
+      // one whatever the order of the inputs; the reader would keep the first.
+      ReaderOptions read_options;
+      read_options.skip_duplicate_ids = false;
+      DocumentReader reader(o->in.inputs, read_options);
       log.attach(reader, o->in.quiet);
       Progress progress(input_size(o->in.inputs));
       const std::size_t documents = extract_stream(
           reader, ex, stream_options(o->in),
           [&](const Document& d, std::vector<Event>&& events) {
-            if (graph.add_document(d, events) == KnowledgeGraph::Added::duplicate) ++duplicates;
+            auto [first, fresh] =
+                origins.try_emplace({d.id, content_hash(d.text)}, d.origin, true, false);
+            if (graph.add_document(d, events) != KnowledgeGraph::Added::duplicate) return;
+            if (fresh || first->second.from_graph)
+              ++duplicates;
+            else
+              log.report({d.origin,
+                          fmt::format("duplicate document id \"{}\" (first seen at {})", d.id,
+                                      first->second.where),
+                          true},
+                         o->in.quiet);
           },
           [&](std::size_t d, std::size_t b) { progress.update(d, b); });
       progress.finish();
       log.check_read(documents, replaces);
     }
+    report_dropped(graph, origins, log, o->in.quiet);
     log.check_strict(o->in.strict);
     KnowledgeGraph shown = write_outputs(o->outs, graph, filter);
 

@@ -36,8 +36,11 @@ Action add_merge(CLI::App& app) {
     // The first graph is the base rather than an empty one: merging into an
     // empty graph gives the same result, but would copy the largest input.
     KnowledgeGraph merged = read_graph_file(o->inputs.front());
+    RecordOrigins origins;
+    add_origins(merged, o->inputs.front(), origins);
     for (std::size_t i = 1; i < o->inputs.size(); ++i) {
       KnowledgeGraph next = read_graph_file(o->inputs[i]);
+      add_origins(next, o->inputs[i], origins);
       // Checked here, not only inside merge(), so the message names both files.
       if (next.level() != merged.level())
         throw GraphError(fmt::format("{} is a graph at --level {} but {} is at --level {}; "
@@ -48,6 +51,8 @@ Action add_merge(CLI::App& app) {
     }
     // The same default view as geokg build, so merging shard graphs and
     // exporting gives what building everything at once would have exported.
+    ProblemLog log;
+    report_dropped(merged, origins, log, false);
     EdgeFilter filter;
     filter.facts_only = o->status == "fact";
     write_outputs(o->outs, merged, filter);
@@ -57,7 +62,7 @@ Action add_merge(CLI::App& app) {
                o->inputs.size(), g[boost::graph_bundle].documents.size(),
                boost::num_vertices(g), boost::num_edges(g));
     for (const auto& out : o->outs) diag("wrote {}\n", out);
-    return kOk;
+    return log.exit_status(false);
   };
 }
 

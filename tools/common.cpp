@@ -115,11 +115,43 @@ void check_paths(const InputOptions& o, const std::vector<std::string>& outputs)
 }
 
 void ProblemLog::attach(DocumentReader& reader, bool quiet) {
-  reader.on_problem([this, quiet](const InputProblem& p) {
-    (p.skipped ? skipped : warnings)++;
-    if (!quiet || p.skipped)
-      diag("geokg: {}: {}{}\n", p.where, p.skipped ? "skipped: " : "warning: ", p.what);
-  });
+  reader.on_problem([this, quiet](const InputProblem& p) { report(p, quiet); });
+}
+
+void ProblemLog::report(const InputProblem& p, bool quiet) {
+  (p.skipped ? skipped : warnings)++;
+  if (!quiet || p.skipped)
+    diag("geokg: {}: {}{}\n", p.where, p.skipped ? "skipped: " : "warning: ", p.what);
+}
+
+void add_origins(const KnowledgeGraph& g, const std::string& path, RecordOrigins& origins) {
+  const GraphInfo& info = g.graph()[boost::graph_bundle];
+  for (const auto& [id, d] : info.documents) origins.try_emplace({id, d.hash}, path, true, true);
+  for (const DocumentRecord& r : info.dropped) origins.try_emplace(r, path, false, true);
+}
+
+void report_dropped(const KnowledgeGraph& graph, const RecordOrigins& origins, ProblemLog& log,
+                    bool quiet) {
+  const auto& kept = graph.graph()[boost::graph_bundle].documents;
+  for (const auto& [record, origin] : origins) {
+    if (!origin.report) continue;
+    auto k = kept.find(record.id);
+    if (k != kept.end() && k->second.hash == record.hash) continue;
+    const std::optional<DocumentRecord> winner = graph.beaten_by(record);
+    if (!winner) continue;
+    auto w = origins.find(*winner);
+    const std::string where = w == origins.end() ? "an earlier run" : w->second.where;
+    if (winner->id == record.id)
+      log.report({origin.where,
+                  fmt::format("document \"{}\" has another text in {}; the text with the smaller "
+                              "hash wins", record.id, where),
+                  true}, quiet);
+    else
+      log.report({origin.where,
+                  fmt::format("document \"{}\" has the same text as \"{}\" in {}; the smaller id "
+                              "wins", record.id, winner->id, where),
+                  false}, quiet);
+  }
 }
 
 void ProblemLog::check_read(std::size_t documents, bool replaces_output) const {

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,6 +62,7 @@ void check_paths(const InputOptions& o, const std::vector<std::string>& outputs)
 struct ProblemLog {
   std::size_t skipped = 0, warnings = 0;
   void attach(DocumentReader& reader, bool quiet);
+  void report(const InputProblem& p, bool quiet);
   int exit_status(bool strict) const;
   // With --strict a skipped document fails the run before any output is
   // written, so the previous output stays as it was.  Throws InputError.
@@ -92,6 +94,25 @@ class Progress {
 std::uintmax_t input_size(const std::vector<std::string>& inputs);
 
 StreamOptions stream_options(const InputOptions& o);
+
+// Where a document record (id, text hash) came from: "file:line" of an
+// article, or a graph file.  `report`: say so if the graph drops it.
+struct RecordOrigin {
+  std::string where;
+  bool report = true;
+  bool from_graph = false;  // read from an existing graph, not from articles
+};
+using RecordOrigins = std::map<DocumentRecord, RecordOrigin>;
+
+// Reports each document of `origins` marked `report` that `graph` does not
+// keep, naming where the copy that beats it came from: a skip when another
+// text under its id wins, a warning when its text is kept under another id.
+// Adds the records of the graph read from `path`: its kept documents, to be
+// reported if dropped, and its dropped ones, to be named as winners.
+void add_origins(const KnowledgeGraph& g, const std::string& path, RecordOrigins& origins);
+
+void report_dropped(const KnowledgeGraph& graph, const RecordOrigins& origins, ProblemLog& log,
+                    bool quiet);
 
 // Writes the graph to every output: .json gets the whole graph (it is read
 // back and merged), every other format what `filter` keeps.  Returns that

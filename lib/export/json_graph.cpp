@@ -23,7 +23,10 @@ namespace geokg {
 namespace {
 
 constexpr const char* kFormat = "geokg-graph";
+// Version 2 adds "dropped"; a graph without dropped documents is written as
+// version 1, byte for byte what earlier versions wrote and still read.
 constexpr unsigned kVersion = 1;
+constexpr unsigned kVersionDropped = 2;
 
 using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
 
@@ -85,6 +88,71 @@ class Reader {
   const std::string& where_;
 };
 
+// Dropped records must be what the rule of KnowledgeGraph makes them: each
+// beaten by another record of the file, and none beating a kept document.
+void read_dropped(const Reader& r, const Value& doc, KnowledgeGraph& kg) {
+  GraphInfo& info = kg.graph()[boost::graph_bundle];
+  const Value& dropped = r.array(doc, "dropped", "");
+  for (rapidjson::SizeType i = 0; i < dropped.Size(); ++i) {
+    const std::string path = fmt::format("dropped[{}]", i);
+    const Value& d = r.object(dropped[i], path);
+    DocumentRecord rec{r.text(d, "id", path), r.text(d, "hash", path)};
+    if (rec.id.empty()) r.fail(path, "empty document id");
+    auto kept = info.documents.find(rec.id);
+    if (kept != info.documents.end() && kept->second.hash == rec.hash)
+      r.fail(path, fmt::format("document \"{}\" is listed as kept and as dropped", rec.id));
+    if (!info.dropped.insert(std::move(rec)).second) r.fail(path, "listed twice");
+  }
+  for (const DocumentRecord& rec : info.dropped)
+    if (!kg.beaten_by(rec))
+      r.fail("dropped", fmt::format("document \"{}\" (hash {}) is beaten by no other document",
+                                    rec.id, rec.hash));
+  for (const auto& [id, d] : info.documents)
+    if (auto winner = kg.beaten_by({id, d.hash}))
+      r.fail(fmt::format("documents[\"{}\"]", id),
+             fmt::format("kept, but dropped document \"{}\" (hash {}) beats it", winner->id,
+                         winner->hash));
+}
+
+std::string edge_label(const std::string& source, const std::string& target, const RelationEdge& e) {
+  std::string label = fmt::format("edge {}->{} {}", source, target, exportutil::edge_name(e));
+  if (e.kind == EdgeKind::event && e.status != Status::fact)
+    label += fmt::format(" ({})", to_string(e.status));
+  return label;
+}
+
+// Stored counts are what an edge's evidence gives, never taken on trust: a
+// count that disagrees would be shown by query and carried on by merge.
+void check_counts(const Reader& r, const std::string& label, RelationEdge& edge) {
+  const RelationEdge stored = RelationEdge{edge.kind, edge.relation, edge.status, edge.weight,
+                                           edge.documents, edge.first_seen, edge.last_seen, {}};
+  if (edge.kind == EdgeKind::affiliation) {
+    if (!edge.evidence.empty()) r.fail(label, "an affiliation edge has no evidence");
+    edge.weight = 1;
+    edge.documents = 0;
+    edge.first_seen.clear();
+    edge.last_seen.clear();
+  } else {
+    if (edge.evidence.empty()) r.fail(label, "an event edge needs at least one evidence sentence");
+    recount(edge);
+  }
+  if (stored.weight != edge.weight)
+    r.fail(label, fmt::format("weight {} but {}", stored.weight,
+                              edge.kind == EdgeKind::affiliation
+                                  ? std::string("an affiliation has weight 1")
+                                  : fmt::format("{} evidence sentence{}", edge.weight,
+                                                edge.weight == 1 ? "" : "s")));
+  if (stored.documents != edge.documents)
+    r.fail(label, fmt::format("documents {} but the evidence comes from {}", stored.documents,
+                              edge.documents));
+  if (stored.first_seen != edge.first_seen)
+    r.fail(label, fmt::format("first_seen \"{}\" but the evidence says \"{}\"",
+                              stored.first_seen, edge.first_seen));
+  if (stored.last_seen != edge.last_seen)
+    r.fail(label, fmt::format("last_seen \"{}\" but the evidence says \"{}\"", stored.last_seen,
+                              edge.last_seen));
+}
+
 std::string line_column(const std::string& text, std::size_t offset) {
   std::size_t line = 1, column = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
@@ -106,8 +174,9 @@ void write_json(std::ostream& out, const KnowledgeGraph& kg) {
   Writer w(os);
   w.SetIndent(' ', 2);
   w.StartObject();
+  const GraphInfo& info = g[boost::graph_bundle];
   put(w, "format", kFormat);
-  put(w, "version", kVersion);
+  put(w, "version", info.dropped.empty() ? kVersion : kVersionDropped);
   put(w, "level", to_string(kg.level()));
 
   w.Key("documents");
@@ -121,6 +190,17 @@ void write_json(std::ostream& out, const KnowledgeGraph& kg) {
     w.EndObject();
   }
   w.EndObject();
+  if (!info.dropped.empty()) {
+    w.Key("dropped");
+    w.StartArray();
+    for (const DocumentRecord& r : info.dropped) {
+      w.StartObject();
+      put(w, "id", r.id);
+      put(w, "hash", r.hash);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
 
   w.Key("nodes");
   w.StartArray();
@@ -197,9 +277,9 @@ KnowledgeGraph read_json(std::istream& in, const std::string& where) {
       std::string_view(fmt_it->value.GetString()) != kFormat)
     r.fail("", not_graph);
   const std::uint32_t version = r.count(doc, "version", "");
-  if (version != kVersion)
-    r.fail("", fmt::format("graph format version {} is not supported (this geokg reads {})",
-                           version, kVersion));
+  if (version != kVersion && version != kVersionDropped)
+    r.fail("", fmt::format("graph format version {} is not supported (this geokg reads {} and {})",
+                           version, kVersion, kVersionDropped));
 
   const std::string level_name = r.text(doc, "level", "");
   Level level;
@@ -226,6 +306,7 @@ KnowledgeGraph read_json(std::istream& in, const std::string& where) {
     if (!info.documents.emplace(std::move(id), std::move(di)).second)
       r.fail(path, "document listed twice");
   }
+  if (version == kVersionDropped) read_dropped(r, doc, kg);
 
   const Value& nodes = r.array(doc, "nodes", "");
   for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) {
@@ -280,6 +361,7 @@ KnowledgeGraph read_json(std::istream& in, const std::string& where) {
                                  status));
       edge.status = *st;
     }
+    const std::string label = edge_label(source, target, edge);
     edge.weight = r.count(e, "weight", path);
     edge.documents = r.count(e, "documents", path);
     edge.first_seen = r.text(e, "first_seen", path);
@@ -302,6 +384,7 @@ KnowledgeGraph read_json(std::istream& in, const std::string& where) {
                              return a.doc == b.doc && a.sentence == b.sentence;
                            }) != edge.evidence.end())
       r.fail(path, "evidence must be sorted and hold each (doc, sentence) once");
+    check_counts(r, label, edge);
 
     const std::size_t before = boost::num_edges(g);
     Edge created = kg.edge_for(*s, *t, edge.kind, edge.relation, edge.status);

@@ -46,33 +46,16 @@ bool same_sentence(const Evidence& a, const Evidence& b) {
 }
 
 // Sorting by every field before dropping repeats of (doc, sentence) keeps the
-// smallest record, so the survivor does not depend on insertion order.
-void normalise_evidence(std::vector<Evidence>& ev) {
-  std::sort(ev.begin(), ev.end());
+// smallest record, so the survivor does not depend on insertion order.  Only
+// the records from `fresh` on are new: they are sorted alone and merged into
+// the sorted rest, so an edge with much evidence is not sorted again whole.
+void normalise_evidence(std::vector<Evidence>& ev, std::size_t fresh) {
+  const auto mid = ev.begin() + static_cast<std::ptrdiff_t>(fresh);
+  std::sort(mid, ev.end());
+  std::inplace_merge(ev.begin(), mid, ev.end());
   ev.erase(std::unique(ev.begin(), ev.end(), same_sentence), ev.end());
 }
 
-void recount(RelationEdge& e) {
-  e.weight = static_cast<std::uint32_t>(e.evidence.size());
-  std::set<std::string_view> docs;
-  e.first_seen.clear();
-  e.last_seen.clear();
-  for (const Evidence& ev : e.evidence) {
-    docs.insert(ev.doc);
-    if (ev.date.empty()) continue;
-    if (e.first_seen.empty() || ev.date < e.first_seen) e.first_seen = ev.date;
-    if (e.last_seen.empty() || ev.date > e.last_seen) e.last_seen = ev.date;
-  }
-  e.documents = static_cast<std::uint32_t>(docs.size());
-}
-
-// hashes_ only caches what the documents map says; graph() is public, so a
-// reader or filter may have filled the map directly.
-void sync_hashes(const GraphInfo& info, std::map<std::string, std::string, std::less<>>& hashes) {
-  if (hashes.size() == info.documents.size()) return;
-  hashes.clear();
-  for (const auto& [id, d] : info.documents) hashes.emplace(d.hash, id);
-}
 
 void sync_index(const Graph& g, std::map<std::string, Vertex, std::less<>>& index) {
   if (index.size() == boost::num_vertices(g)) return;
@@ -165,6 +148,22 @@ std::optional<RelationEdge> apply_filter(const RelationEdge& e, const EdgeFilter
 
 }  // namespace
 
+// One document per run of equal doc ids: the evidence is sorted.
+void recount(RelationEdge& e) {
+  e.weight = static_cast<std::uint32_t>(e.evidence.size());
+  e.documents = 0;
+  e.first_seen.clear();
+  e.last_seen.clear();
+  const std::string* previous = nullptr;
+  for (const Evidence& ev : e.evidence) {
+    if (!previous || *previous != ev.doc) ++e.documents;
+    previous = &ev.doc;
+    if (ev.date.empty()) continue;
+    if (e.first_seen.empty() || ev.date < e.first_seen) e.first_seen = ev.date;
+    if (e.last_seen.empty() || ev.date > e.last_seen) e.last_seen = ev.date;
+  }
+}
+
 std::string content_hash(std::string_view text) {
   // FNV-1a 64: stable across platforms and runs, which std::hash is not.
   std::uint64_t h = 14695981039346656037ULL;
@@ -223,7 +222,188 @@ KnowledgeGraph::KnowledgeGraph(Level level, NodeNamer namer)
   g_[boost::graph_bundle].level = level;
 }
 
+// Pending evidence names edges by descriptors into the source's storage, so
+// it must be in the edges before the graph is copied or moved.
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : g_((other.settle(), other.g_)),
+      index_(other.index_),
+      namer_(other.namer_),
+      hashes_(other.hashes_),
+      dropped_hashes_(other.dropped_hashes_) {}
+
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
+    : g_((other.settle(), std::move(other.g_))),
+      index_(std::move(other.index_)),
+      namer_(std::move(other.namer_)),
+      hashes_(std::move(other.hashes_)),
+      dropped_hashes_(std::move(other.dropped_hashes_)) {}
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+  if (this != &other) *this = KnowledgeGraph(other);
+  return *this;
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
+  if (this == &other) return *this;
+  other.settle();
+  g_ = std::move(other.g_);
+  pending_.clear();
+  pending_dropped_.clear();
+  pending_ids_.clear();
+  strip_.clear();
+  namer_ = std::move(other.namer_);
+  index_ = std::move(other.index_);
+  hashes_ = std::move(other.hashes_);
+  dropped_hashes_ = std::move(other.dropped_hashes_);
+  return *this;
+}
+
+void KnowledgeGraph::settle() const {
+  if (pending_.empty() && strip_.empty()) return;
+  // Taken out first: the rebuild below looks at the graph, which settles it.
+  std::vector<PendingEvidence> pending;
+  pending.swap(pending_);
+  std::vector<bool> dropped;
+  dropped.swap(pending_dropped_);
+  pending_ids_.clear();
+  std::set<std::string, std::less<>> gone;
+  gone.swap(strip_);
+
+  // A dropped document's evidence leaves before the pending evidence comes
+  // in, which may be a new copy under the same id.
+  bool emptied = strip_in_place(gone);
+  // The edges that get new evidence, each with where its new evidence starts.
+  std::vector<std::pair<RelationEdge*, std::size_t>> touched;
+  for (PendingEvidence& p : pending) {
+    if (dropped[p.document]) continue;
+    RelationEdge& e = g_[p.edge];
+    touched.emplace_back(&e, e.evidence.size());
+    e.evidence.push_back(std::move(p.evidence));
+  }
+  // An edge made only for documents dropped before they settled stays empty.
+  for (const PendingEvidence& p : pending) emptied = emptied || g_[p.edge].evidence.empty();
+  // Per edge, the first entry holds the smallest start: where its new part begins.
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                touched.end());
+  for (auto& [e, fresh] : touched) {
+    normalise_evidence(e->evidence, fresh);
+    recount(*e);
+  }
+  if (emptied) drop_empty_edges();
+}
+
+// One pass over every edge, however many documents were dropped; true when
+// an event edge is left without evidence.
+bool KnowledgeGraph::strip_in_place(const std::set<std::string, std::less<>>& gone) const {
+  if (gone.empty()) return false;
+  bool emptied = false;
+  for (Edge e : boost::make_iterator_range(boost::edges(g_))) {
+    RelationEdge& p = g_[e];
+    if (p.kind != EdgeKind::event) continue;
+    if (std::erase_if(p.evidence, [&](const Evidence& ev) { return gone.count(ev.doc) > 0; }))
+      recount(p);
+    emptied = emptied || p.evidence.empty();
+  }
+  return emptied;
+}
+
+// Without their evidence, edges go, and with them nodes and affiliations
+// nothing else needs.
+void KnowledgeGraph::drop_empty_edges() const {
+  KnowledgeGraph kept = rebuild(
+      *this,
+      [](const RelationEdge& e) -> std::optional<RelationEdge> {
+        if (e.evidence.empty()) return std::nullopt;
+        return e;
+      },
+      true);
+  g_ = std::move(kept.g_);
+  index_ = std::move(kept.index_);
+}
+
+// hashes_ and dropped_hashes_ only cache what GraphInfo says; graph() is
+// public, so a reader or filter may have filled it directly.
+void KnowledgeGraph::sync_records() const {
+  const GraphInfo& info = g_[boost::graph_bundle];
+  if (hashes_.size() != info.documents.size()) {
+    hashes_.clear();
+    for (const auto& [id, d] : info.documents) hashes_.emplace(d.hash, id);
+  }
+  if (dropped_hashes_.size() != info.dropped.size()) {
+    dropped_hashes_.clear();
+    for (const DocumentRecord& r : info.dropped) dropped_hashes_.emplace(r.hash, r.id);
+  }
+}
+
+std::optional<DocumentRecord> KnowledgeGraph::beaten_by(const DocumentRecord& r) const {
+  sync_records();
+  const GraphInfo& info = g_[boost::graph_bundle];
+  std::optional<DocumentRecord> by_id, by_hash;
+  // Candidates share the id (or the hash), so record order picks the smaller.
+  auto smaller = [](std::optional<DocumentRecord>& best, DocumentRecord c) {
+    if (!best || c < *best) best = std::move(c);
+  };
+  if (auto k = info.documents.find(r.id); k != info.documents.end() && k->second.hash < r.hash)
+    smaller(by_id, {r.id, k->second.hash});
+  if (auto d = info.dropped.lower_bound({r.id, ""}); d != info.dropped.end() &&
+                                                     d->id == r.id && d->hash < r.hash)
+    smaller(by_id, *d);
+  if (by_id) return by_id;
+  if (auto k = hashes_.find(r.hash); k != hashes_.end() && k->second < r.id)
+    smaller(by_hash, {k->second, r.hash});
+  if (auto d = dropped_hashes_.lower_bound({r.hash, ""});
+      d != dropped_hashes_.end() && d->first == r.hash && d->second < r.id)
+    smaller(by_hash, {d->second, r.hash});
+  return by_hash;
+}
+
+// Moves a kept document to the dropped ones; its evidence leaves on settle.
+void KnowledgeGraph::drop_kept(std::string id) {
+  GraphInfo& info = g_[boost::graph_bundle];
+  auto it = info.documents.find(id);
+  DocumentRecord r{id, it->second.hash};
+  hashes_.erase(r.hash);
+  info.documents.erase(it);
+  dropped_hashes_.emplace(r.hash, r.id);
+  info.dropped.insert(std::move(r));
+  if (auto p = pending_ids_.find(id); p != pending_ids_.end()) {
+    pending_dropped_[p->second] = true;
+    pending_ids_.erase(p);
+  } else {
+    strip_.insert(std::move(id));
+  }
+}
+
+// Adds `r` to the records seen: kept, unless `beaten` says that a record not
+// yet here beats it or one here does; the kept documents it beats are dropped.
+KnowledgeGraph::Added KnowledgeGraph::remember(const DocumentRecord& r, const std::string& date,
+                                               bool beaten) {
+  sync_records();
+  GraphInfo& info = g_[boost::graph_bundle];
+  if (info.dropped.count(r)) return Added::duplicate;
+  auto same_id = info.documents.find(r.id);
+  if (same_id != info.documents.end() && same_id->second.hash == r.hash) {
+    if (!beaten) return Added::duplicate;
+    drop_kept(r.id);
+    return Added::dropped;
+  }
+  beaten = beaten || beaten_by(r).has_value();
+  if (same_id != info.documents.end() && r.hash < same_id->second.hash) drop_kept(r.id);
+  if (auto h = hashes_.find(r.hash); h != hashes_.end() && r.id < h->second) drop_kept(h->second);
+  if (beaten) {
+    dropped_hashes_.emplace(r.hash, r.id);
+    info.dropped.insert(r);
+    return Added::dropped;
+  }
+  info.documents.emplace(r.id, DocumentInfo{r.hash, date});
+  hashes_.emplace(r.hash, r.id);
+  return Added::added;
+}
+
 std::optional<Vertex> KnowledgeGraph::find(std::string_view node_id) const {
+  settle();
   if (index_.size() == boost::num_vertices(g_)) {
     auto it = index_.find(node_id);
     if (it == index_.end()) return std::nullopt;
@@ -265,6 +445,7 @@ Edge KnowledgeGraph::edge_for(Vertex s, Vertex t, EdgeKind kind, Relation r, Sta
 }
 
 std::vector<Vertex> KnowledgeGraph::sorted_nodes() const {
+  settle();
   std::vector<Vertex> out(boost::vertices(g_).first, boost::vertices(g_).second);
   std::sort(out.begin(), out.end(),
             [&](Vertex a, Vertex b) { return g_[a].id < g_[b].id; });
@@ -272,6 +453,7 @@ std::vector<Vertex> KnowledgeGraph::sorted_nodes() const {
 }
 
 std::vector<Edge> KnowledgeGraph::sorted_edges() const {
+  settle();
   std::vector<Edge> out(boost::edges(g_).first, boost::edges(g_).second);
   auto key = [&](Edge e) {
     const RelationEdge& p = g_[e];
@@ -289,9 +471,12 @@ KnowledgeGraph::Added KnowledgeGraph::add_document(const Document& doc,
   if (doc.id.empty())
     throw GraphError("document " + (where.empty() ? std::string("(no origin)") : where) +
                      " has no id and cannot be added to the graph");
-  const std::string hash = content_hash(doc.text);
-  sync_hashes(info, hashes_);
-  if (info.documents.count(doc.id) || hashes_.count(hash)) return Added::duplicate;
+  const DocumentRecord record{doc.id, content_hash(doc.text)};
+  sync_records();
+  if (info.dropped.count(record) ||
+      (info.documents.count(doc.id) && info.documents.at(doc.id).hash == record.hash))
+    return Added::duplicate;
+  if (beaten_by(record)) return remember(record, doc.date, true);
 
   const Level lvl = level();
   struct Pending {
@@ -313,10 +498,11 @@ KnowledgeGraph::Added KnowledgeGraph::add_document(const Document& doc,
     pending.push_back(std::move(p));
   }
 
-  info.documents.emplace(doc.id, DocumentInfo{hash, doc.date});
-  hashes_.emplace(hash, doc.id);
+  remember(record, doc.date, false);
+  const std::size_t serial = pending_dropped_.size();
+  pending_dropped_.push_back(false);
+  pending_ids_[doc.id] = serial;
 
-  std::vector<Edge> touched;
   for (Pending& p : pending) {
     const Event& ev = *p.event;
     Vertex s = add_node(p.source), t = add_node(p.target);
@@ -328,13 +514,9 @@ KnowledgeGraph::Added KnowledgeGraph::add_document(const Document& doc,
       }
     }
     Edge e = edge_for(s, t, EdgeKind::event, ev.relation, ev.status);
-    g_[e].evidence.push_back(Evidence{doc.id, ev.sentence, doc.date.empty() ? ev.date : doc.date,
-                                      ev.evidence, ev.trigger, ev.attributed_to});
-    touched.push_back(e);
-  }
-  for (Edge e : touched) {
-    normalise_evidence(g_[e].evidence);
-    recount(g_[e]);
+    pending_.push_back({e, serial,
+                        Evidence{doc.id, ev.sentence, doc.date.empty() ? ev.date : doc.date,
+                                 ev.evidence, ev.trigger, ev.attributed_to}});
   }
   return Added::added;
 }
@@ -344,77 +526,37 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other) {
   if (other.level() != level())
     throw GraphError(fmt::format("cannot merge a graph at level {} into one at level {}",
                                  to_string(other.level()), to_string(level())));
+  settle();
+  other.settle();
 
-  // The same article may sit in both graphs under different ids (or one id
-  // may hold different texts).  Keeping whichever came first would make the
-  // result depend on merge order; taking documents greedily in (id, hash)
-  // order picks the same survivors for any order or grouping of merges.
-  struct Candidate {
-    const std::string* id;
-    const DocumentInfo* info;
-    bool mine;
-  };
-  const GraphInfo& mine_info = g_[boost::graph_bundle];
-  const GraphInfo& their_info = other.g_[boost::graph_bundle];
-  std::vector<Candidate> all;
-  for (const auto& [id, d] : mine_info.documents) all.push_back({&id, &d, true});
-  for (const auto& [id, d] : their_info.documents) all.push_back({&id, &d, false});
-  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
-    return std::tie(*a.id, a.info->hash, b.mine) < std::tie(*b.id, b.info->hash, a.mine);
-  });
-  std::set<std::string_view> ids, hashes;
-  // Owned copies: rebuilding below replaces the maps the candidates point into.
-  std::set<std::string, std::less<>> drop_mine, take_theirs;
-  for (const Candidate& c : all) {
-    const bool ok = !ids.count(*c.id) && !hashes.count(c.info->hash);
-    if (ok) {
-      ids.insert(*c.id);
-      hashes.insert(c.info->hash);
-      if (!c.mine) take_theirs.insert(*c.id);
-    } else if (c.mine) {
-      drop_mine.insert(*c.id);
-    }
-  }
-
-  if (!drop_mine.empty()) {
-    auto strip = [&](const RelationEdge& e) -> std::optional<RelationEdge> {
-      RelationEdge out = e;
-      std::erase_if(out.evidence,
-                    [&](const Evidence& ev) { return drop_mine.count(ev.doc) > 0; });
-      if (out.evidence.empty()) return std::nullopt;
-      recount(out);
-      return out;
-    };
-    KnowledgeGraph kept = rebuild(*this, strip, true);
-    for (const std::string& id : drop_mine) kept.g_[boost::graph_bundle].documents.erase(id);
-    kept.namer_ = std::move(namer_);
-    *this = std::move(kept);
-    hashes_.clear();
-  }
+  // Their dropped records first: they may drop some of ours.  Their kept
+  // documents then meet the same rule as documents added one by one.
+  const GraphInfo& theirs = other.g_[boost::graph_bundle];
+  for (const DocumentRecord& r : theirs.dropped) remember(r, "", true);
+  std::set<std::string, std::less<>> take;
+  for (const auto& [id, d] : theirs.documents)
+    if (remember({id, d.hash}, d.date, false) == Added::added) take.insert(id);
+  // Our evidence of documents dropped just now leaves before theirs comes in,
+  // which may carry the same document id.
+  settle();
 
   const Graph& og = other.g_;
-  GraphInfo& info = g_[boost::graph_bundle];
-  for (const std::string& id : take_theirs) info.documents.emplace(id, their_info.documents.at(id));
-  sync_hashes(info, hashes_);
-
-  std::vector<Edge> touched;
+  const std::size_t serial = pending_dropped_.size();
+  pending_dropped_.push_back(false);
   for (Edge e : other.sorted_edges()) {
     const RelationEdge& p = og[e];
     if (p.kind != EdgeKind::event) continue;
-    std::vector<Evidence> taken;
-    for (const Evidence& ev : p.evidence)
-      if (take_theirs.count(ev.doc)) taken.push_back(ev);
-    if (taken.empty()) continue;
-    Vertex s = add_node(og[boost::source(e, og)]), t = add_node(og[boost::target(e, og)]);
-    Edge mine = edge_for(s, t, EdgeKind::event, p.relation, p.status);
-    auto& ev = g_[mine].evidence;
-    ev.insert(ev.end(), taken.begin(), taken.end());
-    touched.push_back(mine);
+    std::optional<Edge> mine;
+    for (const Evidence& ev : p.evidence) {
+      if (!take.count(ev.doc)) continue;
+      if (!mine) {
+        Vertex s = add_node(og[boost::source(e, og)]), t = add_node(og[boost::target(e, og)]);
+        mine = edge_for(s, t, EdgeKind::event, p.relation, p.status);
+      }
+      pending_.push_back({*mine, serial, ev});
+    }
   }
-  for (Edge e : touched) {
-    normalise_evidence(g_[e].evidence);
-    recount(g_[e]);
-  }
+  settle();
   for (Edge e : other.sorted_edges()) {
     if (og[e].kind != EdgeKind::affiliation) continue;
     auto s = find(og[boost::source(e, og)].id);

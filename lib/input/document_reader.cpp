@@ -692,6 +692,7 @@ struct DocumentReader::Impl {
 
   // Registers the id; false (and a report) when an earlier document had it.
   bool claim_id(const Document& doc, const std::string& where) {
+    if (!options.skip_duplicate_ids) return true;
     std::string first;
     if (seen_ids.insert(doc.id, doc.origin, &first)) return true;
     report(where,

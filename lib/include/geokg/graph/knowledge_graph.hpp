@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,13 +60,21 @@ struct DocumentInfo {
   friend bool operator==(const DocumentInfo&, const DocumentInfo&) = default;
 };
 
+// A document as the graph tells copies apart: its id and its text's hash.
+struct DocumentRecord {
+  std::string id;
+  std::string hash;
+  friend auto operator<=>(const DocumentRecord&, const DocumentRecord&) = default;
+};
+
 enum class Level : std::uint8_t { state, actor };
 std::string_view to_string(Level level);
 Level parse_level(std::string_view name);  // throws GraphError
 
 struct GraphInfo {
   Level level = Level::state;
-  std::map<std::string, DocumentInfo> documents;  // by document id
+  std::map<std::string, DocumentInfo> documents;  // the kept documents, by id
+  std::set<DocumentRecord> dropped;  // documents another record beats (see KnowledgeGraph)
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
@@ -76,6 +85,10 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 // The content hash used to recognise a document seen before.
 std::string content_hash(std::string_view text);
 
+// Sets an edge's weight, documents, first_seen and last_seen from its
+// evidence (sorted, unique by (doc, sentence)).
+void recount(RelationEdge& e);
+
 // The node an event's actor becomes: at --level state the node of its code
 // (id = code), at --level actor the actor itself (id = actor id).  Names and type
 // come from the dictionary; an id the dictionary does not know keeps what the
@@ -84,21 +97,44 @@ using NodeNamer = std::function<ActorNode(const ActorRef& ref, Level level)>;
 NodeNamer dictionary_namer(const ActorDictionary& actors);
 ActorNode default_node(const ActorRef& ref, Level level);  // no dictionary
 
+// Which copy of a document counts: of two records that share an id, the one
+// with the smaller hash beats the other; of two that share a hash (the same
+// text), the one with the smaller id.  A document is kept iff no record the
+// graph has seen beats it, and only kept documents give evidence.  Beaten
+// records stay remembered in `dropped`, so what is kept depends only on the
+// set of records seen: not on the order of add_document, nor on the order or
+// grouping of merges.
 class KnowledgeGraph {
  public:
   explicit KnowledgeGraph(Level level = Level::state, NodeNamer namer = {});
+  // Copies and moves first settle the source's pending evidence (see settle).
+  KnowledgeGraph(const KnowledgeGraph& other);
+  KnowledgeGraph(KnowledgeGraph&& other);
+  KnowledgeGraph& operator=(const KnowledgeGraph& other);
+  KnowledgeGraph& operator=(KnowledgeGraph&& other);
 
-  enum class Added { added, duplicate };
-  // Adds a document and its events.  A document whose id or text hash is
-  // already in the graph changes nothing and returns duplicate.
+  // added: the document is kept (and the kept documents it beats are dropped);
+  // duplicate: its record was seen before, nothing changes; dropped: a
+  // record seen before beats it, it is only remembered.
+  enum class Added { added, duplicate, dropped };
   Added add_document(const Document& doc, const std::vector<Event>& events);
 
-  // Adds everything of `other` that is not already here (by document); the
-  // result does not depend on the order of merges.
+  // Adds the records of `other` and the evidence of those it keeps.
   void merge(const KnowledgeGraph& other);
 
-  const Graph& graph() const { return g_; }
-  Graph& graph() { return g_; }
+  // The record that beats `r`: of those seen with its id, the one with the
+  // smallest hash, else of those with its hash, the one with the smallest id;
+  // nullopt when none beats it.
+  std::optional<DocumentRecord> beaten_by(const DocumentRecord& r) const;
+
+  const Graph& graph() const {
+    settle();
+    return g_;
+  }
+  Graph& graph() {
+    settle();
+    return g_;
+  }
   Level level() const { return g_[boost::graph_bundle].level; }
 
   std::optional<Vertex> find(std::string_view node_id) const;
@@ -112,10 +148,37 @@ class KnowledgeGraph {
   std::vector<Edge> sorted_edges() const;
 
  private:
-  Graph g_;
+  // add_document appends a document's evidence here; settle() sorts it into
+  // the edges and recounts them once, when the graph is next looked at.
+  // Re-sorting an edge's whole evidence after every document made a build
+  // quadratic in the evidence behind one relation.
+  struct PendingEvidence {
+    Edge edge;
+    std::size_t document;  // index into pending_dropped_
+    Evidence evidence;
+  };
+  void settle() const;
+  bool strip_in_place(const std::set<std::string, std::less<>>& gone) const;
+  void drop_empty_edges() const;
+  Added remember(const DocumentRecord& r, const std::string& date, bool beaten);
+  void drop_kept(std::string id);
+  void sync_records() const;
+
+  // Mutable only for settle(), which changes how the graph is stored, never
+  // what it holds.
+  mutable Graph g_;
+  mutable std::map<std::string, Vertex, std::less<>> index_;
+  mutable std::vector<PendingEvidence> pending_;
+  // Per document added since the last settle: whether it has been dropped
+  // since, and, for those still kept, the index by id.
+  mutable std::vector<bool> pending_dropped_;
+  mutable std::map<std::string, std::size_t, std::less<>> pending_ids_;
+  // Documents dropped after their evidence was settled into the edges.
+  mutable std::set<std::string, std::less<>> strip_;
   NodeNamer namer_;
-  std::map<std::string, Vertex, std::less<>> index_;
-  std::map<std::string, std::string, std::less<>> hashes_;  // hash -> doc id
+  // Look-ups by hash, caches of what GraphInfo says.
+  mutable std::map<std::string, std::string, std::less<>> hashes_;  // kept: hash -> id
+  mutable std::set<std::pair<std::string, std::string>> dropped_hashes_;  // (hash, id)
 };
 
 // Which edges an export or query keeps.

@@ -28,6 +28,9 @@ struct InputProblem {
 
 struct ReaderOptions {
   bool allow_stdin = true;
+  // false: a document whose id was seen before is passed on, not skipped, for
+  // a caller that tells the copies apart itself (build: KnowledgeGraph).
+  bool skip_duplicate_ids = true;
 };
 
 // Streams documents from .txt, .json and .jsonl files, directories (recursive,
