@@ -28,8 +28,12 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("inputs", o.inputs,
                  "Articles: .txt, .json, .jsonl files, directories, or - for JSONL on stdin")
       ->required();
-  cmd.add_option("--lexicon", o.lexicons, "Extra actors and triggers (JSON, see README)")
-      ->check(CLI::ExistingFile);
+  // One file per --lexicon: taking several would swallow the article paths
+  // that follow it ("--lexicon lex.json articles.jsonl").
+  cmd.add_option("--lexicon", o.lexicons,
+                 "Extra actors and triggers (JSON, see README); one file, repeatable")
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   cmd.add_option("-j,--jobs", o.threads, "Worker threads (default: the number of cores)");
   cmd.add_flag("--strict", o.strict, "Fail (exit 2) if any document is skipped");
   cmd.add_flag("-q,--quiet", o.quiet, "Do not print input warnings");

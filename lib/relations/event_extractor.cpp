@@ -1,9 +1,6 @@
 // From a document to events: segment, analyse each sentence's clauses, resolve
 // pronouns and descriptions against the actors named before, then read each
 // trigger's frame off the clause.
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
@@ -19,6 +16,7 @@
 #include "relations/grammar.hpp"
 #include "relations/token_index.hpp"
 #include "relations/trigger_lexicon.hpp"
+#include "relations/user_lexicon.hpp"
 
 namespace geokg {
 namespace fs = std::filesystem;
@@ -1548,95 +1546,8 @@ void Extractor::add_lexicon(const fs::path& json_file) {
   if (!in) throw DataError("cannot open lexicon " + json_file.string());
   std::stringstream buf;
   buf << in.rdbuf();
-  std::string text = buf.str();
-  rapidjson::Document d;
-  d.Parse(text.c_str(), text.size());
-  const std::string where = json_file.string();
-  if (d.HasParseError())
-    throw DataError(where + ": not JSON at offset " + std::to_string(d.GetErrorOffset()) + ": " +
-                    rapidjson::GetParseError_En(d.GetParseError()));
-  if (!d.IsObject()) throw DataError(where + ": a lexicon is a JSON object with \"actors\" and/or \"triggers\"");
-  auto str = [&](const rapidjson::Value& v, const char* key, const std::string& at,
-                 const char* fallback = nullptr) -> std::string {
-    auto it = v.FindMember(key);
-    if (it == v.MemberEnd() || it->value.IsNull()) {
-      if (fallback) return fallback;
-      throw DataError(at + ": missing \"" + key + "\"");
-    }
-    if (!it->value.IsString()) throw DataError(at + ": \"" + key + "\" must be a string");
-    return it->value.GetString();
-  };
-  auto strings = [&](const rapidjson::Value& v, const char* key, const std::string& at) {
-    std::vector<std::string> out;
-    auto it = v.FindMember(key);
-    if (it == v.MemberEnd()) return out;
-    if (it->value.IsString()) {
-      out.emplace_back(it->value.GetString());
-      return out;
-    }
-    if (!it->value.IsArray()) throw DataError(at + ": \"" + key + "\" must be a string or an array of strings");
-    for (const auto& x : it->value.GetArray()) {
-      if (!x.IsString()) throw DataError(at + ": \"" + key + "\" must hold strings");
-      out.emplace_back(x.GetString());
-    }
-    return out;
-  };
-  if (auto it = d.FindMember("actors"); it != d.MemberEnd()) {
-    if (!it->value.IsArray()) throw DataError(where + ": \"actors\" must be an array");
-    std::size_t k = 0;
-    for (const auto& a : it->value.GetArray()) {
-      std::string at = where + ": actors[" + std::to_string(k++) + "]";
-      if (!a.IsObject()) throw DataError(at + ": must be an object");
-      Actor actor;
-      actor.id = str(a, "id", at);
-      actor.code = str(a, "code", at, actor.id.c_str());
-      try {
-        actor.type = parse_actor_type(str(a, "type", at, "person"));
-        std::string kind = str(a, "kind", at, "name");
-        std::string lang = str(a, "lang", at, "*");
-        std::string gender = str(a, "gender", at, "-");
-        if (gender.size() != 1 || std::string_view("mfnp-").find(gender[0]) == std::string_view::npos)
-          throw DataError("gender must be m, f, n, p or -");
-        if (lang != "de" && lang != "en" && lang != "*") throw DataError("lang must be de, en or *");
-        std::vector<std::string> forms = strings(a, "forms", at);
-        for (const std::string& f : strings(a, "form", at)) forms.push_back(f);
-        if (forms.empty()) throw DataError("needs \"forms\" (the names to recognise)");
-        for (const std::string& f : forms) impl_->actors.add_form(actor, kind, lang, f, gender[0]);
-      } catch (const DataError& e) {
-        std::string msg = e.what();
-        if (msg.rfind(at, 0) == 0) throw;
-        throw DataError(at + ": " + msg);
-      }
-    }
-  }
-  if (auto it = d.FindMember("triggers"); it != d.MemberEnd()) {
-    if (!it->value.IsArray()) throw DataError(where + ": \"triggers\" must be an array");
-    std::size_t k = 0;
-    for (const auto& tv : it->value.GetArray()) {
-      std::string at = where + ": triggers[" + std::to_string(k++) + "]";
-      if (!tv.IsObject()) throw DataError(at + ": must be an object");
-      // Reuse the table reader: one TSV row built from the object.
-      auto join = [&](const char* key, const char* fallback) {
-        std::vector<std::string> v = strings(tv, key, at);
-        if (v.empty()) return std::string(fallback);
-        std::string s;
-        for (const auto& x : v) s += (s.empty() ? "" : "|") + x;
-        return s;
-      };
-      std::string lang = str(tv, "lang", at);
-      Lang l = parse_lang(lang);
-      if (l == Lang::other) throw DataError(at + ": lang must be de or en");
-      std::string flags = join("flags", "-");
-      std::replace(flags.begin(), flags.end(), '|', ',');
-      std::string forms = join("forms", "-");
-      std::replace(forms.begin(), forms.end(), '|', ',');
-      std::string row = str(tv, "lemma", at) + "\t" + str(tv, "pos", at, "verb") + "\t" +
-                        str(tv, "relation", at) + "\t" + join("source", "subj") + "\t" +
-                        join("target", "obj") + "\t" + flags + "\t" + forms + "\n";
-      std::istringstream rs(row);
-      impl_->triggers.load(rs, l, at);
-    }
-  }
+  if (in.bad()) throw DataError("cannot read lexicon " + json_file.string());
+  read_user_lexicon(buf.str(), json_file.string(), impl_->actors, impl_->triggers);
 }
 
 }  // namespace geokg
