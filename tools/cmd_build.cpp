@@ -71,9 +71,14 @@ Action add_build(CLI::App& app) {
       log.attach(reader, o->in.quiet);
       Progress progress(input_size(o->in.inputs));
       extract_stream(
-          reader, ex, stream_options(o->in),
+          reader, ex, stream_options(o->in, log),
           [&](const Document& d, std::vector<Event>&& events) {
-            if (graph.add_document(d, events) == KnowledgeGraph::Added::duplicate) ++duplicates;
+            // An event the graph refuses costs its document, never the build.
+            try {
+              if (graph.add_document(d, events) == KnowledgeGraph::Added::duplicate) ++duplicates;
+            } catch (const GraphError& e) {
+              log.report(d.origin.empty() ? d.id : d.origin, e.what(), true);
+            }
           },
           [&](std::size_t d, std::size_t b) { progress.update(d, b); });
       progress.finish();

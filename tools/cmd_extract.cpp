@@ -27,7 +27,7 @@ Action add_extract(CLI::App& app) {
     Progress progress(input_size(o->in.inputs));
     std::string line;
     extract_stream(
-        reader, ex, stream_options(o->in),
+        reader, ex, stream_options(o->in, log),
         [&](const Document&, std::vector<Event>&& events) {
           line.clear();
           for (const Event& e : events) {

@@ -45,12 +45,15 @@ Extractor load_extractor(const InputOptions& o) {
   return ex;
 }
 
-void ProblemLog::attach(DocumentReader& reader, bool quiet) {
-  reader.on_problem([this, quiet](const InputProblem& p) {
-    (p.skipped ? skipped : warnings)++;
-    if (!quiet || p.skipped)
-      fmt::print(stderr, "geokg: {}: {}{}\n", p.where, p.skipped ? "skipped: " : "warning: ", p.what);
-  });
+void ProblemLog::attach(DocumentReader& reader, bool quiet_warnings) {
+  quiet = quiet_warnings;
+  reader.on_problem([this](const InputProblem& p) { report(p.where, p.what, p.skipped); });
+}
+
+void ProblemLog::report(const std::string& where, const std::string& what, bool skip) {
+  (skip ? skipped : warnings)++;
+  if (!quiet || skip)
+    fmt::print(stderr, "geokg: {}: {}{}\n", where, skip ? "skipped: " : "warning: ", what);
 }
 
 void ProblemLog::check_strict(bool strict) const {
@@ -71,8 +74,12 @@ KnowledgeGraph write_outputs(const std::vector<std::string>& outs, const Knowled
   return shown;
 }
 
-StreamOptions stream_options(const InputOptions& o) {
+StreamOptions stream_options(const InputOptions& o, ProblemLog& log) {
   StreamOptions s;
+  s.on_warning = [&log](const Document& d, const std::string& what) {
+    log.report(d.origin.empty() ? d.id : d.origin,
+               fmt::format("document \"{}\", {}", d.id, what), false);
+  };
   s.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   return s;
 }

@@ -33,7 +33,11 @@ Extractor load_extractor(const InputOptions& o);
 // Counts problems as they are reported (each printed to stderr).
 struct ProblemLog {
   std::size_t skipped = 0, warnings = 0;
+  bool quiet = false;  // warnings are counted, not printed
   void attach(DocumentReader& reader, bool quiet);
+  // A problem found after reading: a document extraction or the graph
+  // could take only in part (warning) or not at all (skipped).
+  void report(const std::string& where, const std::string& what, bool skipped);
   int exit_status(bool strict) const;
   // With --strict a skipped document fails the run before any output is
   // written, so the previous output stays as it was.  Throws InputError.
@@ -55,7 +59,8 @@ class Progress {
 };
 std::uintmax_t input_size(const std::vector<std::string>& inputs);
 
-StreamOptions stream_options(const InputOptions& o);
+// Extraction's warnings go to `log`.
+StreamOptions stream_options(const InputOptions& o, ProblemLog& log);
 
 // Writes the graph to every output: .json gets the whole graph (it is read
 // back and merged), every other format what `filter` keeps.  Returns that

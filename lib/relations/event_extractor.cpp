@@ -58,7 +58,8 @@ struct Extractor::Impl {
 
   const Grammar& grammar(Lang l) const { return l == Lang::en ? grammar_en : grammar_de; }
 
-  std::vector<Event> extract(const Document& doc) const;
+  std::vector<Event> extract(const Document& doc,
+                             const std::function<void(std::string)>& warn) const;
   void sentence_events(const Document& doc, Lang lang, const Sentence& s, std::size_t si,
                        std::string_view text, std::vector<Antecedent>& history,
                        std::vector<Event>& out) const;
@@ -83,9 +84,48 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 const ActorDictionary& Extractor::actors() const { return impl_->actors; }
 
-std::vector<Event> Extractor::extract(const Document& doc) const { return impl_->extract(doc); }
+std::vector<Event> Extractor::extract(const Document& doc) const {
+  return impl_->extract(doc, {});
+}
 
-std::vector<Event> Extractor::Impl::extract(const Document& doc) const {
+std::vector<Event> Extractor::extract(const Document& doc,
+                                      const std::function<void(std::string)>& warn) const {
+  return impl_->extract(doc, warn);
+}
+
+namespace {
+
+// The segmenter cuts an over-long sentence into pieces; a relation between
+// two pieces is then missed, which the user is told once per sentence.
+class CutSentences {
+ public:
+  explicit CutSentences(const std::function<void(std::string)>& warn) : warn_(warn) {}
+  void see(const Sentence& s, std::size_t si) {
+    if (s.cut && first_ == kNone) first_ = si;
+    if (!s.cut && first_ != kNone) report(si);
+  }
+  void end(std::size_t si) {
+    if (first_ != kNone) report(si - 1);
+  }
+
+ private:
+  void report(std::size_t last) {
+    if (warn_)
+      warn_("sentence " + std::to_string(first_) + " is longer than " +
+            std::to_string(kMaxSentenceTokens) + " tokens (a list or table?): analysed in " +
+            std::to_string(last - first_ + 1) + " pieces, sentences " + std::to_string(first_) +
+            " to " + std::to_string(last) + ", so relations across the pieces are missed");
+    first_ = kNone;
+  }
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  const std::function<void(std::string)>& warn_;
+  std::size_t first_ = kNone;
+};
+
+}  // namespace
+
+std::vector<Event> Extractor::Impl::extract(const Document& doc,
+                                            const std::function<void(std::string)>& warn) const {
   Lang lang = parse_lang(doc.lang);
   if (lang == Lang::other) lang = detect_language(doc.text);
   if (lang == Lang::other) lang = Lang::de;
@@ -95,9 +135,12 @@ std::vector<Event> Extractor::Impl::extract(const Document& doc) const {
   std::vector<Event> out;
   std::vector<Antecedent> history;
   std::size_t si = 0;
+  CutSentences cuts(warn);
   seg.for_each_sentence(doc.text, [&](const Sentence& s) {
+    cuts.see(s, si);
     sentence_events(doc, lang, s, si++, doc.text, history, out);
   });
+  cuts.end(si);
   return out;
 }
 
