@@ -34,12 +34,19 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
                  "Extra actors and triggers (JSON, see README); one file, repeatable")
       ->check(CLI::ExistingFile)
       ->allow_extra_args(false);
-  cmd.add_option("-j,--jobs", o.threads, "Worker threads (default: the number of cores)");
+  cmd.add_option("-j,--jobs", o.threads,
+                 fmt::format("Worker threads, at most {} (default: the number of cores)",
+                             kMaxThreads));
   cmd.add_flag("--strict", o.strict, "Fail (exit 2) if any document is skipped");
   cmd.add_flag("-q,--quiet", o.quiet, "Do not print input warnings");
 }
 
 Extractor load_extractor(const InputOptions& o) {
+  // Checked here, before anything is read: a thread count the system cannot
+  // start failed deep inside with "Resource temporarily unavailable".
+  if (o.threads > kMaxThreads)
+    throw InputError(fmt::format("-j {}: at most {} worker threads (0: one per core)", o.threads,
+                                 kMaxThreads));
   Extractor ex(find_data_dir());
   for (const auto& lex : o.lexicons) ex.add_lexicon(lex);
   return ex;

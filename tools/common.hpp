@@ -18,6 +18,9 @@
 
 namespace geokg::cli {
 
+// More threads than this only add memory and contention.
+inline constexpr unsigned kMaxThreads = 1024;
+
 struct InputOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> lexicons;

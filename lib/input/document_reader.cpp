@@ -30,6 +30,7 @@
 #include <rapidjson/stream.h>
 
 #include "geokg/error.hpp"
+#include "geokg/text/segmenter.hpp"
 #include "input/document_detail.hpp"
 
 namespace fs = std::filesystem;
@@ -484,6 +485,13 @@ Document document_from_json(const rapidjson::Value& value, JsonNotes& notes) {
   std::transform(doc.lang.begin(), doc.lang.end(), doc.lang.begin(), [](char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   });
+  if (!doc.lang.empty() && parse_lang(doc.lang) == Lang::other) {
+    notes.warnings.push_back(fmt::format(
+        "\"lang\" is \"{}\", not German (de) or English (en); the language is detected "
+        "from the text instead",
+        doc.lang));
+    doc.lang.clear();
+  }
   doc.url = trim(optional_string(kUrl));
   doc.source = trim(optional_string(kSource));
   return doc;
