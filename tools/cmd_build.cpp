@@ -67,7 +67,7 @@ Action add_build(CLI::App& app) {
     ProblemLog log;
     std::size_t duplicates = 0;
     if (!o->in.inputs.empty()) {
-      DocumentReader reader(o->in.inputs);
+      DocumentReader reader(o->in.inputs, reader_options(o->in));
       log.attach(reader, o->in.quiet);
       Progress progress(input_size(o->in.inputs));
       extract_stream(

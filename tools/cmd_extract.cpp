@@ -20,7 +20,7 @@ Action add_extract(CLI::App& app) {
   cmd->add_flag("--explain", o->explain, "Add the rule and tokens behind each event");
   return [o]() {
     Extractor ex = load_extractor(o->in);
-    DocumentReader reader(o->in.inputs);
+    DocumentReader reader(o->in.inputs, reader_options(o->in));
     ProblemLog log;
     log.attach(reader, o->in.quiet);
     AtomicOutput out(o->out);

@@ -37,6 +37,9 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("-j,--jobs", o.threads,
                  fmt::format("Worker threads, at most {} (default: the number of cores)",
                              kMaxThreads));
+  cmd.add_option("--max-document-size", o.max_document_size,
+                 "Skip (and report) a document, JSONL line or .txt file longer than this: "
+                 "bytes, or with K, M, G (default 64M)");
   cmd.add_flag("--strict", o.strict, "Fail (exit 2) if any document is skipped");
   cmd.add_flag("-q,--quiet", o.quiet, "Do not print input warnings");
 }
@@ -47,9 +50,29 @@ Extractor load_extractor(const InputOptions& o) {
   if (o.threads > kMaxThreads)
     throw InputError(fmt::format("-j {}: at most {} worker threads (0: one per core)", o.threads,
                                  kMaxThreads));
+  reader_options(o);
   Extractor ex(find_data_dir());
   for (const auto& lex : o.lexicons) ex.add_lexicon(lex);
   return ex;
+}
+
+ReaderOptions reader_options(const InputOptions& o) {
+  const std::string& v = o.max_document_size;
+  std::size_t digits = 0;
+  while (digits < v.size() && v[digits] >= '0' && v[digits] <= '9') ++digits;
+  const std::string unit = v.substr(digits);
+  const int shift = unit.empty() || unit == "B" ? 0 : unit == "K" || unit == "k" ? 10
+                    : unit == "M" || unit == "m" ? 20 : unit == "G" || unit == "g" ? 30 : -1;
+  // At most 1 TiB: beyond that a "document" is a mistake, and the shift cannot overflow.
+  const bool ok = digits > 0 && digits <= 13 && shift >= 0;
+  const unsigned long long n = ok ? std::stoull(v.substr(0, digits)) : 0;
+  if (!ok || n == 0 || n > (1ull << 40) >> shift)
+    throw InputError(fmt::format(
+        "--max-document-size {}: expected a size from 1 byte to 1024G, as bytes or with K, M or G "
+        "(64M)", v));
+  ReaderOptions r;
+  r.max_document_bytes = static_cast<std::size_t>(n << shift);
+  return r;
 }
 
 void ProblemLog::attach(DocumentReader& reader, bool quiet_warnings) {

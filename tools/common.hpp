@@ -25,13 +25,18 @@ struct InputOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> lexicons;
   unsigned threads = 0;  // 0: the number of cores
+  std::string max_document_size = "64M";
   bool strict = false;
   bool quiet = false;
 };
 
 void add_input_options(CLI::App& cmd, InputOptions& o);
 
+// Checks the options (before anything is read) and loads the extractor.
 Extractor load_extractor(const InputOptions& o);
+
+// The reader's options: --max-document-size.  Throws InputError.
+ReaderOptions reader_options(const InputOptions& o);
 
 // Counts problems as they are reported (each printed to stderr).
 struct ProblemLog {

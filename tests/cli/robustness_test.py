@@ -709,16 +709,23 @@ def line_of_200_megabytes(d):
             fh.write(chunk)
             written += len(chunk)
         fh.write(b'"}\n' + json.dumps({"id": "after", "text": OTHER_TEXT}).encode() + b"\n")
-    r = input_case(d, ["huge.jsonl"], 0, [], [("after",) + OTHER_EVENT], strict=False)
+    # Above the default cap on one document (64 MiB): read only when asked.
+    r = input_case(d, ["--max-document-size", "256M", "huge.jsonl"], 0, [],
+                   [("after",) + OTHER_EVENT], strict=False)
     check(r.seconds < 240 * SLOW, f"200 MB line took {r.seconds:.1f} s", r)
     check(r.maxrss_mb < 1536 * HUNGRY, f"200 MB line used {r.maxrss_mb:.0f} MB", r)
     print(f"     200 MB line: {r.seconds:.1f} s, {r.maxrss_mb:.0f} MB")
+    r = input_case(d, ["huge.jsonl"], 1, [
+        ("huge.jsonl:1", "skipped: line longer than 64 MiB, from byte offset 0 (the cap on one "
+         "document is 64 MiB; raise it with --max-document-size)")],
+        [("after",) + OTHER_EVENT], strict=False)
+    check(r.maxrss_mb < 256 * HUNGRY, f"200 MB line over the cap used {r.maxrss_mb:.0f} MB", r)
     truncated = os.path.join(d, "cut.jsonl")
     with open(path, "rb") as src, open(truncated, "wb") as dst:
         dst.write(src.read(100 << 20))  # a crawl cut off mid-line
     os.remove(path)
-    r = input_case(d, ["cut.jsonl"], 1, [("cut.jsonl:1", "skipped: malformed JSON", "truncated?")],
-                   strict=False)
+    r = input_case(d, ["--max-document-size", "256M", "cut.jsonl"], 1,
+                   [("cut.jsonl:1", "skipped: malformed JSON", "truncated?")], strict=False)
     check(r.maxrss_mb < 1024 * HUNGRY, f"100 MB truncated line used {r.maxrss_mb:.0f} MB", r)
 
 
