@@ -47,22 +47,34 @@ const std::vector<std::uint64_t>& function_words() {
   return table;
 }
 
+// Function words counted, and sentences won by either language: a sentence
+// casts one vote however long it is, so a list of thousands of names (with
+// their "and", "of", "the") weighs as one sentence, not as thousands of words.
 struct Votes {
   int de = 0, en = 0;
+  int sentences_de = 0, sentences_en = 0;
 };
 
 Votes count_function_words(std::string_view text) {
   const auto& table = function_words();
   Votes v;
+  int de = 0, en = 0;  // in the current sentence
   std::uint64_t word = 0;
   std::size_t len = 0;
   auto score = [&]() {
     if (len >= 2 && len <= 8) {
       auto it = std::lower_bound(table.begin(), table.end(), word << 1);
-      if (it != table.end() && (*it >> 1) == word) ((*it & 1) ? v.en : v.de)++;
+      if (it != table.end() && (*it >> 1) == word) ((*it & 1) ? en : de)++;
     }
     word = 0;
     len = 0;
+  };
+  auto end_sentence = [&]() {
+    v.de += de;
+    v.en += en;
+    v.sentences_de += de > en;
+    v.sentences_en += en > de;
+    de = en = 0;
   };
   for (unsigned char c : text) {
     if ((c >= 'a' && c <= 'z') || c >= 0x80) {
@@ -73,9 +85,11 @@ Votes count_function_words(std::string_view text) {
       ++len;
     } else {
       score();
+      if (c == '.' || c == '!' || c == '?' || c == '\n') end_sentence();
     }
   }
   score();
+  end_sentence();
   return v;
 }
 
@@ -88,12 +102,12 @@ Lang by_votes(Votes v) {
 
 Lang detect_language(std::string_view text) {
   if (text.empty()) return Lang::other;
-  // The grammar decides when it clearly does: CLD2 weighs every word, so
+  // The sentences decide when they clearly do: CLD2 weighs every word, so
   // thousands of English country names listed in a German article made it
   // answer English, and every German sentence of the article was lost.
   const Votes votes = count_function_words(text.substr(0, kFunctionWordSpan));
-  if (votes.de >= 2 * votes.en + 2) return Lang::de;
-  if (votes.en >= 2 * votes.de + 2) return Lang::en;
+  if (votes.sentences_de >= votes.sentences_en + 2) return Lang::de;
+  if (votes.sentences_en >= votes.sentences_de + 2) return Lang::en;
   std::string_view sample = text.substr(0, std::min<std::size_t>(text.size(), 16384));
   // CLD2 wants valid UTF-8; cut a sample back to a character boundary.
   while (!sample.empty() && (static_cast<unsigned char>(sample.back()) & 0xC0) == 0x80)
