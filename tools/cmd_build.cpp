@@ -53,6 +53,10 @@ Action add_build(CLI::App& app) {
     for (const auto& out : o->outs) format_for(out);  // reject unknown formats before working
     if (o->in.inputs.empty() && o->graph.empty())
       throw InputError("nothing to build: give articles, or --graph with an existing graph");
+    // --graph is left out: adding to the graph being written is what it is for.
+    check_paths(o->in, o->outs);
+    // With --graph an empty input leaves the graph as it was, so rewriting it loses nothing.
+    const bool replaces = o->graph.empty() && replaces_existing(o->outs);
 
     Extractor ex = load_extractor(o->in);
     Level level = parse_level(o->level);
@@ -70,7 +74,7 @@ Action add_build(CLI::App& app) {
       DocumentReader reader(o->in.inputs, reader_options(o->in));
       log.attach(reader, o->in.quiet);
       Progress progress(input_size(o->in.inputs));
-      extract_stream(
+      const std::size_t documents = extract_stream(
           reader, ex, stream_options(o->in, log),
           [&](const Document& d, std::vector<Event>&& events) {
             // An event the graph refuses costs its document, never the build.
@@ -82,6 +86,7 @@ Action add_build(CLI::App& app) {
           },
           [&](std::size_t d, std::size_t b) { progress.update(d, b); });
       progress.finish();
+      log.check_read(documents, replaces);
     }
     log.check_strict(o->in.strict);
     KnowledgeGraph shown = write_outputs(o->outs, graph, filter);
@@ -96,7 +101,7 @@ Action add_build(CLI::App& app) {
       degree[g[boost::source(e, g)].id] += g[e].weight;
       degree[g[boost::target(e, g)].id] += g[e].weight;
     }
-    fmt::print(stderr, "{} documents ({} already in the graph), {} actors, {} relations\n",
+    diag("{} documents ({} already in the graph), {} actors, {} relations\n",
                graph.graph()[boost::graph_bundle].documents.size(), duplicates,
                boost::num_vertices(g), boost::num_edges(g));
     std::vector<std::pair<std::size_t, std::string>> top;
@@ -105,11 +110,11 @@ Action add_build(CLI::App& app) {
     std::string line;
     for (std::size_t i = 0; i < std::min<std::size_t>(top.size(), 10); ++i)
       line += fmt::format("{}{} ({})", i ? ", " : "", top[i].second, top[i].first);
-    if (!line.empty()) fmt::print(stderr, "most active actors: {}\n", line);
+    if (!line.empty()) diag("most active actors: {}\n", line);
     line.clear();
     for (auto& [r, n] : by_relation) line += fmt::format("{}{} {}", line.empty() ? "" : ", ", r, n);
-    if (!line.empty()) fmt::print(stderr, "relations: {}\n", line);
-    for (const auto& out : o->outs) fmt::print(stderr, "wrote {}\n", out);
+    if (!line.empty()) diag("relations: {}\n", line);
+    for (const auto& out : o->outs) diag("wrote {}\n", out);
     return log.exit_status(o->in.strict);
   };
 }

@@ -19,6 +19,8 @@ Action add_extract(CLI::App& app) {
   cmd->add_option("-o,--output", o->out, "Output file (default: standard output)");
   cmd->add_flag("--explain", o->explain, "Add the rule and tokens behind each event");
   return [o]() {
+    check_paths(o->in, {o->out});
+    const bool replaces = replaces_existing({o->out});
     Extractor ex = load_extractor(o->in);
     DocumentReader reader(o->in.inputs, reader_options(o->in));
     ProblemLog log;
@@ -26,7 +28,7 @@ Action add_extract(CLI::App& app) {
     AtomicOutput out(o->out);
     Progress progress(input_size(o->in.inputs));
     std::string line;
-    extract_stream(
+    const std::size_t documents = extract_stream(
         reader, ex, stream_options(o->in, log),
         [&](const Document&, std::vector<Event>&& events) {
           line.clear();
@@ -38,6 +40,7 @@ Action add_extract(CLI::App& app) {
         },
         [&](std::size_t d, std::size_t b) { progress.update(d, b); });
     progress.finish();
+    log.check_read(documents, replaces);
     log.check_strict(o->in.strict);
     out.commit();
     return log.exit_status(o->in.strict);

@@ -5,9 +5,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <optional>
 
 #include "commands.hpp"
+#include "common.hpp"
 #include "geokg/error.hpp"
 #include "geokg/export/graph_io.hpp"
 #include "geokg/query/query.hpp"
@@ -30,13 +32,19 @@ struct FilterOptions {
 };
 
 // Numbers are read here rather than by CLI11, whose conversion errors take
-// two lines; every bad argument of query gets the same one-line report.
-std::size_t parse_count(const std::string& text, const char* option) {
-  std::size_t n = 0;
-  bool ok = !text.empty() && text.size() <= 9;
+// two lines; every bad argument of query gets the same one-line report.  A
+// count larger than T holds means "no limit" (more rows, a higher weight or a
+// deeper walk than any graph has), so it saturates instead of failing.
+template <typename T>
+T parse_count(const std::string& text, const char* option) {
+  constexpr T kMax = std::numeric_limits<T>::max();
+  T n = 0;
+  bool ok = !text.empty();
   for (char c : text) {
     ok = ok && c >= '0' && c <= '9';
-    if (ok) n = n * 10 + static_cast<std::size_t>(c - '0');
+    if (!ok) break;
+    const T digit = static_cast<T>(c - '0');
+    n = n > (kMax - digit) / 10 ? kMax : n * 10 + digit;
   }
   if (!ok) throw QueryError(fmt::format("{} wants a whole number, not '{}'", option, text));
   return n;
@@ -64,7 +72,7 @@ Selection selection(const FilterOptions& f) {
   s.since = f.since;
   s.until = f.until;
   if (!f.types.empty()) s.relations = parse_relations(f.types);
-  s.min_weight = static_cast<std::uint32_t>(parse_count(f.min_weight, "--min-weight"));
+  s.min_weight = parse_count<std::uint32_t>(f.min_weight, "--min-weight");
   check_range(s);
   return s;
 }
@@ -107,7 +115,7 @@ void emit(const QueryOptions& q, const Table& t) {
   write_stdout(render(t, format));
   // JSON carries its notes; elsewhere they would corrupt the table.
   if (format != OutputFormat::json)
-    for (const auto& n : t.notes) fmt::print(stderr, "geokg: {}\n", n);
+    for (const auto& n : t.notes) diag("geokg: {}\n", n);
 }
 
 }  // namespace
@@ -149,7 +157,8 @@ Action add_query(CLI::App& app) {
     auto* s =
         sub("actors",
             "Actors ranked by weighted degree (sentences in and out), PageRank (sums to 1) "
-            "or betweenness (a relation's distance is 1/sentences)");
+            "or betweenness (a relation's distance is 1/sentences; computed, and shown as a "
+            "column, only when ranking by it)");
     s->add_option("--top", o->top, "How many (0: all; default 10)");
     s->add_option("--by", o->by, "degree, pagerank or betweenness (default: degree)");
     add_filter_options(s, o->f, "fact");
@@ -157,7 +166,7 @@ Action add_query(CLI::App& app) {
       *prepare = [o]() -> Answer {
         const Selection sel = selection(o->f);
         const Ranking by = parse_ranking(o->by);
-        const std::size_t top = parse_count(o->top, "--top");
+        const std::size_t top = parse_count<std::size_t>(o->top, "--top");
         return [sel, by, top](const Engine& e) { return e.actors(sel, by, top); };
       };
     });
@@ -180,7 +189,7 @@ Action add_query(CLI::App& app) {
         rq.selection = selection(o->f);
         rq.from = o->from;
         rq.to = o->to;
-        rq.top = parse_count(o->top, "--top");
+        rq.top = parse_count<std::size_t>(o->top, "--top");
         return [rq](const Engine& e) { return e.relations(rq); };
       };
     });
@@ -220,7 +229,7 @@ Action add_query(CLI::App& app) {
     s->callback([o, prepare] {
       *prepare = [o]() -> Answer {
         const Selection sel = selection(o->f);
-        const auto depth = static_cast<unsigned>(parse_count(o->depth, "--depth"));
+        const auto depth = parse_count<unsigned>(o->depth, "--depth");
         return [o, sel, depth](const Engine& e) { return e.neighbors(o->a, depth, sel); };
       };
     });

@@ -1,8 +1,10 @@
 #include "common.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fcntl.h>
 #include <fmt/core.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +15,7 @@
 #include "geokg/error.hpp"
 #include "geokg/export/graph_io.hpp"
 #include "geokg/resources.hpp"
+#include "input/document_detail.hpp"
 
 namespace geokg::cli {
 namespace fs = std::filesystem;
@@ -22,7 +25,42 @@ double now() {
   using namespace std::chrono;
   return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
+void write_all_to_stderr(iovec* parts, int count) noexcept {
+  while (count > 0) {
+    const ssize_t n = ::writev(STDERR_FILENO, parts, count);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;  // nowhere to tell anyone
+    std::size_t done = static_cast<std::size_t>(n);
+    while (count > 0 && done >= parts->iov_len) {
+      done -= parts->iov_len;
+      ++parts;
+      --count;
+    }
+    if (count > 0) {
+      parts->iov_base = static_cast<char*>(parts->iov_base) + done;
+      parts->iov_len -= done;
+    }
+  }
+}
+
+iovec part(std::string_view s) { return {const_cast<char*>(s.data()), s.size()}; }
+
 }  // namespace
+
+void write_stderr(std::string_view s) noexcept {
+  iovec parts[] = {part(s)};
+  write_all_to_stderr(parts, 1);
+}
+
+void print_fatal(std::string_view what, std::string_view detail) noexcept {
+  iovec parts[] = {part("geokg: "), part(what), part(detail), part("\n")};
+  write_all_to_stderr(parts, 4);
+}
+
+void keep_standard_descriptors_open() noexcept {
+  for (int fd = 0; fd <= 2; ++fd)
+    if (::fcntl(fd, F_GETFD) < 0 && errno == EBADF) ::open("/dev/null", O_RDONLY);
+}
 
 void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("inputs", o.inputs,
@@ -75,6 +113,41 @@ ReaderOptions reader_options(const InputOptions& o) {
   return r;
 }
 
+namespace {
+
+void check_exists(const std::string& in) {
+  struct stat st {};
+  if (in == "-" || ::stat(in.c_str(), &st) == 0) return;
+  const int err = errno;
+  if (::lstat(in.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+    throw InputError(in + ": broken symbolic link");
+  throw InputError(in + ": " + (err == ENOENT ? "no such file or directory" : std::strerror(err)));
+}
+
+}  // namespace
+
+void check_paths(const InputOptions& o, const std::vector<std::string>& outputs) {
+  for (const auto& in : o.inputs) check_exists(in);
+  std::vector<input_detail::FileIdentity> existing;
+  std::vector<std::string> names;
+  for (const auto& out : outputs) {
+    struct stat st {};
+    if (out.empty() || out == "-" || ::stat(out.c_str(), &st) != 0) continue;
+    // Writing to a device or FIFO (/dev/null) replaces nothing.
+    if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) continue;
+    existing.push_back({static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
+    names.push_back(out);
+  }
+  if (existing.empty()) return;
+  std::vector<std::string> read = o.inputs;
+  read.insert(read.end(), o.lexicons.begin(), o.lexicons.end());
+  if (auto found = input_detail::find_input_file(read, existing)) {
+    const std::string& out = names[found->first];
+    const std::string as = found->second == out ? "" : " (as " + found->second + ")";
+    throw InputError(fmt::format("{} is also an input{}; write the output elsewhere", out, as));
+  }
+}
+
 void ProblemLog::attach(DocumentReader& reader, bool quiet_warnings) {
   quiet = quiet_warnings;
   reader.on_problem([this](const InputProblem& p) { report(p.where, p.what, p.skipped); });
@@ -83,7 +156,24 @@ void ProblemLog::attach(DocumentReader& reader, bool quiet_warnings) {
 void ProblemLog::report(const std::string& where, const std::string& what, bool skip) {
   (skip ? skipped : warnings)++;
   if (!quiet || skip)
-    fmt::print(stderr, "geokg: {}: {}{}\n", where, skip ? "skipped: " : "warning: ", what);
+    diag("geokg: {}: {}{}\n", where, skip ? "skipped: " : "warning: ", what);
+}
+
+void ProblemLog::check_read(std::size_t documents, bool replaces_output) const {
+  if (documents > 0) return;
+  if (skipped > 0)
+    throw InputError(fmt::format("no document could be read ({} skipped); nothing written",
+                                 skipped));
+  if (replaces_output) throw InputError("the inputs hold no document; nothing written");
+}
+
+bool replaces_existing(const std::vector<std::string>& outs) {
+  for (const auto& out : outs) {
+    struct stat st {};
+    if (out.empty() || out == "-" || ::stat(out.c_str(), &st) != 0) continue;
+    if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) return true;
+  }
+  return false;
 }
 
 void ProblemLog::check_strict(bool strict) const {
@@ -140,102 +230,49 @@ void Progress::update(std::size_t documents, std::size_t bytes) {
   std::string left;
   if (total_ > bytes && mbps > 0)
     left = fmt::format(", {:.0f} s left", (total_ - bytes) / 1e6 / mbps);
-  fmt::print(stderr, "\r{} documents, {:.1f} MB, {:.1f} MB/s{}   ", documents, bytes / 1e6, mbps, left);
-  std::fflush(stderr);
+  diag("\r{} documents, {:.1f} MB, {:.1f} MB/s{}   ", documents, bytes / 1e6, mbps, left);
 }
 
 void Progress::finish() {
-  if (tty_ && last_ > 0) fmt::print(stderr, "\n");
+  if (tty_ && last_ > 0) write_stderr("\n");
 }
 
-AtomicOutput::AtomicOutput(const std::string& path) : path_(path), target_(path) {
-  if (path.empty() || path == "-") {
-    f_ = stdout;
-    return;
-  }
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) {
-    if (S_ISDIR(st.st_mode)) throw ExportError("cannot write " + path + ": it is a directory");
-    if (!S_ISREG(st.st_mode)) {
-      f_ = std::fopen(path.c_str(), "wb");
-      if (!f_) throw ExportError("cannot write " + path + ": " + std::strerror(errno));
-      in_place_ = true;
-      return;
-    }
-  }
-  // Through a symbolic link the file it points to is replaced, not the link.
-  std::error_code ec;
-  if (fs::is_symlink(path, ec)) {
-    fs::path resolved = fs::weakly_canonical(path, ec);
-    if (!ec) target_ = resolved.string();
-  }
-  fs::path p(target_);
-  fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
-  if (!fs::is_directory(dir, ec))
-    throw ExportError("cannot write " + path + ": directory " + dir.string() + " does not exist");
-  tmp_ = (dir / ("." + p.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = mkstemp(tmp_.data());
-  if (fd < 0) throw ExportError("cannot write " + path + ": " + std::strerror(errno));
-  // mkstemp creates the file 0600; the output gets the mode it had, or the
-  // usual 0666 less the umask, as if it had been opened normally.
-  mode_t mode;
-  if (::stat(target_.c_str(), &st) == 0) {
-    mode = st.st_mode & 07777;
-  } else {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    mode = 0666 & ~mask;
-  }
-  ::fchmod(fd, mode);
-  f_ = fdopen(fd, "wb");
-  if (!f_) {
-    const int err = errno;
-    ::close(fd);
-    std::remove(tmp_.c_str());
-    throw ExportError("cannot write " + path + ": " + std::strerror(err));
-  }
+AtomicOutput::AtomicOutput(const std::string& path) {
+  if (!path.empty() && path != "-") file_.emplace(path);
 }
 
-AtomicOutput::~AtomicOutput() {
-  if (f_ && f_ != stdout) {
-    std::fclose(f_);
-    if (!in_place_) std::remove(tmp_.c_str());
-  }
+namespace {
+
+[[noreturn]] void stdout_failed() {
+  if (errno == EPIPE) throw OutputClosed();
+  throw ExportError(std::string("cannot write standard output: ") + std::strerror(errno));
 }
 
-std::string AtomicOutput::shown() const {
-  return path_.empty() || path_ == "-" ? "standard output" : path_;
-}
+}  // namespace
 
 void AtomicOutput::write(std::string_view s) {
-  if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) {
-    if (errno == EPIPE) throw OutputClosed();
-    throw ExportError("cannot write " + shown() + ": " + std::strerror(errno));
+  if (!file_) {
+    if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) stdout_failed();
+    return;
+  }
+  try {
+    file_->write(s);
+  } catch (const exportutil::WriteError& e) {
+    if (e.code == EPIPE) throw OutputClosed();  // a FIFO whose reader went away
+    throw;
   }
 }
 
 void AtomicOutput::commit() {
-  if (f_ == stdout) {
-    if (std::fflush(stdout) != 0) {
-      if (errno == EPIPE) throw OutputClosed();
-      throw ExportError(std::string("cannot write standard output: ") + std::strerror(errno));
-    }
+  if (!file_) {
+    if (std::fflush(stdout) != 0) stdout_failed();
     return;
   }
-  // Devices and FIFOs cannot be synced (EINVAL); a full device still fails the flush.
-  int err = 0;
-  if (std::fflush(f_) != 0 || (!in_place_ && fsync(fileno(f_)) != 0)) err = errno;
-  if (std::fclose(f_) != 0 && err == 0) err = errno;
-  f_ = nullptr;
-  if (in_place_) {
-    if (err == EPIPE) throw OutputClosed();
-    if (err) throw ExportError("cannot write " + path_ + ": " + std::strerror(err));
-    return;
-  }
-  if (err == 0 && std::rename(tmp_.c_str(), target_.c_str()) != 0) err = errno;
-  if (err) {
-    std::remove(tmp_.c_str());
-    throw ExportError("cannot write " + path_ + ": " + std::strerror(err));
+  try {
+    file_->commit();
+  } catch (const exportutil::WriteError& e) {
+    if (e.code == EPIPE) throw OutputClosed();
+    throw;
   }
 }
 

@@ -2,12 +2,17 @@
 // extractor with user lexicons, progress on a terminal, atomic text output.
 #pragma once
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "export/atomic_file.hpp"
 
 #include "geokg/error.hpp"
 #include "geokg/graph/knowledge_graph.hpp"
@@ -20,6 +25,22 @@ namespace geokg::cli {
 
 // More threads than this only add memory and contention.
 inline constexpr unsigned kMaxThreads = 1024;
+
+// Diagnostics must never cost the run: a closed pipe (2>&1 | head -1), a full
+// disk (2>/dev/full) or a closed descriptor (2>&-) loses the message, not the
+// output or the exit status.
+void write_stderr(std::string_view s) noexcept;
+template <typename... Args>
+void diag(fmt::format_string<Args...> format, Args&&... args) {
+  write_stderr(fmt::format(format, std::forward<Args>(args)...));
+}
+// "geokg: <what>" for main's last word; allocates nothing, throws nothing.
+void print_fatal(std::string_view what, std::string_view detail = {}) noexcept;
+
+// Opens /dev/null read-only on a closed standard descriptor, so that no file
+// the program opens becomes "stderr" and receives its diagnostics; writing to
+// a closed stdout still fails (EBADF) and says so.
+void keep_standard_descriptors_open() noexcept;
 
 struct InputOptions {
   std::vector<std::string> inputs;
@@ -38,6 +59,12 @@ Extractor load_extractor(const InputOptions& o);
 // The reader's options: --max-document-size.  Throws InputError.
 ReaderOptions reader_options(const InputOptions& o);
 
+// Refuses, before anything is read, what would cost the user data: an input
+// path that does not exist (a typo would otherwise give an empty output over
+// the last good one) and an output that is also an input or a lexicon (it
+// would replace the user's corpus).  Throws InputError.
+void check_paths(const InputOptions& o, const std::vector<std::string>& outputs);
+
 // Counts problems as they are reported (each printed to stderr).
 struct ProblemLog {
   std::size_t skipped = 0, warnings = 0;
@@ -50,7 +77,16 @@ struct ProblemLog {
   // With --strict a skipped document fails the run before any output is
   // written, so the previous output stays as it was.  Throws InputError.
   void check_strict(bool strict) const;
+  // A run whose every document was bad writes nothing.  Inputs that hold no
+  // document (an empty folder or stdin) write nothing over an existing output,
+  // but an empty stdin to stdout is an empty result, as for any filter (an
+  // empty shard of a pipeline).  Throws InputError.
+  void check_read(std::size_t documents, bool replaces_output) const;
 };
+
+// Whether writing `outs` would replace a file or folder that exists (not
+// standard output, a device or a FIFO).
+bool replaces_existing(const std::vector<std::string>& outs);
 
 // Documents, MB/s and time left on stderr, only when stderr is a terminal.
 class Progress {
@@ -82,22 +118,15 @@ struct OutputClosed : ExportError {
   OutputClosed() : ExportError("the output was closed by its reader") {}
 };
 
-// Output written to a temporary file beside the target and renamed into place
-// on commit(); "-" or empty writes to stdout.  A device or FIFO (/dev/null, a
-// named pipe) is written in place, since renaming would replace the node.
+// Output written through exportutil::AtomicFile; "-" or empty writes to stdout.
 class AtomicOutput {
  public:
   explicit AtomicOutput(const std::string& path);
-  ~AtomicOutput();
-  std::FILE* file() const { return f_; }
   void write(std::string_view s);  // throws OutputClosed or ExportError
   void commit();
 
  private:
-  std::string shown() const;
-  std::string path_, target_, tmp_;
-  std::FILE* f_ = nullptr;
-  bool in_place_ = false;
+  std::optional<exportutil::AtomicFile> file_;  // empty: standard output
 };
 
 }  // namespace geokg::cli

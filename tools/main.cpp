@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
   // A closed pipe (geokg extract ... | head) ends the program quietly through
   // EPIPE on write instead of killing it mid-line.
   std::signal(SIGPIPE, SIG_IGN);
+  keep_standard_descriptors_open();
+  // Ctrl-C, kill and a closed terminal leave no temporary output behind.
+  geokg::exportutil::remove_temporaries_on_signals();
   CLI::App app{
       "geokg - builds a knowledge graph of political relations (PLOVER types, ISO-3 actor "
       "codes) from German and English news.\n\nExit status: 0 all good, 1 some documents "
@@ -39,13 +42,15 @@ int main(int argc, char** argv) {
     // `geokg ... | head`: the reader has what it wanted; not an error.
     return kOk;
   } catch (const geokg::Error& e) {
-    if (*e.what()) fmt::print(stderr, "geokg: {}\n", e.what());
+    // print_fatal neither allocates nor throws: a second exception here
+    // would end in std::terminate with the output never written.
+    if (*e.what()) print_fatal(e.what());
     return kFatal;
   } catch (const std::bad_alloc&) {
-    fmt::print(stderr, "geokg: out of memory\n");
+    print_fatal("out of memory");
     return kFatal;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "geokg: internal error: {}\n", e.what());
+    print_fatal("internal error: ", e.what());
     return kFatal;
   }
 }

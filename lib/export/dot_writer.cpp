@@ -18,6 +18,8 @@ using exportutil::dot_escape;
 // Graphviz 2.43 fails on quoted strings beyond 16k; tooltips stay far below.
 constexpr std::size_t kEvidenceItems = 3;
 constexpr std::size_t kEvidenceText = 200;
+// Escaping can double a label, and the tooltip repeats it with the code.
+constexpr std::size_t kLabelBytes = 2000;
 constexpr const char* kAffiliationColour = "#808080";
 
 std::string hex(Rgb c) { return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b); }
@@ -38,13 +40,16 @@ void write_dot(std::ostream& out, const KnowledgeGraph& kg) {
          "  node [shape=\"box\", style=\"rounded\"];\n";
 
   const std::vector<Vertex> nodes = kg.sorted_nodes();
-  const std::vector<std::string> ids = exportutil::unique_ids(kg, nodes, exportutil::dot_text);
+  const std::vector<std::string> ids = exportutil::unique_ids(kg, nodes, exportutil::dot_id);
   std::vector<std::string> id_of(boost::num_vertices(g));
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const ActorNode& n = g[nodes[i]];
-    id_of[nodes[i]] = dot_quoted(ids[i]);
-    fmt::print(out, "  {} [label={}, tooltip={}];\n", id_of[nodes[i]], dot_quoted(n.label),
-               dot_quoted(fmt::format("{} ({}, {})", n.label, n.code, to_string(n.type))));
+    id_of[nodes[i]] = exportutil::dot_quoted_id(ids[i]);
+    const std::string label = exportutil::truncate_utf8(n.label, kLabelBytes);
+    fmt::print(out, "  {} [label={}, tooltip={}];\n", id_of[nodes[i]], dot_quoted(label),
+               dot_quoted(fmt::format("{} ({}, {})", label,
+                                      exportutil::truncate_utf8(n.code, kLabelBytes),
+                                      to_string(n.type))));
   }
 
   std::set<Relation> present;

@@ -109,6 +109,37 @@ std::string dot_escape(std::string_view s) {
   return out;
 }
 
+std::string dot_id(std::string_view s) {
+  const std::string text = truncate_utf8(dot_text(s), kDotIdBytes);
+  std::string out;
+  // Graphviz's lexer takes "\\" as a pair and "\"" as a quote, left to
+  // right; a lone backslash before a quote, a line break or the end would pair
+  // with it, so that one is doubled (and comes back doubled).
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\') {
+      out += text[i];
+    } else if (i + 1 < text.size() && text[i + 1] == '\\') {
+      out += "\\\\";
+      ++i;
+    } else if (i + 1 == text.size() || text[i + 1] == '"' || text[i + 1] == '\n') {
+      out += "\\\\";
+    } else {
+      out += '\\';
+    }
+  }
+  return out;
+}
+
+std::string dot_quoted_id(std::string_view id) {
+  std::string out(1, '"');
+  for (char c : id) {
+    if (c == '"') out += '\\';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
 std::string csv_text(std::string_view s) {
   std::string out;
   for (char c : clean_utf8(s)) {
@@ -122,8 +153,42 @@ std::string csv_text(std::string_view s) {
   return out;
 }
 
+namespace {
+bool plain_number(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  bool digits = false, dot = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digits = true;
+    } else if (c == '.' && !dot) {
+      dot = true;
+    } else {
+      break;
+    }
+  }
+  if (!digits) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == start) return false;
+  }
+  return i == s.size();
+}
+}  // namespace
+
+std::string spreadsheet_safe(std::string s) {
+  if (s.empty() || std::string_view("=+-@\t\r").find(s.front()) == std::string_view::npos ||
+      plain_number(s))
+    return s;
+  return "'" + s;
+}
+
 std::string csv_field(std::string_view s) {
-  std::string text = csv_text(s);
+  std::string text = spreadsheet_safe(csv_text(s));
   const bool quote = text.find_first_of(",\";") != std::string::npos ||
                      (!text.empty() && (text.front() == ' ' || text.back() == ' '));
   if (!quote) return text;

@@ -29,11 +29,27 @@ std::string dot_text(std::string_view s);
 // dot_text first.
 std::string dot_escape(std::string_view s);
 
+// A node id as Graphviz reads it back: dot_text, cut to kDotIdBytes (Graphviz
+// rejects quoted strings over 16 KB), and with a backslash doubled where
+// Graphviz cannot hold a single one (before a quote, a line break or the
+// closing quote).  Graphviz keeps every other backslash, line break and
+// character of a node id as written, so those ids come back unchanged.
+inline constexpr std::size_t kDotIdBytes = 4096;
+std::string dot_id(std::string_view s);
+// The quoted DOT string that Graphviz reads as `id` (a result of dot_id):
+// only the quotes are escaped, since ids are not escStrings.
+std::string dot_quoted_id(std::string_view id);
+
 // Text for one CSV cell: no control characters, line breaks and tabs as spaces.
 std::string csv_text(std::string_view s);
 // One RFC 4180 field: quoted (with "" for ") when it holds a comma, quote,
-// semicolon or leading/trailing space.  Calls csv_text first.
+// semicolon or leading/trailing space.  Calls csv_text, then spreadsheet_safe.
 std::string csv_field(std::string_view s);
+
+// A spreadsheet runs a cell that starts with = + - @ tab or CR as a formula
+// (CSV injection), so such a cell gets a leading ' as OWASP recommends; a plain
+// number ("-3", "+1.5e3") cannot run and is left as it is.
+std::string spreadsheet_safe(std::string s);
 
 // At most `max_bytes` bytes, cut at a character boundary, "…" appended when cut.
 std::string truncate_utf8(std::string_view s, std::size_t max_bytes);

@@ -102,4 +102,18 @@ class IdSet {
 // not a usable document.
 Document document_from_json(const rapidjson::Value& value, JsonNotes& notes);
 
+// A file by device and inode, as stat gives them.
+struct FileIdentity {
+  std::uint64_t device = 0, inode = 0;
+  bool operator==(const FileIdentity&) const = default;
+};
+
+// The first of `files` that the reader would read from `inputs`: an input
+// itself ("-" being standard input) or an article file found in an input
+// directory, links followed as the reader follows them.  Returns its index in
+// `files` and the path it is read as, or nullopt.  Lets an output that would
+// replace an input be refused before anything is read.
+std::optional<std::pair<std::size_t, std::string>> find_input_file(
+    const std::vector<std::string>& inputs, const std::vector<FileIdentity>& files);
+
 }  // namespace geokg::input_detail

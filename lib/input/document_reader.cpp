@@ -1181,7 +1181,9 @@ struct DocumentReader::Impl {
              fmt::format("read error after line {}: {}", src.line_no,
                          std::strerror(src.reader.error())),
              true);
-    else if (!src.any_content)
+    // An empty file is a mistake worth a word; an empty stream on stdin is a
+    // pipeline step that had no documents for us (an empty shard), not an error.
+    else if (!src.any_content && src.name != "-")
       report(src.name, src.line_no == 0 ? "empty file" : "empty file (only blank lines)", true);
     jsonl.reset();
     line.clear();
@@ -1207,5 +1209,56 @@ void DocumentReader::on_problem(std::function<void(const InputProblem&)> handler
 const std::vector<InputProblem>& DocumentReader::problems() const { return impl_->problems; }
 
 std::size_t DocumentReader::bytes_read() const { return impl_->bytes; }
+
+namespace input_detail {
+namespace {
+
+std::optional<std::size_t> index_of(const struct stat& st,
+                                    const std::vector<FileIdentity>& files) {
+  const FileIdentity id{static_cast<std::uint64_t>(st.st_dev),
+                        static_cast<std::uint64_t>(st.st_ino)};
+  const auto it = std::find(files.begin(), files.end(), id);
+  if (it == files.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - files.begin());
+}
+
+// Depth first through `root`, each directory once (links can make loops).
+std::optional<std::pair<std::size_t, std::string>> find_in_directory(
+    const fs::path& root, const std::vector<FileIdentity>& files,
+    std::set<std::pair<dev_t, ino_t>>& seen) {
+  std::vector<fs::path> todo{root};
+  while (!todo.empty()) {
+    const fs::path dir = std::move(todo.back());
+    todo.pop_back();
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0 || !seen.emplace(st.st_dev, st.st_ino).second) continue;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (::stat(it->path().c_str(), &st) != 0) continue;
+      if (S_ISDIR(st.st_mode))
+        todo.push_back(it->path());
+      else if (kind_of(it->path()) != Kind::kUnsupported)
+        if (auto i = index_of(st, files)) return std::make_pair(*i, it->path().string());
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::pair<std::size_t, std::string>> find_input_file(
+    const std::vector<std::string>& inputs, const std::vector<FileIdentity>& files) {
+  std::set<std::pair<dev_t, ino_t>> seen;
+  for (const auto& in : inputs) {
+    struct stat st {};
+    if (in == "-" ? ::fstat(STDIN_FILENO, &st) != 0 : ::stat(in.c_str(), &st) != 0) continue;
+    if (auto i = index_of(st, files)) return std::make_pair(*i, in);
+    if (S_ISDIR(st.st_mode))
+      if (auto found = find_in_directory(in, files, seen)) return found;
+  }
+  return std::nullopt;
+}
+
+}  // namespace input_detail
 
 }  // namespace geokg

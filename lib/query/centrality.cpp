@@ -87,7 +87,7 @@ std::vector<double> betweenness(const KnowledgeGraph& g) {
   return betweenness_of(boost::num_vertices(g.graph()), arcs(g));
 }
 
-Centrality centrality(const KnowledgeGraph& kg, double damping) {
+Centrality centrality(const KnowledgeGraph& kg, bool with_betweenness, double damping) {
   const Graph& g = kg.graph();
   const std::size_t n = boost::num_vertices(g);
   Centrality c;
@@ -103,7 +103,7 @@ Centrality centrality(const KnowledgeGraph& kg, double damping) {
   for (std::size_t v = 0; v < n; ++v) c.degree[v] = c.in[v] + c.out[v];
   const auto a = arcs(kg);
   c.pagerank = pagerank_of(n, a, damping);
-  c.betweenness = betweenness_of(n, a);
+  if (with_betweenness) c.betweenness = betweenness_of(n, a);
   return c;
 }
 

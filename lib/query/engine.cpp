@@ -235,7 +235,8 @@ Table Engine::actors(const Selection& sel, Ranking by, std::size_t top) const {
   check_range(sel);
   const KnowledgeGraph view = select(graph_, sel);
   const Graph& g = view.graph();
-  const Centrality c = centrality(view);
+  const bool with_betweenness = by == Ranking::betweenness;
+  const Centrality c = centrality(view, with_betweenness);
   const std::vector<double>& key = by == Ranking::degree     ? c.degree
                                    : by == Ranking::pagerank ? c.pagerank
                                                              : c.betweenness;
@@ -246,16 +247,16 @@ Table Engine::actors(const Selection& sel, Ranking by, std::size_t top) const {
 
   Table t;
   t.command = "actors";
-  t.columns = {"rank", "actor", "label",    "type",       "degree",
-               "in",   "out",   "pagerank", "betweenness"};
+  t.columns = {"rank", "actor", "label", "type", "degree", "in", "out", "pagerank"};
+  if (with_betweenness) t.columns.push_back("betweenness");
   std::int64_t rank = 0;
   for (Vertex v : order) {
     const ActorNode& n = g[v];
     t.rows.push_back({Cell{++rank}, n.id, text_or_null(n.label), std::string(to_string(n.type)),
                       Cell{static_cast<std::int64_t>(c.degree[v])},
                       Cell{static_cast<std::int64_t>(c.in[v])},
-                      Cell{static_cast<std::int64_t>(c.out[v])}, Cell{c.pagerank[v]},
-                      Cell{c.betweenness[v]}});
+                      Cell{static_cast<std::int64_t>(c.out[v])}, Cell{c.pagerank[v]}});
+    if (with_betweenness) t.rows.back().push_back(Cell{c.betweenness[v]});
   }
   if (t.rows.empty()) t.notes.push_back("no relations match");
   return t;

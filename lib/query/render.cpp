@@ -132,7 +132,7 @@ std::string render_json(const Table& t) {
 }
 
 std::string csv_field(std::string_view raw) {
-  const std::string s = exportutil::clean_utf8(raw);
+  const std::string s = exportutil::spreadsheet_safe(exportutil::clean_utf8(raw));
   const bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
                      (!s.empty() && (s.front() == ' ' || s.back() == ' '));
   if (!quote) return s;

@@ -345,9 +345,16 @@ def unsupported_extension(d):
 
 @case("inputs")
 def missing_path(d):
-    input_case(d, ["nothere.txt", "gone/"], 1, [
-        ("nothere.txt", "skipped: no such file or directory"),
-        ("gone/", "skipped: no such file or directory")])
+    # A path named on the command line that does not exist is a typo, not a
+    # dirty document: the run stops before reading anything (issue 11, item 1;
+    # outputs_safety_test.py checks that no output is replaced).
+    write(d, "good.txt", GOOD_TEXT)
+    for missing in ("nothere.txt", "gone/"):
+        r = run(["extract", "good.txt", missing], d)
+        check(r.status == 2, f"{missing}: expected status 2", r)
+        check(r.err_lines() == [f"geokg: {missing}: no such file or directory"],
+              f"{missing}: expected one line naming it", r)
+        check(r.stdout == b"", f"{missing}: events were written", r)
 
 
 @case("inputs")
@@ -772,9 +779,16 @@ def main():
     GEOKG = os.path.abspath(a.geokg)
     if a.sanitized:
         SLOW, HUNGRY = 5.0, 2.5
+    return run_cases(a.group, a.only)
+
+
+def run_cases(group_wanted=None, only=None):
+    """Runs the registered cases of a group (all when None), each in a fresh
+    folder; prints a line per case and "N passed, N failed"; returns the exit
+    status.  Also used by the other CLI test scripts that import this one."""
     passed = failed = 0
     for group, fn in CASES:
-        if (a.group and group != a.group) or (a.only and fn.__name__ != a.only):
+        if (group_wanted and group != group_wanted) or (only and fn.__name__ != only):
             continue
         d = tempfile.mkdtemp(prefix=f"geokg-{fn.__name__}-")
         start = time.monotonic()

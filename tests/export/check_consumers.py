@@ -41,6 +41,36 @@ def csv_text(s):
     return "".join(" " if c in "\t\n\r" else c for c in s if ord(c) >= 0x20 or c in "\t\n\r")
 
 
+def spreadsheet_safe(s):
+    """geokg's CSV cells: a leading ' where a spreadsheet would see a formula."""
+    if s and s[0] in "=+-@\t\r" and not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", s):
+        return "'" + s
+    return s
+
+
+def dot_id(s):
+    """The node id Graphviz reads back from geokg's DOT: controls dropped, tabs
+    as spaces, cut at 4096 bytes, a backslash doubled where Graphviz cannot
+    hold a single one."""
+    s = "".join(" " if c == "\t" else c for c in s if ord(c) >= 0x20 or c in "\t\n")
+    raw = s.encode("utf-8")
+    if len(raw) > 4096:
+        s = raw[:4096].decode("utf-8", "ignore") + "\u2026"
+    out, i = [], 0
+    while i < len(s):
+        if s[i] != "\\":
+            out.append(s[i])
+        elif s[i + 1:i + 2] == "\\":
+            out.append("\\\\")
+            i += 1
+        elif i + 1 == len(s) or s[i + 1] in "\"\n":
+            out.append("\\\\")
+        else:
+            out.append("\\")
+        i += 1
+    return "".join(out)
+
+
 def unique(pairs):
     """geokg's rule for ids that collide once cleaned: ids cleaning left alone
     keep them, the others take a ~2, ~3 ... suffix when theirs is taken."""
@@ -200,6 +230,16 @@ def check_dot(path, graph, name):
     longest = max((len(m) for m in re.findall(r'"(?:[^"\\]|\\.)*"', text)), default=0)
     check(longest < 16000, f"{name}: DOT has a quoted string of {longest} characters")
     check(re.search(r"[\x00-\x08\x0b-\x1f]", text) is None, f"{name}: DOT holds control chars")
+    # Node names as Graphviz reads them equal the graph's ids (as cleaned).
+    r = subprocess.run(["dot", "-Tjson", path], capture_output=True, text=True)
+    if check(r.returncode == 0, f"{name}: dot -Tjson failed: {r.stderr.strip()}"):
+        names = {o["name"] for o in json.loads(r.stdout).get("objects", []) if "nodes" not in o}
+        want = unique([(n["id"], dot_id(n["id"])) for n in graph["nodes"]])
+        check(not set(want) - names, f"{name}: Graphviz reads ids {sorted(set(want) - names)[:3]!r} "
+              "differently")
+        for raw in ("back\\slash", "line\nbreak"):
+            if any(n["id"] == raw for n in graph["nodes"]):
+                check(raw in names, f"{name}: Graphviz reads {raw!r} differently")
 
 
 NEO4J_TYPES = {"int", "long", "float", "double", "boolean", "byte", "short", "char", "string",
@@ -239,12 +279,14 @@ def check_neo4j(folder, graph, name):
           f"{name}: nodes.csv rows {len(nodes)} != {len(graph['nodes'])}")
     check(all(len(r) == len(rows[0]) for r in nodes), f"{name}: nodes.csv ragged rows")
     ids = [r[0] for r in nodes]
-    check(ids == unique([(n["id"], csv_text(n["id"])) for n in graph["nodes"]]),
+    check(ids == [spreadsheet_safe(i) for i in unique([(n["id"], csv_text(n["id"]))
+                                                        for n in graph["nodes"]])],
           f"{name}: nodes.csv ids {ids}")
     label = rows[0].index(":LABEL")
     check(all(r[label].startswith("Actor;") for r in nodes), f"{name}: nodes.csv labels")
     name_col = rows[0].index("name:string")
-    check([r[name_col] for r in nodes] == [csv_text(n["label"]) for n in graph["nodes"]],
+    check([r[name_col] for r in nodes] ==
+          [spreadsheet_safe(csv_text(n["label"])) for n in graph["nodes"]],
           f"{name}: nodes.csv names {[r[name_col] for r in nodes]}")
 
     with open(os.path.join(folder, "relationships.csv"), newline="", encoding="utf-8") as f:
@@ -254,6 +296,8 @@ def check_neo4j(folder, graph, name):
     check(kinds == ["START_ID", "END_ID"], f"{name}: relationships.csv id columns {kinds}")
     check(":TYPE" in rows[0], f"{name}: relationships.csv has no :TYPE column")
     rels = rows[1:]
+    formulas = [c for r in nodes + rels for c in r if c != spreadsheet_safe(c)]
+    check(not formulas, f"{name}: CSV cells a spreadsheet runs as formulas: {formulas[:3]}")
     check(len(rels) == len(graph["edges"]),
           f"{name}: relationships.csv rows {len(rels)} != {len(graph['edges'])}")
     check(all(len(r) == len(rows[0]) for r in rels), f"{name}: relationships.csv ragged rows")

@@ -59,6 +59,10 @@ inline KnowledgeGraph hostile_graph(Level level) {
       event(state("a\"b\\c"), Relation::REQUEST, state("<&>"), 5, long_text),
       event(state("legend:AID"), Relation::AID, state("\xF0\x9F\x98\x80"), 6, "legend clash"),
       event(state("digraph"), Relation::PROTEST, state("node"), 7, "keywords"),
+      // Ids Graphviz keeps as written only when a backslash is left single,
+      // and ids a spreadsheet would run as formulas.
+      event(state("back\\slash"), Relation::CONSULT, state("line\nbreak"), 9, "escapes"),
+      event(state("=cmd|' /C calc'!A0"), Relation::ACCUSE, state("@SUM(1)"), 11, "formula"),
       event(person("O'Brien \"the \\ one\"\x02", "USA"), Relation::SANCTION, state("RUS"), 8,
             "person"),
   };

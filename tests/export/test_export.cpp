@@ -1,13 +1,23 @@
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "../graph/fixtures.hpp"
+#include "export/atomic_file.hpp"
 #include "export/text_util.hpp"
 #include "geokg/error.hpp"
 #include "hostile.hpp"
@@ -251,6 +261,60 @@ TEST_CASE("escaping for XML, DOT and CSV") {
   CHECK(truncate_utf8("short", 10) == "short");
 }
 
+TEST_CASE("CSV cells never start a spreadsheet formula") {
+  using namespace exportutil;
+  CHECK(csv_field("=1+2") == "'=1+2");
+  CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_field("+x") == "'+x");
+  CHECK(csv_field("-2+3") == "'-2+3");
+  CHECK(csv_field("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0");
+  CHECK(csv_field("=a,b") == "\"'=a,b\"");
+  // Numbers cannot run, and a quote would change them.
+  CHECK(csv_field("-3") == "-3");
+  CHECK(csv_field("+1.5e-3") == "+1.5e-3");
+  CHECK(csv_field("2023-01-05") == "2023-01-05");
+
+  KnowledgeGraph kg;
+  kg.add_document(doc("=HYPERLINK(1)", "2023-01-05"),
+                  {event(state("=cmd"), Relation::AID, state("@x"), 0, "text")});
+  std::ostringstream nodes, rels;
+  write_neo4j(nodes, rels, kg);
+  CHECK(nodes.str().find("\n'=cmd,Actor;State,'=cmd,,,'=cmd,state\n") != std::string::npos);
+  CHECK(rels.str().find("\n'=cmd,'@x,AID,fact,1,1,2023-01-05,2023-01-05,material-cooperation,"
+                        "'=HYPERLINK(1)#0: text\n") != std::string::npos);
+}
+
+TEST_CASE("DOT ids come back from Graphviz as they are, within its 16 KB limit") {
+  using namespace exportutil;
+  CHECK(dot_id("x\\y") == "x\\y");
+  CHECK(dot_id("line\nbreak") == "line\nbreak");
+  CHECK(dot_id("two\\\\") == "two\\\\");
+  // Graphviz cannot hold a lone backslash before a quote, a line end or the end.
+  CHECK(dot_id("end\\") == "end\\\\");
+  CHECK(dot_id("q\\\"") == "q\\\\\"");
+  CHECK(dot_quoted_id("q\\\\\"") == "\"q\\\\\\\"\"");
+  CHECK(dot_id(std::string(20000, 'a')) == std::string(kDotIdBytes, 'a') + "\xE2\x80\xA6");
+
+  KnowledgeGraph kg;
+  kg.add_document(doc("d", "2023-01-01"),
+                  {event(state("x\\y"), Relation::AID, state("line\nbreak"), 0),
+                   event(state(std::string(20000, 'a')), Relation::AID, state("x\\y"), 1)});
+  const std::string dot = written(write_dot, kg);
+  CHECK(dot.find("  \"x\\y\" -> \"line\nbreak\"") != std::string::npos);
+  CHECK(dot.find(std::string(kDotIdBytes, 'a') + "\xE2\x80\xA6\" -> \"x\\y\"") !=
+        std::string::npos);
+  std::size_t longest = 0, open = std::string::npos;
+  for (std::size_t i = 0; i < dot.size(); ++i) {
+    if (dot[i] == '\\') {
+      ++i;
+    } else if (dot[i] == '"') {
+      if (open == std::string::npos) open = i;
+      else longest = std::max(longest, i - open), open = std::string::npos;
+    }
+  }
+  CHECK(longest < 16384);
+}
+
 TEST_CASE("ids that cleaning makes equal stay apart") {
   KnowledgeGraph kg;
   kg.add_node(ActorNode{"ab", "", "", "", "ab", ActorType::state});
@@ -416,6 +480,132 @@ TEST_CASE("write_graph fails clearly and keeps what was there") {
     fs::permissions(dir.path / "ro", fs::perms::owner_all);
   }
   CHECK(entries(dir.path) == std::vector<std::string>{"file.neo4j", "taken.json"});
+}
+
+mode_t mode_of(const fs::path& p) {
+  struct stat st {};
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return st.st_mode & 07777;
+}
+
+TEST_CASE("write_graph keeps modes and writes through symbolic links") {
+  TempDir dir;
+  const KnowledgeGraph kg = tiny();
+  std::ofstream(dir.path / "g.json") << "private";
+  fs::permissions(dir.path / "g.json", fs::perms::owner_read | fs::perms::owner_write);
+  fs::create_directory(dir.path / "g.neo4j");
+  fs::permissions(dir.path / "g.neo4j", fs::perms::owner_all);
+  fs::create_directory(dir.path / "real");
+  std::ofstream(dir.path / "real" / "graph.dot") << "old";
+  fs::permissions(dir.path / "real" / "graph.dot", fs::perms::owner_read |
+                                                      fs::perms::owner_write |
+                                                      fs::perms::group_read);
+  fs::create_symlink("real/graph.dot", dir.path / "g.dot");
+  fs::create_symlink("real/new.gexf", dir.path / "g.gexf");  // dangling: creates its target
+  for (const char* name : {"g.json", "g.neo4j", "g.dot", "g.gexf"}) write_graph(dir.path / name, kg);
+  CHECK(mode_of(dir.path / "g.json") == 0600);
+  CHECK(mode_of(dir.path / "g.neo4j") == 0700);
+  CHECK(mode_of(dir.path / "real" / "graph.dot") == 0640);
+  CHECK(fs::is_symlink(dir.path / "g.dot"));
+  CHECK(fs::is_symlink(dir.path / "g.gexf"));
+  CHECK(slurp(dir.path / "real" / "graph.dot") == written(write_dot, kg));
+  CHECK(slurp(dir.path / "real" / "new.gexf") == written(write_gexf, kg));
+  CHECK(slurp(dir.path / "g.json") == written(write_json, kg));
+  CHECK(entries(dir.path) == std::vector<std::string>{"g.dot", "g.gexf", "g.json", "g.neo4j",
+                                                      "real"});
+}
+
+TEST_CASE("write_graph never follows a link planted at a temporary name") {
+  TempDir dir;
+  const KnowledgeGraph kg = tiny();
+  std::ofstream(dir.path / "victim.txt") << "someone else's";
+  // Every name the writer of issue 11 used: .NAME.tmp-PID-COUNTER.
+  for (const char* name : {"g.json", "g.neo4j"})
+    for (int n = 0; n < 1000; ++n)
+      fs::create_symlink(dir.path / "victim.txt",
+                         dir.path / fmt::format(".{}.tmp-{}-{}", name, ::getpid(), n));
+  write_graph(dir.path / "g.json", kg);
+  write_graph(dir.path / "g.neo4j", kg);
+  CHECK(slurp(dir.path / "victim.txt") == "someone else's");
+  CHECK(fs::is_regular_file(fs::symlink_status(dir.path / "g.json")));
+  CHECK(fs::is_directory(fs::symlink_status(dir.path / "g.neo4j")));
+  CHECK(slurp(dir.path / "g.json") == written(write_json, kg));
+}
+
+TEST_CASE("a link of another user in a shared sticky folder is not followed") {
+  if (::geteuid() != 0) return;  // only root can make a link owned by someone else
+  TempDir dir;
+  fs::create_directory(dir.path / "shared");
+  fs::permissions(dir.path / "shared", fs::perms::all | fs::perms::sticky_bit);
+  std::ofstream(dir.path / "victim.txt") << "root's";
+  const fs::path link = dir.path / "shared" / "g.json";
+  fs::create_symlink(dir.path / "victim.txt", link);
+  REQUIRE(::lchown(link.c_str(), 65534, 65534) == 0);
+  CHECK(export_error(link, tiny()) ==
+        "cannot write " + link.string() +
+            ": it is a symbolic link of another user in a shared folder; not followed");
+  CHECK(slurp(dir.path / "victim.txt") == "root's");
+  CHECK(fs::is_symlink(link));
+}
+
+pid_t dead_pid() {
+  const pid_t pid = ::fork();
+  if (pid == 0) ::_exit(0);
+  ::waitpid(pid, nullptr, 0);
+  return pid;
+}
+
+TEST_CASE("write_graph removes temporaries of dead runs, and only those") {
+  TempDir dir;
+  const pid_t gone = dead_pid();
+  const std::string stale = fmt::format(".g.json.tmp-{}-Ab12Cd", gone);
+  const std::string stale_folder = fmt::format(".g.neo4j.tmp-{}-Xy34Zw", gone);
+  const std::string live = fmt::format(".g.json.tmp-{}-Qq12Rr", ::getpid());
+  const std::string locked = fmt::format(".g.json.tmp-{}-Lk56Mn", gone);
+  const std::string foreign = fmt::format(".g.json.tmp-{}-notes", gone);
+  for (const auto& name : {stale, live, locked, foreign}) std::ofstream(dir.path / name) << "x";
+  fs::create_directory(dir.path / stale_folder);
+  std::ofstream(dir.path / stale_folder / "nodes.csv") << "x";
+  // A writer in another pid namespace: its pid means nothing here, its lock does.
+  const int fd = ::open((dir.path / locked).c_str(), O_RDONLY);
+  REQUIRE(::flock(fd, LOCK_EX) == 0);
+  write_graph(dir.path / "g.json", tiny());
+  write_graph(dir.path / "g.neo4j", tiny());
+  ::close(fd);
+  std::vector<std::string> kept{foreign, live, locked, "g.json", "g.neo4j"};
+  std::sort(kept.begin(), kept.end());
+  CHECK(entries(dir.path) == kept);
+}
+
+TEST_CASE("write errors say which part of the path is a file, and the real reason") {
+  TempDir dir;
+  std::ofstream(dir.path / "file.json") << "x";
+  const fs::path through = dir.path / "file.json" / "sub" / "g.json";
+  CHECK(export_error(through, tiny()) == "cannot write " + through.string() + ": " +
+                                             (dir.path / "file.json").string() +
+                                             " is not a directory");
+  // A file size limit fails a write with EFBIG, as a full disk would with ENOSPC.
+  std::signal(SIGXFSZ, SIG_IGN);
+  rlimit old{};
+  ::getrlimit(RLIMIT_FSIZE, &old);
+  rlimit small = old;
+  small.rlim_cur = 4096;
+  ::setrlimit(RLIMIT_FSIZE, &small);
+  std::string message;
+  int code = 0;
+  try {
+    exportutil::AtomicFolder folder(dir.path / "big.neo4j");
+    folder.add("relationships.csv") << std::string(100000, 'x');
+    folder.commit();
+  } catch (const exportutil::WriteError& e) {
+    message = e.what();
+    code = e.code;
+  }
+  ::setrlimit(RLIMIT_FSIZE, &old);
+  std::signal(SIGXFSZ, SIG_DFL);
+  CHECK(message == "cannot write " + (dir.path / "big.neo4j").string() + ": File too large");
+  CHECK(code == EFBIG);
+  CHECK(entries(dir.path) == std::vector<std::string>{"file.json"});
 }
 
 TEST_CASE("read_graph_file reads JSON only, and says so") {

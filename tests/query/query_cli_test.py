@@ -118,6 +118,14 @@ def main():
     check([(x["actor"], x["degree"]) for x in a["rows"]] == want, f"actors by degree: {a['rows']}")
     check([x["rank"] for x in a["rows"]] == list(range(1, len(want) + 1)), "actors ranks")
     check(abs(sum(x["pagerank"] for x in a["rows"]) - 1) < 1e-9, "PageRank sums to 1")
+    check("betweenness" not in a["columns"], f"actors by degree computes betweenness: {a['columns']}")
+    # A count beyond any graph means "no limit", not a number format error.
+    huge = query(graph, "actors", "--top", "1000000000000")
+    check(huge is not None and huge["rows"] == a["rows"], "actors --top 1000000000000")
+    r = query(graph, "relations", "--min-weight", "99999999999999999999999")
+    check(r is not None and r["rows"] == [], "relations --min-weight beyond 2^32")
+    n = query(graph, "neighbors", "PRK", "--depth", "18446744073709551616")
+    check(n is not None and len(n["rows"]) > 0, "neighbors --depth beyond 2^64")
     for by in ("pagerank", "betweenness"):
         t = query(graph, "actors", "--by", by, "--top", "3")
         vals = [x[by] for x in t["rows"]]

@@ -239,8 +239,11 @@ TEST_SUITE("query commands") {
     const KnowledgeGraph g = world();
     const Engine e(g, loader());
     const Table t = e.actors(Selection{}, Ranking::degree, 0);
+    // Betweenness is the one costly measure; ranking by degree must not pay for it.
     CHECK(t.columns == Lines{"rank", "actor", "label", "type", "degree", "in", "out",
-                             "pagerank", "betweenness"});
+                             "pagerank"});
+    CHECK(centrality(g, false).betweenness.empty());
+    CHECK(e.actors(Selection{}, Ranking::betweenness, 0).columns.back() == "betweenness");
     Lines ids, degrees;
     for (const auto& row : t.rows) {
       ids.push_back(std::get<std::string>(row[1]));
@@ -515,6 +518,21 @@ TEST_SUITE("query output") {
           "name,n,x\r\n"
           "Ab,12,0.5\r\n"
           "\"Ünïcode, \"\"quoted\"\"\tand\ttabs\nnew line\\\",3,\r\n");
+  }
+
+  TEST_CASE("CSV cells a spreadsheet would run as formulas start with a quote") {
+    Table t;
+    t.columns = {"id", "score"};
+    t.rows = {{std::string("=HYPERLINK(\"http://x\")"), Cell{-1.5}},
+              {std::string("@SUM(A1)"), Cell{std::int64_t{-3}}},
+              {std::string("+cmd"), std::string("-2+3")},
+              {std::string("\tx"), std::string("\rdel")}};
+    CHECK(render(t, OutputFormat::csv) ==
+          "id,score\r\n"
+          "\"'=HYPERLINK(\"\"http://x\"\")\",-1.5\r\n"
+          "'@SUM(A1),-3\r\n"
+          "'+cmd,'-2+3\r\n"
+          "'\tx,\"'\rdel\"\r\n");
   }
 
   TEST_CASE("TSV escapes tabs, line breaks and backslashes") {

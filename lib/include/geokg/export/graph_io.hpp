@@ -19,8 +19,9 @@ void write_json(std::ostream& out, const KnowledgeGraph& g);
 // nodes.csv and relationships.csv for neo4j-admin database import.
 void write_neo4j(std::ostream& nodes, std::ostream& relationships, const KnowledgeGraph& g);
 
-// Writes to a temporary file beside `out` and renames it, so a failure leaves
-// any previous output intact.  Throws ExportError.
+// Writes to a private temporary beside `out` and renames it, so a failure
+// leaves any previous output intact; the mode of a replaced output is kept and
+// a symbolic link is written through.  Throws ExportError.
 void write_graph(const std::filesystem::path& out, const KnowledgeGraph& g);
 
 // Throws GraphError naming `where` for anything that is not a geokg graph.

@@ -70,9 +70,11 @@ KnowledgeGraph select(const KnowledgeGraph& g, const Selection& sel);
 struct Centrality {
   std::vector<double> in, out, degree;  // weighted by supporting sentences
   std::vector<double> pagerank;         // sums to 1 over all vertices
-  std::vector<double> betweenness;      // distance of an edge = 1 / weight
+  std::vector<double> betweenness;      // distance of an edge = 1 / weight; empty unless asked
 };
-Centrality centrality(const KnowledgeGraph& g, double damping = 0.85);
+// Betweenness costs O(V·E log V), far more than the rest together, so it is
+// computed only when `with_betweenness` asks for it.
+Centrality centrality(const KnowledgeGraph& g, bool with_betweenness, double damping = 0.85);
 std::vector<double> pagerank(const KnowledgeGraph& g, double damping = 0.85);
 std::vector<double> betweenness(const KnowledgeGraph& g);
 
