@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan+UBSan) in build-fuzz and runs each
 # for a bounded time.  Usage: scripts/fuzz.sh [--seconds N] [target...]
-# (default: 60 s for each of fuzz_document, fuzz_extract, fuzz_graph_json).
+# (default: 60 s for each of fuzz_document, fuzz_extract, fuzz_graph_json, fuzz_lexicon).
 # Corpora grow in build-fuzz/corpus/<target>, seeded from the strings below;
 # a crash, leak, timeout or out-of-memory is saved in build-fuzz/findings and
 # makes the script exit 1.  Turn each finding into a regression test (see
@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$seconds" in ''|*[!0-9]*) echo "fuzz.sh: --seconds wants a whole number" >&2; exit 2 ;; esac
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_document fuzz_extract fuzz_graph_json)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_document fuzz_extract fuzz_graph_json fuzz_lexicon)
 
 GEOKG_SANITIZE=1 scripts/install-deps.sh || exit 2
 builddir=${GEOKG_FUZZ_BUILD:-build-fuzz}
@@ -50,6 +50,9 @@ seed fuzz_extract quote '\x00\xe2\x80\x9eWir werden sanktionieren\xe2\x80\x9c, d
 seed fuzz_graph_json graph '{"format":"geokg-graph","version":1,"level":"actor","documents":{"g1":{"hash":"30a208c188c07bc2","date":""}},"nodes":[{"id":"PRK","label":"North Korea","name_de":"Nordkorea","name_en":"North Korea","code":"PRK","type":"state"},{"id":"USA","label":"United States","name_de":"Vereinigte Staaten","name_en":"United States","code":"USA","type":"state"},{"id":"merkel","label":"Angela Merkel","name_de":"Angela Merkel","name_en":"Angela Merkel","code":"DEU","type":"person"}],"edges":[{"source":"USA","target":"PRK","kind":"event","relation":"THREATEN","status":"fact","quad":"verbal-conflict","weight":1,"documents":1,"first_seen":"2024-01-01","last_seen":"2024-01-02","evidence":[{"doc":"g1","sentence":0,"date":"2024-01-01","text":"Die USA haben Nordkorea gewarnt.","trigger":"gewarnt","attributed_to":""}]},{"source":"merkel","target":"USA","kind":"affiliation","weight":1,"documents":0,"first_seen":"","last_seen":"","evidence":[]}]}'
 seed fuzz_graph_json state '{"format":"geokg-graph","version":1,"level":"state","documents":{},"nodes":[],"edges":[]}'
 seed fuzz_graph_json foreign '{"nodes":[{"id":1}],"links":[]}'
+seed fuzz_lexicon full '{"actors":[{"id":"kallas","code":"EU","type":"person","forms":["Kaja Kallas"],"gender":"f"},{"id":"kallas","code":"EU","type":"person","kind":"surname","lang":"de","forms":["Kallas"]},{"id":"ZOR","type":"state","kind":"label","form":"Zorbia"}],"triggers":[{"lang":"de","lemma":"an|prangern","pos":"verb","relation":"ACCUSE","source":["subj"],"target":["obj"],"flags":["mutual"],"forms":[]},{"lang":"en","lemma":"rebuke","relation":"ACCUSE","flags":["mit:AID"]},{"lang":"de","lemma":"Zurechtweisung","pos":"noun","relation":"ACCUSE","source":"gen","target":["gegen"],"forms":["Zurechtweisungen"]}]}'
+seed fuzz_lexicon bad '{"actors":[{"id":"","forms":["X"]},{"id":"a","code":" ","forms":[]}],"triggers":[{"lang":"fr","lemma":"a\tb"}]}'
+seed fuzz_lexicon deep '[[[[[[[[{"actors":[[[[["x"]]]]]}]]]]]]]]'
 
 # Undefined behaviour is a finding, not a line in the log (third-party
 # exceptions in scripts/ubsan.supp).

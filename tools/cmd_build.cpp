@@ -75,31 +75,38 @@ Action add_build(CLI::App& app) {
     if (!o->in.inputs.empty()) {
       // Copies under one id are told apart by the graph, which keeps the same
       // one whatever the order of the inputs; the reader would keep the first.
-      ReaderOptions read_options;
+      ReaderOptions read_options = reader_options(o->in);
       read_options.skip_duplicate_ids = false;
       DocumentReader reader(o->in.inputs, read_options);
       log.attach(reader, o->in.quiet);
       Progress progress(input_size(o->in.inputs));
       const std::size_t documents = extract_stream(
-          reader, ex, stream_options(o->in),
+          reader, ex, stream_options(o->in, log),
           [&](const Document& d, std::vector<Event>&& events) {
             auto [first, fresh] =
                 origins.try_emplace({d.id, content_hash(d.text)}, d.origin, true, false);
-            if (graph.add_document(d, events) != KnowledgeGraph::Added::duplicate) return;
+            KnowledgeGraph::Added added;
+            // An event the graph refuses costs its document, never the build.
+            try {
+              added = graph.add_document(d, events);
+            } catch (const GraphError& e) {
+              log.report(d.origin.empty() ? d.id : d.origin, e.what(), true);
+              return;
+            }
+            if (added != KnowledgeGraph::Added::duplicate) return;
             if (fresh || first->second.from_graph)
               ++duplicates;
             else
-              log.report({d.origin,
-                          fmt::format("duplicate document id \"{}\" (first seen at {})", d.id,
-                                      first->second.where),
-                          true},
-                         o->in.quiet);
+              log.report(d.origin,
+                         fmt::format("duplicate document id \"{}\" (first seen at {})", d.id,
+                                     first->second.where),
+                         true);
           },
           [&](std::size_t d, std::size_t b) { progress.update(d, b); });
       progress.finish();
       log.check_read(documents, replaces);
     }
-    report_dropped(graph, origins, log, o->in.quiet);
+    report_dropped(graph, origins, log);
     log.check_strict(o->in.strict);
     KnowledgeGraph shown = write_outputs(o->outs, graph, filter);
 

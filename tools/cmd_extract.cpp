@@ -22,14 +22,14 @@ Action add_extract(CLI::App& app) {
     check_paths(o->in, {o->out});
     const bool replaces = replaces_existing({o->out});
     Extractor ex = load_extractor(o->in);
-    DocumentReader reader(o->in.inputs);
+    DocumentReader reader(o->in.inputs, reader_options(o->in));
     ProblemLog log;
     log.attach(reader, o->in.quiet);
     AtomicOutput out(o->out);
     Progress progress(input_size(o->in.inputs));
     std::string line;
     const std::size_t documents = extract_stream(
-        reader, ex, stream_options(o->in),
+        reader, ex, stream_options(o->in, log),
         [&](const Document&, std::vector<Event>&& events) {
           line.clear();
           for (const Event& e : events) {

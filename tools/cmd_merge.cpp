@@ -52,7 +52,7 @@ Action add_merge(CLI::App& app) {
     // The same default view as geokg build, so merging shard graphs and
     // exporting gives what building everything at once would have exported.
     ProblemLog log;
-    report_dropped(merged, origins, log, false);
+    report_dropped(merged, origins, log);
     EdgeFilter filter;
     filter.facts_only = o->status == "fact";
     write_outputs(o->outs, merged, filter);

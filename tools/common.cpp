@@ -66,17 +66,51 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("inputs", o.inputs,
                  "Articles: .txt, .json, .jsonl files, directories, or - for JSONL on stdin")
       ->required();
-  cmd.add_option("--lexicon", o.lexicons, "Extra actors and triggers (JSON, see README)")
-      ->check(CLI::ExistingFile);
-  cmd.add_option("-j,--jobs", o.threads, "Worker threads (default: the number of cores)");
+  // One file per --lexicon: taking several would swallow the article paths
+  // that follow it ("--lexicon lex.json articles.jsonl").
+  cmd.add_option("--lexicon", o.lexicons,
+                 "Extra actors and triggers (JSON, see README); one file, repeatable")
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
+  cmd.add_option("-j,--jobs", o.threads,
+                 fmt::format("Worker threads, at most {} (default: the number of cores)",
+                             kMaxThreads));
+  cmd.add_option("--max-document-size", o.max_document_size,
+                 "Skip (and report) a document, JSONL line or .txt file longer than this: "
+                 "bytes, or with K, M, G (default 64M)");
   cmd.add_flag("--strict", o.strict, "Fail (exit 2) if any document is skipped");
   cmd.add_flag("-q,--quiet", o.quiet, "Do not print input warnings");
 }
 
 Extractor load_extractor(const InputOptions& o) {
+  // Checked here, before anything is read: a thread count the system cannot
+  // start failed deep inside with "Resource temporarily unavailable".
+  if (o.threads > kMaxThreads)
+    throw InputError(fmt::format("-j {}: at most {} worker threads (0: one per core)", o.threads,
+                                 kMaxThreads));
+  reader_options(o);
   Extractor ex(find_data_dir());
   for (const auto& lex : o.lexicons) ex.add_lexicon(lex);
   return ex;
+}
+
+ReaderOptions reader_options(const InputOptions& o) {
+  const std::string& v = o.max_document_size;
+  std::size_t digits = 0;
+  while (digits < v.size() && v[digits] >= '0' && v[digits] <= '9') ++digits;
+  const std::string unit = v.substr(digits);
+  const int shift = unit.empty() || unit == "B" ? 0 : unit == "K" || unit == "k" ? 10
+                    : unit == "M" || unit == "m" ? 20 : unit == "G" || unit == "g" ? 30 : -1;
+  // At most 1 TiB: beyond that a "document" is a mistake, and the shift cannot overflow.
+  const bool ok = digits > 0 && digits <= 13 && shift >= 0;
+  const unsigned long long n = ok ? std::stoull(v.substr(0, digits)) : 0;
+  if (!ok || n == 0 || n > (1ull << 40) >> shift)
+    throw InputError(fmt::format(
+        "--max-document-size {}: expected a size from 1 byte to 1024G, as bytes or with K, M or G "
+        "(64M)", v));
+  ReaderOptions r;
+  r.max_document_bytes = static_cast<std::size_t>(n << shift);
+  return r;
 }
 
 namespace {
@@ -114,14 +148,15 @@ void check_paths(const InputOptions& o, const std::vector<std::string>& outputs)
   }
 }
 
-void ProblemLog::attach(DocumentReader& reader, bool quiet) {
-  reader.on_problem([this, quiet](const InputProblem& p) { report(p, quiet); });
+void ProblemLog::attach(DocumentReader& reader, bool quiet_warnings) {
+  quiet = quiet_warnings;
+  reader.on_problem([this](const InputProblem& p) { report(p.where, p.what, p.skipped); });
 }
 
-void ProblemLog::report(const InputProblem& p, bool quiet) {
-  (p.skipped ? skipped : warnings)++;
-  if (!quiet || p.skipped)
-    diag("geokg: {}: {}{}\n", p.where, p.skipped ? "skipped: " : "warning: ", p.what);
+void ProblemLog::report(const std::string& where, const std::string& what, bool skip) {
+  (skip ? skipped : warnings)++;
+  if (!quiet || skip)
+    diag("geokg: {}: {}{}\n", where, skip ? "skipped: " : "warning: ", what);
 }
 
 void add_origins(const KnowledgeGraph& g, const std::string& path, RecordOrigins& origins) {
@@ -130,8 +165,7 @@ void add_origins(const KnowledgeGraph& g, const std::string& path, RecordOrigins
   for (const DocumentRecord& r : info.dropped) origins.try_emplace(r, path, false, true);
 }
 
-void report_dropped(const KnowledgeGraph& graph, const RecordOrigins& origins, ProblemLog& log,
-                    bool quiet) {
+void report_dropped(const KnowledgeGraph& graph, const RecordOrigins& origins, ProblemLog& log) {
   const auto& kept = graph.graph()[boost::graph_bundle].documents;
   for (const auto& [record, origin] : origins) {
     if (!origin.report) continue;
@@ -142,15 +176,15 @@ void report_dropped(const KnowledgeGraph& graph, const RecordOrigins& origins, P
     auto w = origins.find(*winner);
     const std::string where = w == origins.end() ? "an earlier run" : w->second.where;
     if (winner->id == record.id)
-      log.report({origin.where,
-                  fmt::format("document \"{}\" has another text in {}; the text with the smaller "
-                              "hash wins", record.id, where),
-                  true}, quiet);
+      log.report(origin.where,
+                 fmt::format("document \"{}\" has another text in {}; the text with the smaller "
+                             "hash wins", record.id, where),
+                 true);
     else
-      log.report({origin.where,
-                  fmt::format("document \"{}\" has the same text as \"{}\" in {}; the smaller id "
-                              "wins", record.id, winner->id, where),
-                  false}, quiet);
+      log.report(origin.where,
+                 fmt::format("document \"{}\" has the same text as \"{}\" in {}; the smaller id "
+                             "wins", record.id, winner->id, where),
+                 false);
   }
 }
 
@@ -189,8 +223,12 @@ KnowledgeGraph write_outputs(const std::vector<std::string>& outs, const Knowled
   return shown;
 }
 
-StreamOptions stream_options(const InputOptions& o) {
+StreamOptions stream_options(const InputOptions& o, ProblemLog& log) {
   StreamOptions s;
+  s.on_warning = [&log](const Document& d, const std::string& what) {
+    log.report(d.origin.empty() ? d.id : d.origin,
+               fmt::format("document \"{}\", {}", d.id, what), false);
+  };
   s.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   return s;
 }

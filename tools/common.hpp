@@ -24,6 +24,9 @@
 
 namespace geokg::cli {
 
+// More threads than this only add memory and contention.
+inline constexpr unsigned kMaxThreads = 1024;
+
 // Diagnostics must never cost the run: a closed pipe (2>&1 | head -1), a full
 // disk (2>/dev/full) or a closed descriptor (2>&-) loses the message, not the
 // output or the exit status.
@@ -44,13 +47,18 @@ struct InputOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> lexicons;
   unsigned threads = 0;  // 0: the number of cores
+  std::string max_document_size = "64M";
   bool strict = false;
   bool quiet = false;
 };
 
 void add_input_options(CLI::App& cmd, InputOptions& o);
 
+// Checks the options (before anything is read) and loads the extractor.
 Extractor load_extractor(const InputOptions& o);
+
+// The reader's options: --max-document-size.  Throws InputError.
+ReaderOptions reader_options(const InputOptions& o);
 
 // Refuses, before anything is read, what would cost the user data: an input
 // path that does not exist (a typo would otherwise give an empty output over
@@ -61,8 +69,11 @@ void check_paths(const InputOptions& o, const std::vector<std::string>& outputs)
 // Counts problems as they are reported (each printed to stderr).
 struct ProblemLog {
   std::size_t skipped = 0, warnings = 0;
+  bool quiet = false;  // warnings are counted, not printed
   void attach(DocumentReader& reader, bool quiet);
-  void report(const InputProblem& p, bool quiet);
+  // A problem found after reading: a document extraction or the graph
+  // could take only in part (warning) or not at all (skipped).
+  void report(const std::string& where, const std::string& what, bool skipped);
   int exit_status(bool strict) const;
   // With --strict a skipped document fails the run before any output is
   // written, so the previous output stays as it was.  Throws InputError.
@@ -93,7 +104,8 @@ class Progress {
 };
 std::uintmax_t input_size(const std::vector<std::string>& inputs);
 
-StreamOptions stream_options(const InputOptions& o);
+// Extraction's warnings go to `log`.
+StreamOptions stream_options(const InputOptions& o, ProblemLog& log);
 
 // Where a document record (id, text hash) came from: "file:line" of an
 // article, or a graph file.  `report`: say so if the graph drops it.
@@ -111,8 +123,7 @@ using RecordOrigins = std::map<DocumentRecord, RecordOrigin>;
 // reported if dropped, and its dropped ones, to be named as winners.
 void add_origins(const KnowledgeGraph& g, const std::string& path, RecordOrigins& origins);
 
-void report_dropped(const KnowledgeGraph& graph, const RecordOrigins& origins, ProblemLog& log,
-                    bool quiet);
+void report_dropped(const KnowledgeGraph& graph, const RecordOrigins& origins, ProblemLog& log);
 
 // Writes the graph to every output: .json gets the whole graph (it is read
 // back and merged), every other format what `filter` keeps.  Returns that

@@ -30,7 +30,9 @@
 #include <rapidjson/stream.h>
 
 #include "geokg/error.hpp"
+#include "geokg/text/segmenter.hpp"
 #include "input/document_detail.hpp"
+#include "input/json_values.hpp"
 
 namespace fs = std::filesystem;
 
@@ -484,6 +486,13 @@ Document document_from_json(const rapidjson::Value& value, JsonNotes& notes) {
   std::transform(doc.lang.begin(), doc.lang.end(), doc.lang.begin(), [](char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   });
+  if (!doc.lang.empty() && parse_lang(doc.lang) == Lang::other) {
+    notes.warnings.push_back(fmt::format(
+        "\"lang\" is \"{}\", not German (de) or English (en); the language is detected "
+        "from the text instead",
+        doc.lang));
+    doc.lang.clear();
+  }
   doc.url = trim(optional_string(kUrl));
   doc.source = trim(optional_string(kSource));
   return doc;
@@ -550,43 +559,67 @@ class LineReader {
   LineReader& operator=(const LineReader&) = delete;
 
   // The next line without its line end; false at the end or on a read error
-  // (then error() is the errno).  *consumed grows by the bytes taken.
-  bool getline(std::string& line, std::size_t* consumed) {
+  // (then error() is the errno).  *consumed grows by the bytes taken.  A line
+  // longer than `max` returns at once, empty, with *too_long set and the rest
+  // of it unread (see skip_line): the caller can say so before the rest,
+  // which may never end (/dev/zero), is read.
+  bool getline(std::string& line, std::size_t* consumed, std::size_t max, bool* too_long) {
     line.clear();
+    *too_long = false;
     bool got = false;
     for (;;) {
       if (pos_ < end_) {
         got = true;
         const char* start = buf_.get() + pos_;
         const auto* nl = static_cast<const char*>(std::memchr(start, eol_, end_ - pos_));
-        if (nl) {
-          const std::size_t n = static_cast<std::size_t>(nl - start);
-          line.append(start, n);
-          pos_ += n + 1;
-          *consumed += n + 1;
+        const std::size_t n = nl ? static_cast<std::size_t>(nl - start) : end_ - pos_;
+        if (line.size() + n > max) {
+          *too_long = true;
+          std::string().swap(line);
           return true;
         }
-        line.append(start, end_ - pos_);
-        *consumed += end_ - pos_;
+        line.append(start, n);
+        pos_ += n + (nl ? 1 : 0);
+        *consumed += n + (nl ? 1 : 0);
+        if (nl) return true;
         pos_ = end_ = 0;
       }
-      if (eof_ || error_) return got && !error_;
-      const ssize_t n = ::read(fd_, buf_.get(), kSize);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        error_ = errno;
-      } else if (n == 0) {
-        eof_ = true;
-      } else {
-        pos_ = 0;
-        end_ = static_cast<std::size_t>(n);
-        if (!decided_) decide_line_end();
-      }
+      if (!refill()) return got && !error_;
     }
   }
   int error() const { return error_; }
 
+  // Reads on to the end of the current line, keeping nothing.
+  void skip_line(std::size_t* consumed) {
+    do {
+      const char* start = buf_.get() + pos_;
+      const auto* nl = static_cast<const char*>(std::memchr(start, eol_, end_ - pos_));
+      const std::size_t n = nl ? static_cast<std::size_t>(nl - start) + 1 : end_ - pos_;
+      pos_ += n;
+      *consumed += n;
+      if (nl) return;
+    } while (refill());
+  }
+
  private:
+  // The next bufferful; false at the end or on a read error.
+  bool refill() {
+    pos_ = end_ = 0;
+    while (!eof_ && !error_) {
+      const ssize_t n = ::read(fd_, buf_.get(), kSize);
+      if (n < 0) {
+        if (errno != EINTR) error_ = errno;
+      } else if (n == 0) {
+        eof_ = true;
+      } else {
+        end_ = static_cast<std::size_t>(n);
+        if (!decided_) decide_line_end();
+        return true;
+      }
+    }
+    return false;
+  }
+
   // The first CR or LF in the data decides; a CR that is the last byte of the
   // buffer cannot be told from CRLF and keeps LF, the common case.
   void decide_line_end() {
@@ -615,14 +648,23 @@ class LineReader {
   bool decided_ = false;
 };
 
-// Reads a whole file; returns 0 or the errno of a failed read.
-int read_all(int fd, std::string& out) {
+constexpr int kTooBig = -1;
+
+// Reads the rest of a file onto `out`; returns 0, the errno of a failed read,
+// or kTooBig (and `out` freed) when it would hold more than `max` bytes.
+int read_all(int fd, std::string& out, std::size_t max) {
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    if (static_cast<std::uintmax_t>(st.st_size) > max) return kTooBig;
     out.reserve(static_cast<std::size_t>(st.st_size));
+  }
   constexpr std::size_t kChunk = 1 << 20;
   for (;;) {
     const std::size_t old = out.size();
+    if (old > max) {
+      std::string().swap(out);
+      return kTooBig;
+    }
     out.resize(old + kChunk);
     const ssize_t n = ::read(fd, out.data() + old, kChunk);
     if (n < 0) {
@@ -633,6 +675,16 @@ int read_all(int fd, std::string& out) {
     out.resize(old + static_cast<std::size_t>(n));
     if (n == 0) return 0;
   }
+}
+
+// "64 MiB" for a whole number of MiB, else bytes.
+std::string size_text(std::size_t n) {
+  return n % (1 << 20) == 0 ? fmt::format("{} MiB", n >> 20) : fmt::format("{} bytes", n);
+}
+
+std::string cap_note(std::size_t max) {
+  return fmt::format("the cap on one document is {}; raise it with --max-document-size",
+                     size_text(max));
 }
 
 struct FdCloser {
@@ -659,6 +711,22 @@ struct DirFrame {
   std::size_t next = 0;
 };
 
+struct JsonSource {
+  JsonSource(int fd_, std::string head, std::size_t max, std::string name_, std::string stem_)
+      : fd(fd_), values(fd_, std::move(head), max), name(std::move(name_)), stem(std::move(stem_)) {}
+  ~JsonSource() {
+    if (fd >= 0) ::close(fd);
+  }
+  int fd;
+  input_detail::JsonValues values;
+  input_detail::JsonValues::Piece piece;
+  std::string name, stem;
+  std::size_t element = 0;
+  // Byte repairs, reported once for the file as a whole.
+  std::size_t nuls = 0, first_nul = 0;
+  std::optional<std::size_t> first_bad_utf8;
+};
+
 struct JsonlSource {
   JsonlSource(int fd, bool owned, std::string name_, std::string stem_)
       : reader(fd, owned), name(std::move(name_)), stem(std::move(stem_)) {}
@@ -666,6 +734,7 @@ struct JsonlSource {
   std::string name;  // path, or "-" for stdin
   std::string stem;  // for ids of documents without one
   std::size_t line_no = 0;
+  std::size_t start = 0;  // bytes_read() when it was opened, for offsets in it
   bool any_content = false;
 };
 
@@ -678,6 +747,7 @@ struct DocumentReader::Impl {
   std::vector<DirFrame> dirs;
   std::map<std::pair<dev_t, ino_t>, std::string> visited_dirs;
   std::unique_ptr<JsonlSource> jsonl;
+  std::unique_ptr<JsonSource> json;
   std::deque<Document> ready;
   input_detail::IdSet seen_ids;
   std::vector<InputProblem> problems;
@@ -686,8 +756,9 @@ struct DocumentReader::Impl {
   std::string line;  // reused so long lines do not reallocate each time
 
   void report(std::string where, std::string what, bool skipped) {
-    problems.push_back(InputProblem{std::move(where), std::move(what), skipped});
-    if (handler) handler(problems.back());
+    InputProblem p{std::move(where), std::move(what), skipped};
+    if (handler) handler(p);
+    if (problems.size() < kProblemsKept) problems.push_back(std::move(p));
   }
 
   // Registers the id; false (and a report) when an earlier document had it.
@@ -714,6 +785,10 @@ struct DocumentReader::Impl {
         if (auto d = next_jsonl()) return d;
         continue;
       }
+      if (json) {
+        next_json();
+        continue;
+      }
       if (!dirs.empty()) {
         DirFrame& top = dirs.back();
         if (top.next == top.entries.size()) {
@@ -732,6 +807,7 @@ struct DocumentReader::Impl {
             continue;
           }
           jsonl = std::make_unique<JsonlSource>(STDIN_FILENO, false, "-", "stdin");
+          jsonl->start = bytes;
           continue;
         }
         open_path(in, true);
@@ -787,12 +863,13 @@ struct DocumentReader::Impl {
     switch (kind) {
       case Kind::kJsonl:
         jsonl = std::make_unique<JsonlSource>(fd, true, name, path.stem().string());
+        jsonl->start = bytes;
         return;
       case Kind::kText:
         read_text_file(fd, path);
         return;
       case Kind::kJson:
-        read_json_file(fd, path);
+        start_json(fd, path);
         return;
       case Kind::kUnsupported:
         break;
@@ -840,8 +917,14 @@ struct DocumentReader::Impl {
   // Reads a whole file into `raw`; false (reported) when nothing usable came.
   bool slurp(int fd, const std::string& name, std::string& raw) {
     FdCloser closer{fd};
-    const int err = read_all(fd, raw);
+    const int err = read_all(fd, raw, options.max_document_bytes);
     bytes += raw.size();
+    if (err == kTooBig) {
+      report(name, fmt::format("larger than {} ({})", size_text(options.max_document_bytes),
+                               cap_note(options.max_document_bytes)),
+             true);
+      return false;
+    }
     if (err) {
       report(name, fmt::format("read error after {} bytes: {}", raw.size(), std::strerror(err)),
              true);
@@ -899,52 +982,99 @@ struct DocumentReader::Impl {
     if (claim_id(doc, name)) ready.push_back(std::move(doc));
   }
 
-  void read_json_file(int fd, const fs::path& path) {
+  void start_json(int fd, const fs::path& path) {
     const std::string name = path.string();
-    std::string raw;
-    if (!slurp(fd, name, raw)) return;
-    const std::string stem = path.stem().string();
-
-    // Several top-level values (JSONL saved as .json) are read one after the
-    // other rather than rejecting the whole file, hence kParseStopWhenDone.
-    rapidjson::StringStream stream(raw.c_str());
-    const auto skip_space = [&] {
-      while (stream.Peek() == ' ' || stream.Peek() == '\n' || stream.Peek() == '\r' ||
-             stream.Peek() == '\t')
-        stream.Take();
-    };
-    std::size_t values = 0, element = 0;
-    bool single = false;
-    skip_space();
-    if (stream.Peek() == '\0') {
-      report(name, "empty file", true);
+    std::string head(2, '\0');
+    ssize_t n;
+    do n = ::read(fd, head.data(), 2);
+    while (n < 0 && errno == EINTR);
+    head.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    // UTF-16 is converted whole (slurp), as such files are small; UTF-8 is
+    // read piece by piece.
+    if (head == "\xFF\xFE" || head == "\xFE\xFF") {
+      if (!slurp(fd, name, head)) return;
+      json = std::make_unique<JsonSource>(-1, std::move(head), options.max_document_bytes, name,
+                                          path.stem().string());
       return;
     }
-    while (stream.Peek() != '\0') {
-      rapidjson::Document dom;
-      dom.ParseStream<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag>(stream);
-      if (dom.HasParseError()) {
-        const std::size_t off = dom.GetErrorOffset();
-        report(name,
-               fmt::format("malformed JSON at offset {} (line {}): {}", off,
-                           line_of_offset(raw, off), rapidjson::GetParseError_En(dom.GetParseError())),
-               true);
-        break;
-      }
-      ++values;
-      skip_space();
-      if (values == 1 && !dom.IsArray() && stream.Peek() == '\0') single = true;
-      if (dom.IsArray()) {
-        for (const auto& v : dom.GetArray()) add_json_value(v, name, stem, ++element, false);
-      } else {
-        add_json_value(dom, name, stem, ++element, single);
-      }
+    json = std::make_unique<JsonSource>(fd, std::move(head), options.max_document_bytes, name,
+                                        path.stem().string());
+    if (json->values.head(kBom.size()) == kBom) json->values.skip(kBom.size());
+  }
+
+  // Reads the next piece of the .json file; a document goes to `ready`.
+  void next_json() {
+    JsonSource& src = *json;
+    using Got = input_detail::JsonValues::Got;
+    const Got got = src.values.next(src.piece);
+    if (got == Got::kValue) {
+      json_piece(src);
+      if (!src.piece.truncated) return;
+    } else if (got == Got::kError) {
+      report(src.name, src.values.error(), true);
     }
-    if (values > 1)
-      report(name,
-             fmt::format("holds {} top-level JSON values; read them all (JSONL saved as .json?)",
-                         values),
+    finish_json(src);
+  }
+
+  void json_piece(JsonSource& src) {
+    auto& p = src.piece;
+    const std::size_t element = ++src.element;
+    const bool single = !p.element && src.values.top_values() == 1 && src.values.at_end();
+    const std::string label = single ? std::string() : fmt::format("element {}: ", element);
+    if (p.too_big) {
+      report(src.name,
+             fmt::format("{}larger than {}, from byte offset {} (line {}) ({})", label,
+                         size_text(options.max_document_bytes), p.offset, p.line,
+                         cap_note(options.max_document_bytes)),
+             true);
+      return;
+    }
+    std::size_t first_nul = 0;
+    if (const std::size_t nuls = count_nuls(p.text, &first_nul)) {
+      if (src.nuls == 0) src.first_nul = p.offset + first_nul;
+      src.nuls += nuls;
+      remove_nuls(p.text);
+    }
+    if (auto bad = repair_utf8(p.text); bad && !src.first_bad_utf8)
+      src.first_bad_utf8 = p.offset + *bad;
+    rapidjson::Document dom;
+    rapidjson::InsituStringStream stream(p.text.data());
+    dom.ParseStream<rapidjson::kParseIterativeFlag | rapidjson::kParseInsituFlag>(stream);
+    if (dom.HasParseError()) {
+      const std::size_t off = std::min(dom.GetErrorOffset(), p.text.size());
+      report(src.name,
+             fmt::format("{}malformed JSON at offset {} (line {}): {}", label, p.offset + off,
+                         p.line + line_of_offset(p.text, off) - 1,
+                         rapidjson::GetParseError_En(dom.GetParseError())),
+             true);
+      return;
+    }
+    add_json_value(dom, src.name, src.stem, element, single);
+  }
+
+  void finish_json(JsonSource& src) {
+    if (src.values.read_error())
+      report(src.name, fmt::format("read error after {} bytes: {}", src.values.consumed(),
+                                   std::strerror(src.values.read_error())),
+             true);
+    else if (src.values.top_values() == 0)
+      report(src.name, "empty file", true);
+    if (src.first_bad_utf8)
+      report(src.name,
+             fmt::format("invalid UTF-8 at byte offset {} (replaced with U+FFFD)",
+                         *src.first_bad_utf8),
              false);
+    if (src.nuls)
+      report(src.name, fmt::format("removed {} NUL byte{} (first at byte offset {})", src.nuls,
+                                   src.nuls == 1 ? "" : "s", src.first_nul),
+             false);
+    if (src.values.top_values() > 1)
+      report(src.name,
+             fmt::format("holds {} top-level JSON values; read them all (JSONL saved as .json?)",
+                         src.values.top_values()),
+             false);
+    if (src.fd >= 0) bytes += src.values.consumed();
+    json.reset();
   }
 
   void add_json_value(const rapidjson::Value& v, const std::string& name, const std::string& stem,
@@ -980,9 +1110,21 @@ struct DocumentReader::Impl {
 
   std::optional<Document> next_jsonl() {
     JsonlSource& src = *jsonl;
-    while (src.reader.getline(line, &bytes)) {
+    const std::size_t max = options.max_document_bytes;
+    bool too_long = false;
+    for (std::size_t start = bytes; src.reader.getline(line, &bytes, max, &too_long);
+         start = bytes) {
       ++src.line_no;
       const std::string where = fmt::format("{}:{}", src.name, src.line_no);
+      if (too_long) {
+        report(where,
+               fmt::format("line longer than {}, from byte offset {} ({})", size_text(max),
+                           start - src.start, cap_note(max)),
+               true);
+        src.any_content = true;
+        src.reader.skip_line(&bytes);
+        continue;
+      }
       // A BOM is silently dropped on any line: concatenated files carry one
       // per original file.
       std::size_t skip = std::string_view(line).starts_with(kBom) ? kBom.size() : 0;

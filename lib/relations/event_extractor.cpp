@@ -1,9 +1,6 @@
 // From a document to events: segment, analyse each sentence's clauses, resolve
 // pronouns and descriptions against the actors named before, then read each
 // trigger's frame off the clause.
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
@@ -19,6 +16,7 @@
 #include "relations/grammar.hpp"
 #include "relations/token_index.hpp"
 #include "relations/trigger_lexicon.hpp"
+#include "relations/user_lexicon.hpp"
 
 namespace geokg {
 namespace fs = std::filesystem;
@@ -60,7 +58,8 @@ struct Extractor::Impl {
 
   const Grammar& grammar(Lang l) const { return l == Lang::en ? grammar_en : grammar_de; }
 
-  std::vector<Event> extract(const Document& doc) const;
+  std::vector<Event> extract(const Document& doc,
+                             const std::function<void(std::string)>& warn) const;
   void sentence_events(const Document& doc, Lang lang, const Sentence& s, std::size_t si,
                        std::string_view text, std::vector<Antecedent>& history,
                        std::vector<Event>& out) const;
@@ -85,9 +84,48 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 const ActorDictionary& Extractor::actors() const { return impl_->actors; }
 
-std::vector<Event> Extractor::extract(const Document& doc) const { return impl_->extract(doc); }
+std::vector<Event> Extractor::extract(const Document& doc) const {
+  return impl_->extract(doc, {});
+}
 
-std::vector<Event> Extractor::Impl::extract(const Document& doc) const {
+std::vector<Event> Extractor::extract(const Document& doc,
+                                      const std::function<void(std::string)>& warn) const {
+  return impl_->extract(doc, warn);
+}
+
+namespace {
+
+// The segmenter cuts an over-long sentence into pieces; a relation between
+// two pieces is then missed, which the user is told once per sentence.
+class CutSentences {
+ public:
+  explicit CutSentences(const std::function<void(std::string)>& warn) : warn_(warn) {}
+  void see(const Sentence& s, std::size_t si) {
+    if (s.cut && first_ == kNone) first_ = si;
+    if (!s.cut && first_ != kNone) report(si);
+  }
+  void end(std::size_t si) {
+    if (first_ != kNone) report(si - 1);
+  }
+
+ private:
+  void report(std::size_t last) {
+    if (warn_)
+      warn_("sentence " + std::to_string(first_) + " is longer than " +
+            std::to_string(kMaxSentenceTokens) + " tokens (a list or table?): analysed in " +
+            std::to_string(last - first_ + 1) + " pieces, sentences " + std::to_string(first_) +
+            " to " + std::to_string(last) + ", so relations across the pieces are missed");
+    first_ = kNone;
+  }
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  const std::function<void(std::string)>& warn_;
+  std::size_t first_ = kNone;
+};
+
+}  // namespace
+
+std::vector<Event> Extractor::Impl::extract(const Document& doc,
+                                            const std::function<void(std::string)>& warn) const {
   Lang lang = parse_lang(doc.lang);
   if (lang == Lang::other) lang = detect_language(doc.text);
   if (lang == Lang::other) lang = Lang::de;
@@ -97,9 +135,12 @@ std::vector<Event> Extractor::Impl::extract(const Document& doc) const {
   std::vector<Event> out;
   std::vector<Antecedent> history;
   std::size_t si = 0;
+  CutSentences cuts(warn);
   seg.for_each_sentence(doc.text, [&](const Sentence& s) {
+    cuts.see(s, si);
     sentence_events(doc, lang, s, si++, doc.text, history, out);
   });
+  cuts.end(si);
   return out;
 }
 
@@ -1548,95 +1589,8 @@ void Extractor::add_lexicon(const fs::path& json_file) {
   if (!in) throw DataError("cannot open lexicon " + json_file.string());
   std::stringstream buf;
   buf << in.rdbuf();
-  std::string text = buf.str();
-  rapidjson::Document d;
-  d.Parse(text.c_str(), text.size());
-  const std::string where = json_file.string();
-  if (d.HasParseError())
-    throw DataError(where + ": not JSON at offset " + std::to_string(d.GetErrorOffset()) + ": " +
-                    rapidjson::GetParseError_En(d.GetParseError()));
-  if (!d.IsObject()) throw DataError(where + ": a lexicon is a JSON object with \"actors\" and/or \"triggers\"");
-  auto str = [&](const rapidjson::Value& v, const char* key, const std::string& at,
-                 const char* fallback = nullptr) -> std::string {
-    auto it = v.FindMember(key);
-    if (it == v.MemberEnd() || it->value.IsNull()) {
-      if (fallback) return fallback;
-      throw DataError(at + ": missing \"" + key + "\"");
-    }
-    if (!it->value.IsString()) throw DataError(at + ": \"" + key + "\" must be a string");
-    return it->value.GetString();
-  };
-  auto strings = [&](const rapidjson::Value& v, const char* key, const std::string& at) {
-    std::vector<std::string> out;
-    auto it = v.FindMember(key);
-    if (it == v.MemberEnd()) return out;
-    if (it->value.IsString()) {
-      out.emplace_back(it->value.GetString());
-      return out;
-    }
-    if (!it->value.IsArray()) throw DataError(at + ": \"" + key + "\" must be a string or an array of strings");
-    for (const auto& x : it->value.GetArray()) {
-      if (!x.IsString()) throw DataError(at + ": \"" + key + "\" must hold strings");
-      out.emplace_back(x.GetString());
-    }
-    return out;
-  };
-  if (auto it = d.FindMember("actors"); it != d.MemberEnd()) {
-    if (!it->value.IsArray()) throw DataError(where + ": \"actors\" must be an array");
-    std::size_t k = 0;
-    for (const auto& a : it->value.GetArray()) {
-      std::string at = where + ": actors[" + std::to_string(k++) + "]";
-      if (!a.IsObject()) throw DataError(at + ": must be an object");
-      Actor actor;
-      actor.id = str(a, "id", at);
-      actor.code = str(a, "code", at, actor.id.c_str());
-      try {
-        actor.type = parse_actor_type(str(a, "type", at, "person"));
-        std::string kind = str(a, "kind", at, "name");
-        std::string lang = str(a, "lang", at, "*");
-        std::string gender = str(a, "gender", at, "-");
-        if (gender.size() != 1 || std::string_view("mfnp-").find(gender[0]) == std::string_view::npos)
-          throw DataError("gender must be m, f, n, p or -");
-        if (lang != "de" && lang != "en" && lang != "*") throw DataError("lang must be de, en or *");
-        std::vector<std::string> forms = strings(a, "forms", at);
-        for (const std::string& f : strings(a, "form", at)) forms.push_back(f);
-        if (forms.empty()) throw DataError("needs \"forms\" (the names to recognise)");
-        for (const std::string& f : forms) impl_->actors.add_form(actor, kind, lang, f, gender[0]);
-      } catch (const DataError& e) {
-        std::string msg = e.what();
-        if (msg.rfind(at, 0) == 0) throw;
-        throw DataError(at + ": " + msg);
-      }
-    }
-  }
-  if (auto it = d.FindMember("triggers"); it != d.MemberEnd()) {
-    if (!it->value.IsArray()) throw DataError(where + ": \"triggers\" must be an array");
-    std::size_t k = 0;
-    for (const auto& tv : it->value.GetArray()) {
-      std::string at = where + ": triggers[" + std::to_string(k++) + "]";
-      if (!tv.IsObject()) throw DataError(at + ": must be an object");
-      // Reuse the table reader: one TSV row built from the object.
-      auto join = [&](const char* key, const char* fallback) {
-        std::vector<std::string> v = strings(tv, key, at);
-        if (v.empty()) return std::string(fallback);
-        std::string s;
-        for (const auto& x : v) s += (s.empty() ? "" : "|") + x;
-        return s;
-      };
-      std::string lang = str(tv, "lang", at);
-      Lang l = parse_lang(lang);
-      if (l == Lang::other) throw DataError(at + ": lang must be de or en");
-      std::string flags = join("flags", "-");
-      std::replace(flags.begin(), flags.end(), '|', ',');
-      std::string forms = join("forms", "-");
-      std::replace(forms.begin(), forms.end(), '|', ',');
-      std::string row = str(tv, "lemma", at) + "\t" + str(tv, "pos", at, "verb") + "\t" +
-                        str(tv, "relation", at) + "\t" + join("source", "subj") + "\t" +
-                        join("target", "obj") + "\t" + flags + "\t" + forms + "\n";
-      std::istringstream rs(row);
-      impl_->triggers.load(rs, l, at);
-    }
-  }
+  if (in.bad()) throw DataError("cannot read lexicon " + json_file.string());
+  read_user_lexicon(buf.str(), json_file.string(), impl_->actors, impl_->triggers);
 }
 
 }  // namespace geokg

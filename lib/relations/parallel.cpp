@@ -22,6 +22,7 @@ namespace {
 struct Slot {
   Document doc;
   std::vector<Event> events;
+  std::vector<std::string> warnings;
   std::exception_ptr error;
   bool done = false;
 };
@@ -94,7 +95,8 @@ class Window {
       Slot& slot = slots_[i];
       lock.unlock();
       try {
-        slot.events = extractor_.extract(slot.doc);
+        slot.events = extractor_.extract(
+            slot.doc, [&slot](std::string w) { slot.warnings.push_back(std::move(w)); });
       } catch (...) {
         slot.error = std::current_exception();
       }
@@ -139,7 +141,9 @@ std::size_t extract_stream(DocumentReader& reader, const Extractor& extractor,
     // One document at a time: no threads, no window, the least memory.
     std::size_t since_progress = 0;
     while (std::optional<Document> d = reader.next()) {
-      std::vector<Event> events = extractor.extract(*d);
+      std::vector<Event> events = extractor.extract(*d, [&](std::string w) {
+        if (options.on_warning) options.on_warning(*d, w);
+      });
       bytes += d->text.size();
       sink(*d, std::move(events));
       ++total;
@@ -168,6 +172,8 @@ std::size_t extract_stream(DocumentReader& reader, const Extractor& extractor,
       // Failures surface in input order, so the same input fails the same
       // way at any -j.
       if (slot.error) std::rethrow_exception(slot.error);
+      if (options.on_warning)
+        for (const std::string& w : slot.warnings) options.on_warning(slot.doc, w);
       sink(slot.doc, std::move(slot.events));
       ++total;
     }

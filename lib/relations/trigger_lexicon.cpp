@@ -38,10 +38,9 @@ const std::vector<std::string_view> kEnglishPreps = {
     "by", "from", "to", "against", "with", "on", "at", "for", "of", "into",
     "between", "in", "over", "about", "upon", "onto", "toward", "towards", "among"};
 
-std::vector<Role> parse_roles(std::string_view spec, Lang lang) {
+std::vector<Role> parse_roles(const std::vector<std::string>& roles, Lang lang) {
   std::vector<Role> out;
-  if (spec == "-") return out;
-  for (const std::string& r : split(spec, '|')) {
+  for (const std::string& r : roles) {
     if (r == "subj") out.push_back({Role::subj, {}});
     else if (r == "obj") out.push_back({Role::obj, {}});
     else if (r == "gen") out.push_back({Role::gen, {}});
@@ -212,42 +211,56 @@ void TriggerLexicon::add(Trigger t, const std::vector<std::string>& irregular) {
 
 void TriggerLexicon::load(std::istream& in, Lang lang, const std::string& where) {
   read_table(in, where, 7, "lemma pos relation source target flags forms", [&](const TableRow& r) {
-    std::vector<std::string> cols(r.fields.begin(), r.fields.end());
-    Trigger t;
-    t.lemma = cols[0];
-    t.lang = lang;
-    t.where = r.where;
-    if (cols[1] != "verb" && cols[1] != "noun")
-      throw DataError("part of speech must be verb or noun, not '" + cols[1] + "'");
-    t.noun = cols[1] == "noun";
-    auto rel = parse_relation(cols[2]);
-    if (!rel) throw DataError("unknown relation '" + cols[2] + "'");
-    t.relation = *rel;
-    t.source = parse_roles(cols[3], lang);
-    t.target = parse_roles(cols[4], lang);
-    if (cols[5] != "-")
-      for (const std::string& f : split(cols[5], ',')) {
-        if (f == "mutual") t.mutual = true;
-        else if (f == "fill") t.fill = true;
-        else if (f == "intent") t.intent = true;
-        else if (f == "attempt") t.attempt = true;
-        else if (f == "weapon") t.weapon = true;
-        else if (auto colon = f.find(':'); colon != std::string::npos) {
-          auto sw = parse_relation(f.substr(colon + 1));
-          if (!sw) throw DataError("unknown relation in flag '" + f + "'");
-          parse_roles(f.substr(0, colon), lang);  // validates the preposition
-          t.switches.emplace_back(fold_case(f.substr(0, colon)), *sw);
-        } else if (!f.empty()) {
-          throw DataError("unknown flag '" + f + "'");
-        }
-      }
-    std::vector<std::string> forms;
-    if (cols[6] != "-")
-      for (std::string& f : split(cols[6], ','))
-        if (!f.empty()) forms.push_back(f);
-    if (t.lemma.empty()) throw DataError("empty lemma");
-    add(std::move(t), forms);
+    // "-" is an empty list in every list column.
+    const auto list = [](std::string_view col, char sep) {
+      std::vector<std::string> out;
+      if (col != "-")
+        for (std::string& x : split(col, sep))
+          if (!x.empty()) out.push_back(std::move(x));
+      return out;
+    };
+    TriggerFields f;
+    f.lemma = r.fields[0];
+    f.pos = r.fields[1];
+    f.relation = r.fields[2];
+    f.source = list(r.fields[3], '|');
+    f.target = list(r.fields[4], '|');
+    f.flags = list(r.fields[5], ',');
+    f.forms = list(r.fields[6], ',');
+    add(f, lang, r.where);
   });
+}
+
+void TriggerLexicon::add(const TriggerFields& f, Lang lang, const std::string& where) {
+  Trigger t;
+  t.lemma = f.lemma;
+  t.lang = lang;
+  t.where = where;
+  if (f.pos != "verb" && f.pos != "noun")
+    throw DataError("part of speech must be verb or noun, not '" + f.pos + "'");
+  t.noun = f.pos == "noun";
+  auto rel = parse_relation(f.relation);
+  if (!rel) throw DataError("unknown relation '" + f.relation + "'");
+  t.relation = *rel;
+  t.source = parse_roles(f.source, lang);
+  t.target = parse_roles(f.target, lang);
+  for (const std::string& flag : f.flags) {
+    if (flag == "mutual") t.mutual = true;
+    else if (flag == "fill") t.fill = true;
+    else if (flag == "intent") t.intent = true;
+    else if (flag == "attempt") t.attempt = true;
+    else if (flag == "weapon") t.weapon = true;
+    else if (auto colon = flag.find(':'); colon != std::string::npos) {
+      auto sw = parse_relation(flag.substr(colon + 1));
+      if (!sw) throw DataError("unknown relation in flag '" + flag + "'");
+      parse_roles({flag.substr(0, colon)}, lang);  // validates the preposition
+      t.switches.emplace_back(fold_case(flag.substr(0, colon)), *sw);
+    } else if (!flag.empty()) {
+      throw DataError("unknown flag '" + flag + "'");
+    }
+  }
+  if (t.lemma.empty()) throw DataError("empty lemma");
+  add(std::move(t), f.forms);
 }
 
 const std::vector<VerbForm>* TriggerLexicon::verb(Lang lang, std::string_view fold) const {

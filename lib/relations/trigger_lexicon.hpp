@@ -54,12 +54,24 @@ struct VerbForm {
   bool needs_particle;      // split form: the particle must close the clause
 };
 
+// One trigger as a table row or a JSON lexicon gives it, with its lists
+// already split: a lemma or form may then hold any character.
+struct TriggerFields {
+  std::string lemma;
+  std::string pos = "verb";
+  std::string relation;
+  std::vector<std::string> source{"subj"}, target{"obj"}, flags, forms;
+};
+
 class TriggerLexicon {
  public:
   // Reads one table (see data/triggers/README.md).  Throws DataError naming
   // where:line for a bad row.
   void load(std::istream& in, Lang lang, const std::string& where);
   void add(Trigger t, const std::vector<std::string>& irregular_forms);
+  // Checks the fields (DataError without a place: the caller knows it) and
+  // adds the trigger; `where` is kept for --explain.
+  void add(const TriggerFields& fields, Lang lang, const std::string& where);
 
   const std::vector<VerbForm>* verb(Lang lang, std::string_view fold) const;
   // A noun trigger, also as the last part of a German compound

@@ -5,7 +5,10 @@
 
 #include <cld2/public/compact_lang_det.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <vector>
 #include <string>
 
 #include "geokg/text/segmenter.hpp"
@@ -20,32 +23,91 @@ constexpr std::array<std::string_view, 24> kEnglish = {
     "the", "and", "of", "to", "is", "in", "that", "was", "for", "on", "with", "has",
     "have", "by", "said", "it", "as", "at", "from", "his", "an", "were", "are", "be"};
 
-Lang by_function_words(std::string_view text) {
+// Function words counted over this much of a text: all of nearly every
+// article, so that a long list of names cannot hide the sentences around it.
+constexpr std::size_t kFunctionWordSpan = 1 << 20;
+
+// A word of up to eight bytes as a number, for a binary search among the
+// function words instead of 48 string comparisons per word.
+std::uint64_t pack(std::string_view w) {
+  std::uint64_t v = 0;
+  for (unsigned char c : w) v = (v << 8) | c;
+  return v;
+}
+
+// The function words, packed and sorted; the low bit says English.
+const std::vector<std::uint64_t>& function_words() {
+  static const std::vector<std::uint64_t> table = [] {
+    std::vector<std::uint64_t> t;
+    for (auto w : kGerman) t.push_back(pack(w) << 1);
+    for (auto w : kEnglish) t.push_back(pack(w) << 1 | 1);
+    std::sort(t.begin(), t.end());
+    return t;
+  }();
+  return table;
+}
+
+// Function words counted, and sentences won by either language: a sentence
+// casts one vote however long it is, so a list of thousands of names (with
+// their "and", "of", "the") weighs as one sentence, not as thousands of words.
+struct Votes {
   int de = 0, en = 0;
-  std::string word;
+  int sentences_de = 0, sentences_en = 0;
+};
+
+Votes count_function_words(std::string_view text) {
+  const auto& table = function_words();
+  Votes v;
+  int de = 0, en = 0;  // in the current sentence
+  std::uint64_t word = 0;
+  std::size_t len = 0;
   auto score = [&]() {
-    if (word.empty()) return;
-    for (auto w : kGerman) de += (w == word);
-    for (auto w : kEnglish) en += (w == word);
-    word.clear();
+    if (len >= 2 && len <= 8) {
+      auto it = std::lower_bound(table.begin(), table.end(), word << 1);
+      if (it != table.end() && (*it >> 1) == word) ((*it & 1) ? en : de)++;
+    }
+    word = 0;
+    len = 0;
   };
-  std::size_t limit = std::min<std::size_t>(text.size(), 4096);
-  for (std::size_t i = 0; i < limit; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
-      word.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-    else
+  auto end_sentence = [&]() {
+    v.de += de;
+    v.en += en;
+    v.sentences_de += de > en;
+    v.sentences_en += en > de;
+    de = en = 0;
+  };
+  for (unsigned char c : text) {
+    if ((c >= 'a' && c <= 'z') || c >= 0x80) {
+      word = (word << 8) | c;
+      ++len;
+    } else if (c >= 'A' && c <= 'Z') {
+      word = (word << 8) | (c - 'A' + 'a');
+      ++len;
+    } else {
       score();
+      if (c == '.' || c == '!' || c == '?' || c == '\n') end_sentence();
+    }
   }
   score();
-  if (de == 0 && en == 0) return Lang::other;
-  return de > en ? Lang::de : (en > de ? Lang::en : Lang::other);
+  end_sentence();
+  return v;
+}
+
+Lang by_votes(Votes v) {
+  if (v.de == 0 && v.en == 0) return Lang::other;
+  return v.de > v.en ? Lang::de : (v.en > v.de ? Lang::en : Lang::other);
 }
 
 }  // namespace
 
 Lang detect_language(std::string_view text) {
   if (text.empty()) return Lang::other;
+  // The sentences decide when they clearly do: CLD2 weighs every word, so
+  // thousands of English country names listed in a German article made it
+  // answer English, and every German sentence of the article was lost.
+  const Votes votes = count_function_words(text.substr(0, kFunctionWordSpan));
+  if (votes.sentences_de >= votes.sentences_en + 2) return Lang::de;
+  if (votes.sentences_en >= votes.sentences_de + 2) return Lang::en;
   std::string_view sample = text.substr(0, std::min<std::size_t>(text.size(), 16384));
   // CLD2 wants valid UTF-8; cut a sample back to a character boundary.
   while (!sample.empty() && (static_cast<unsigned char>(sample.back()) & 0xC0) == 0x80)
@@ -60,7 +122,7 @@ Lang detect_language(std::string_view text) {
     if (lang == CLD2::GERMAN) return Lang::de;
     if (lang == CLD2::ENGLISH) return Lang::en;
   }
-  Lang guess = by_function_words(sample);
+  Lang guess = by_votes(votes);
   if (guess != Lang::other) return guess;
   if (lang == CLD2::GERMAN) return Lang::de;
   if (lang == CLD2::ENGLISH) return Lang::en;

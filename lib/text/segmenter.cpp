@@ -53,13 +53,6 @@ class Arena {
   std::vector<std::unique_ptr<std::string>>* spare_ = nullptr;
 };
 
-// A "sentence" longer than this is a scraped table, a list or a text without
-// punctuation; it is cut into pieces of this many tokens, so that work per
-// sentence that grows faster than its length (matching mentions against
-// tokens) stays bounded and a whole document stays linear.  Real sentences,
-// even German legal prose, stay far below it.
-constexpr std::size_t kMaxSentenceTokens = 1000;
-
 // Typographic quotes and dashes become their ASCII forms, so the lexicons and
 // rules see one quote and one dash.
 const char* ascii_for(UChar32 c) {
@@ -314,11 +307,13 @@ void Segmenter::run(std::string_view text, const std::function<void(Sentence&)>&
   Sentence& cur = buf.cur;
   pending.tokens.clear();
   cur.tokens.clear();
+  pending.cut = cur.cut = false;
   bool has_pending = false;
   auto emit_pending = [&]() {
     if (!has_pending) return;
     emit(pending);
     has_pending = false;
+    pending.cut = false;
     pending.begin = pending.end = 0;
     pending.tokens.clear();  // keeps its capacity (segment() moved it out: none)
     if (!keep) release(pending_chunks);
@@ -425,6 +420,7 @@ void Segmenter::run(std::string_view text, const std::function<void(Sentence&)>&
       // to the arena: the cut hands the arena's chunks on with the piece.
       cur.end = b;
       emit_pending();
+      cur.cut = true;
       std::swap(pending, cur);
       has_pending = true;
       adopt();

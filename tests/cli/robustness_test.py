@@ -686,7 +686,8 @@ def megabyte_sentence_without_punctuation(d):
     words = ["Tabelle", "Zeile", "1234", "Wert", "Frankreich", "USA", "und", "der"]
     text = " ".join(words[i % len(words)] for i in range(170000))  # about 1 MB
     write(d, "table.txt", text)
-    r = input_case(d, ["table.txt"], 0, [])
+    r = input_case(d, ["table.txt"], 0, [
+        ("table.txt", "warning: document \"table\", sentence 0 is longer than 1000 tokens")])
     check(r.seconds < 60 * SLOW, f"1 MB sentence took {r.seconds:.1f} s", r)
     check(r.maxrss_mb < 400 * HUNGRY, f"1 MB sentence used {r.maxrss_mb:.0f} MB", r)
 
@@ -715,16 +716,23 @@ def line_of_200_megabytes(d):
             fh.write(chunk)
             written += len(chunk)
         fh.write(b'"}\n' + json.dumps({"id": "after", "text": OTHER_TEXT}).encode() + b"\n")
-    r = input_case(d, ["huge.jsonl"], 0, [], [("after",) + OTHER_EVENT], strict=False)
+    # Above the default cap on one document (64 MiB): read only when asked.
+    r = input_case(d, ["--max-document-size", "256M", "huge.jsonl"], 0, [],
+                   [("after",) + OTHER_EVENT], strict=False)
     check(r.seconds < 240 * SLOW, f"200 MB line took {r.seconds:.1f} s", r)
     check(r.maxrss_mb < 1536 * HUNGRY, f"200 MB line used {r.maxrss_mb:.0f} MB", r)
     print(f"     200 MB line: {r.seconds:.1f} s, {r.maxrss_mb:.0f} MB")
+    r = input_case(d, ["huge.jsonl"], 1, [
+        ("huge.jsonl:1", "skipped: line longer than 64 MiB, from byte offset 0 (the cap on one "
+         "document is 64 MiB; raise it with --max-document-size)")],
+        [("after",) + OTHER_EVENT], strict=False)
+    check(r.maxrss_mb < 256 * HUNGRY, f"200 MB line over the cap used {r.maxrss_mb:.0f} MB", r)
     truncated = os.path.join(d, "cut.jsonl")
     with open(path, "rb") as src, open(truncated, "wb") as dst:
         dst.write(src.read(100 << 20))  # a crawl cut off mid-line
     os.remove(path)
-    r = input_case(d, ["cut.jsonl"], 1, [("cut.jsonl:1", "skipped: malformed JSON", "truncated?")],
-                   strict=False)
+    r = input_case(d, ["--max-document-size", "256M", "cut.jsonl"], 1,
+                   [("cut.jsonl:1", "skipped: malformed JSON", "truncated?")], strict=False)
     check(r.maxrss_mb < 1024 * HUNGRY, f"100 MB truncated line used {r.maxrss_mb:.0f} MB", r)
 
 
@@ -735,7 +743,9 @@ def ten_thousand_actors_in_one_sentence(d):
     text = ", ".join(names[i % len(names)] for i in range(10000)) + \
         " und Polen kritisierten Russland."
     write(d, "list.txt", text)
-    r = input_case(d, ["list.txt"], 0, [], [("list", "POL", "ACCUSE", "RUS")])
+    r = input_case(d, ["list.txt"], 0, [
+        ("list.txt", "warning: document \"list\", sentence 0 is longer than 1000 tokens")],
+        [("list", "POL", "ACCUSE", "RUS")])
     check(r.seconds < 60 * SLOW, f"10,000 actors took {r.seconds:.1f} s", r)
     check(r.maxrss_mb < 400 * HUNGRY, f"10,000 actors used {r.maxrss_mb:.0f} MB", r)
 

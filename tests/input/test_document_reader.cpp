@@ -485,7 +485,9 @@ TEST_CASE("a 200 MB JSONL line is read in linear time") {
     REQUIRE(out.good());
   }
   const auto start = std::chrono::steady_clock::now();
-  DocumentReader reader({p});
+  ReaderOptions options;
+  options.max_document_bytes = 256u << 20;  // above the default cap
+  DocumentReader reader({p}, options);
   auto big = reader.next();
   REQUIRE(big.has_value());
   CHECK(big->id == "big");
@@ -503,6 +505,73 @@ TEST_CASE("a 200 MB JSONL line is read in linear time") {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   // Quadratic growth would take minutes; linear takes about a second.
   CHECK(seconds < 30.0);
+}
+
+TEST_CASE("a line, a .json value or a .txt file over the cap is skipped, naming its offset") {
+  TempDir tmp;
+  const std::string big(3u << 20, 'x');
+  const std::string good = R"({"id":"ok","text":"fine"})";
+  const auto jsonl = tmp.write("big.jsonl", good + "\n" + R"({"id":"big","text":")" + big +
+                                                "\"}\n" + R"({"id":"after","text":"after"})");
+  std::string array = R"([{"id":"ok2","text":"t"},)" "\n" R"({"id":"huge","text":")";
+  array += big;
+  array += R"("}, {"id":"last","text":"t"}])";
+  const auto json = tmp.write("big.json", array);
+  const auto txt = tmp.write("big.txt", big);
+  ReaderOptions options;
+  options.max_document_bytes = 1u << 20;
+  const Run run = read_all({jsonl, json, txt}, options);
+  CHECK(run.ids() == Ids{"ok", "after", "ok2", "last"});
+  const std::string note = "the cap on one document is 1 MiB; raise it with --max-document-size";
+  REQUIRE(run.problems.size() == 3);
+  check_problem(run.problems[0], jsonl + ":2",
+                "line longer than 1 MiB, from byte offset 26 (" + note + ")", true);
+  check_problem(run.problems[1], json,
+                "element 2: larger than 1 MiB, from byte offset 26 (line 2) (" + note + ")", true);
+  check_problem(run.problems[2], txt, "larger than 1 MiB (" + note + ")", true);
+  CHECK(run.bytes == fs::file_size(jsonl) + fs::file_size(json));
+}
+
+TEST_CASE("a .json array is read one element at a time") {
+  // Elements are cut out of the file as they come: a cap below the file's
+  // size but above each element's reads every element.
+  TempDir tmp;
+  std::string array = "[";
+  for (int i = 0; i < 2000; ++i)
+    array += fmt::format(R"({}{{"id":"a{}","text":"Text {} with \"quotes\", [brackets] and {{braces}}"}})",
+                         i ? ",\n " : "", i, i);
+  array += "]\n";
+  const auto p = tmp.write("many.json", array);
+  ReaderOptions options;
+  options.max_document_bytes = 4096;
+  const Run run = read_all({p}, options);
+  REQUIRE(run.docs.size() == 2000);
+  CHECK(run.docs[1999].id == "a1999");
+  CHECK(run.docs[7].text == "Text 7 with \"quotes\", [brackets] and {braces}");
+  CHECK(run.docs[7].origin == p + "#8");
+  CHECK(run.problems.empty());
+  // Cut short after the first element: that one is kept.
+  const auto cut = tmp.write("cut.json", array.substr(0, array.find("a1") + 30));
+  const Run partial = read_all({cut});
+  CHECK(partial.ids() == Ids{"a0"});
+  REQUIRE(partial.problems.size() == 1);
+  CHECK(partial.problems[0].what.starts_with("element 2: malformed JSON at offset "));
+}
+
+TEST_CASE("problems() keeps the first problems only; the handler sees them all") {
+  TempDir tmp;
+  std::string lines;
+  for (int i = 0; i < 3000; ++i) lines += "not json\n";
+  const auto p = tmp.write("bad.jsonl", lines + R"({"id":"good","text":"t"})" + "\n");
+  DocumentReader reader({p});
+  std::size_t seen = 0;
+  reader.on_problem([&](const InputProblem&) { ++seen; });
+  auto d = reader.next();
+  REQUIRE(d.has_value());
+  CHECK(d->id == "good");
+  CHECK(seen == 3000);
+  CHECK(reader.problems().size() == kProblemsKept);
+  CHECK(reader.problems().back().where == p + ":1000");
 }
 
 TEST_CASE("deeply nested JSON does not overflow the stack") {

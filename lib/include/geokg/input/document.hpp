@@ -31,7 +31,14 @@ struct ReaderOptions {
   // false: a document whose id was seen before is passed on, not skipped, for
   // a caller that tells the copies apart itself (build: KnowledgeGraph).
   bool skip_duplicate_ids = true;
+  // A longer JSONL line, .json value or .txt file is skipped and reported
+  // (with its byte offset), so that no input (/dev/zero, a huge dump) can
+  // take all memory.
+  std::size_t max_document_bytes = std::size_t{64} << 20;
 };
+
+// problems() keeps only the first this many; the handler sees every one.
+inline constexpr std::size_t kProblemsKept = 1000;
 
 // Streams documents from .txt, .json and .jsonl files, directories (recursive,
 // sorted) and "-" (JSONL on stdin), one document at a time.
@@ -48,6 +55,8 @@ class DocumentReader {
 
   // Called for each problem as it is found (default: collected only).
   void on_problem(std::function<void(const InputProblem&)> handler);
+  // The first kProblemsKept problems: millions of bad lines must not cost
+  // memory for each.
   const std::vector<InputProblem>& problems() const;
   std::size_t bytes_read() const;
 

@@ -1,7 +1,9 @@
 // Turns a document into actor-relation-actor events.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "geokg/actors/actor_dictionary.hpp"
@@ -23,6 +25,10 @@ class Extractor {
 
   // Thread-safe: one Extractor may serve many threads.
   std::vector<Event> extract(const Document& doc) const;
+  // The same, and tells `warn` what the document lost on the way (a sentence
+  // too long to analyse whole), one message each.
+  std::vector<Event> extract(const Document& doc,
+                             const std::function<void(std::string)>& warn) const;
 
   const ActorDictionary& actors() const;
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "geokg/input/document.hpp"
@@ -11,10 +12,14 @@
 
 namespace geokg {
 
+// What a document lost in extraction (see Extractor::extract), in input order.
+using WarningFn = std::function<void(const Document&, const std::string&)>;
+
 struct StreamOptions {
   unsigned threads = 1;
   std::size_t batch_documents = 256;     // documents held at once ...
   std::size_t batch_bytes = 16u << 20;   // ... or this much text, whichever first
+  WarningFn on_warning;                  // none: warnings are dropped
 };
 
 using EventSink = std::function<void(const Document&, std::vector<Event>&&)>;

@@ -24,10 +24,18 @@ struct Token {
   bool upper;             // first letter is upper case
 };
 
+// A "sentence" longer than this is a scraped table, a list or a text without
+// punctuation; it is cut into pieces of this many tokens, so that work per
+// sentence that grows faster than its length (matching mentions against
+// tokens) stays bounded and a whole document stays linear.  Real sentences,
+// even German legal prose, stay far below it.
+inline constexpr std::size_t kMaxSentenceTokens = 1000;
+
 struct Sentence {
   std::uint32_t begin;    // byte offsets into the original text
   std::uint32_t end;
   std::vector<Token> tokens;
+  bool cut = false;       // ends mid-sentence: a longer one was cut here
 };
 
 // Owns the normalised token strings its sentences point into.
