@@ -83,8 +83,10 @@ Action add_build(CLI::App& app) {
       const std::size_t documents = extract_stream(
           reader, ex, stream_options(o->in, log),
           [&](const Document& d, std::vector<Event>&& events) {
-            auto [first, fresh] =
-                origins.try_emplace({d.id, content_hash(d.text)}, d.origin, true, false);
+            // Braces, not try_emplace's arguments: clang 14 cannot build an
+            // aggregate from parentheses.
+            auto [first, fresh] = origins.try_emplace({d.id, content_hash(d.text)},
+                                                      RecordOrigin{d.origin, true, false});
             KnowledgeGraph::Added added;
             // An event the graph refuses costs its document, never the build.
             try {

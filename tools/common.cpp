@@ -161,8 +161,10 @@ void ProblemLog::report(const std::string& where, const std::string& what, bool 
 
 void add_origins(const KnowledgeGraph& g, const std::string& path, RecordOrigins& origins) {
   const GraphInfo& info = g.graph()[boost::graph_bundle];
-  for (const auto& [id, d] : info.documents) origins.try_emplace({id, d.hash}, path, true, true);
-  for (const DocumentRecord& r : info.dropped) origins.try_emplace(r, path, false, true);
+  for (const auto& [id, d] : info.documents)
+    origins.try_emplace({id, d.hash}, RecordOrigin{path, true, true});
+  for (const DocumentRecord& r : info.dropped)
+    origins.try_emplace(r, RecordOrigin{path, false, true});
 }
 
 void report_dropped(const KnowledgeGraph& graph, const RecordOrigins& origins, ProblemLog& log) {
