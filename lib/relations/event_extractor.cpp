@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <deque>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -35,6 +36,15 @@ bool gender_fits(char gender, const std::string& wanted) {
   return gender != '-' && wanted.find(gender) != std::string::npos;
 }
 
+
+// The index of `m` among this sentence's mentions, or -1 for one that is not
+// (a candidate may point elsewhere); std::less orders any two pointers, which
+// the built-in < does not.
+int index_in(const std::vector<Mention>& ms, const Mention* m) {
+  const std::less<const Mention*> before;
+  if (ms.empty() || before(m, ms.data()) || !before(m, ms.data() + ms.size())) return -1;
+  return static_cast<int>(m - ms.data());
+}
 
 struct Candidate {
   const Mention* source;
@@ -598,9 +608,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     int asked = -1;  // the REQUEST's target mention, the doer of a demanded zu-act
     if (demanded && c.type == Clause::zu)
       for (const Candidate& k : cands)
-        if (k.relation == Relation::REQUEST && syn.clause_of[k.trigger_token] == c.governor)
-          if (k.target >= ms.data() && k.target < ms.data() + ms.size())
-            asked = static_cast<int>(k.target - ms.data());
+        if (k.relation == Relation::REQUEST && syn.clause_of[k.trigger_token] == c.governor &&
+            index_in(ms, k.target) >= 0)
+          asked = index_in(ms, k.target);
 
     int c_subject_override = -1;
     for (std::uint32_t i = c.first; i < c.last; ++i) {
@@ -821,7 +831,9 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
             for (const Candidate& k : cands)
               if (k.relation == Relation::REQUEST &&
                   syn.clause_of[k.trigger_token] == c.governor) {
-                c_subject_override = static_cast<int>(k.target - ms.data());
+                // The same guard as for `asked`: a target outside this
+                // sentence's mentions is no subject here.
+                c_subject_override = index_in(ms, k.target);
                 break;
               }
           // English: the subject is the nearest noun phrase before the verb
