@@ -1194,12 +1194,12 @@ struct DocumentReader::Impl {
 };
 
 DocumentReader::DocumentReader(std::vector<std::string> inputs, ReaderOptions options)
-    : impl_(new Impl) {
+    : impl_(std::make_unique<Impl>()) {
   impl_->inputs = std::move(inputs);
   impl_->options = options;
 }
 
-DocumentReader::~DocumentReader() { delete impl_; }
+DocumentReader::~DocumentReader() = default;
 
 std::optional<Document> DocumentReader::next() { return impl_->next(); }
 
