@@ -54,10 +54,14 @@ Action add_build(CLI::App& app) {
     if (o->in.inputs.empty() && o->graph.empty())
       throw InputError("nothing to build: give articles, or --graph with an existing graph");
     // --graph is left out: adding to the graph being written is what it is for.
-    check_paths(o->in, o->outs);
+    const bool exists = check_paths(o->in, o->outs);
     // With --graph an empty input leaves the graph as it was, so rewriting it loses nothing.
-    const bool replaces = o->graph.empty() && replaces_existing(o->outs);
+    const bool replaces = o->graph.empty() && exists;
 
+    // Copies under one id are told apart by the graph, which keeps the same
+    // one whatever the order of the inputs; the reader would keep the first.
+    ReaderOptions read_options = reader_options(o->in);
+    read_options.skip_duplicate_ids = false;
     Extractor ex = load_extractor(o->in);
     Level level = parse_level(o->level);
     KnowledgeGraph graph(level, dictionary_namer(ex.actors()));
@@ -73,10 +77,6 @@ Action add_build(CLI::App& app) {
     ProblemLog log;
     std::size_t duplicates = 0;
     if (!o->in.inputs.empty()) {
-      // Copies under one id are told apart by the graph, which keeps the same
-      // one whatever the order of the inputs; the reader would keep the first.
-      ReaderOptions read_options = reader_options(o->in);
-      read_options.skip_duplicate_ids = false;
       DocumentReader reader(o->in.inputs, read_options);
       log.attach(reader, o->in.quiet);
       Progress progress(input_size(o->in.inputs));

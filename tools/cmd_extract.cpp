@@ -19,10 +19,10 @@ Action add_extract(CLI::App& app) {
   cmd->add_option("-o,--output", o->out, "Output file (default: standard output)");
   cmd->add_flag("--explain", o->explain, "Add the rule and tokens behind each event");
   return [o]() {
-    check_paths(o->in, {o->out});
-    const bool replaces = replaces_existing({o->out});
+    const bool replaces = check_paths(o->in, {o->out});
+    const ReaderOptions read_options = reader_options(o->in);
     Extractor ex = load_extractor(o->in);
-    DocumentReader reader(o->in.inputs, reader_options(o->in));
+    DocumentReader reader(o->in.inputs, read_options);
     ProblemLog log;
     log.attach(reader, o->in.quiet);
     AtomicOutput out(o->out);

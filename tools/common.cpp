@@ -88,7 +88,6 @@ Extractor load_extractor(const InputOptions& o) {
   if (o.threads > kMaxThreads)
     throw InputError(fmt::format("-j {}: at most {} worker threads (0: one per core)", o.threads,
                                  kMaxThreads));
-  reader_options(o);
   Extractor ex(find_data_dir());
   for (const auto& lex : o.lexicons) ex.add_lexicon(lex);
   return ex;
@@ -126,7 +125,7 @@ void check_exists(const std::string& in) {
 
 }  // namespace
 
-void check_paths(const InputOptions& o, const std::vector<std::string>& outputs) {
+bool check_paths(const InputOptions& o, const std::vector<std::string>& outputs) {
   for (const auto& in : o.inputs) check_exists(in);
   std::vector<input_detail::FileIdentity> existing;
   std::vector<std::string> names;
@@ -138,7 +137,7 @@ void check_paths(const InputOptions& o, const std::vector<std::string>& outputs)
     existing.push_back({static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
     names.push_back(out);
   }
-  if (existing.empty()) return;
+  if (existing.empty()) return false;
   std::vector<std::string> read = o.inputs;
   read.insert(read.end(), o.lexicons.begin(), o.lexicons.end());
   if (auto found = input_detail::find_input_file(read, existing)) {
@@ -146,6 +145,7 @@ void check_paths(const InputOptions& o, const std::vector<std::string>& outputs)
     const std::string as = found->second == out ? "" : " (as " + found->second + ")";
     throw InputError(fmt::format("{} is also an input{}; write the output elsewhere", out, as));
   }
+  return true;
 }
 
 void ProblemLog::attach(DocumentReader& reader, bool quiet_warnings) {
@@ -196,15 +196,6 @@ void ProblemLog::check_read(std::size_t documents, bool replaces_output) const {
     throw InputError(fmt::format("no document could be read ({} skipped); nothing written",
                                  skipped));
   if (replaces_output) throw InputError("the inputs hold no document; nothing written");
-}
-
-bool replaces_existing(const std::vector<std::string>& outs) {
-  for (const auto& out : outs) {
-    struct stat st {};
-    if (out.empty() || out == "-" || ::stat(out.c_str(), &st) != 0) continue;
-    if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) return true;
-  }
-  return false;
 }
 
 void ProblemLog::check_strict(bool strict) const {

@@ -63,8 +63,10 @@ ReaderOptions reader_options(const InputOptions& o);
 // Refuses, before anything is read, what would cost the user data: an input
 // path that does not exist (a typo would otherwise give an empty output over
 // the last good one) and an output that is also an input or a lexicon (it
-// would replace the user's corpus).  Throws InputError.
-void check_paths(const InputOptions& o, const std::vector<std::string>& outputs);
+// would replace the user's corpus).  Returns whether an output already exists
+// (a file or folder, not stdout, a device or a FIFO), which a run that reads
+// nothing must then leave alone.  Throws InputError.
+bool check_paths(const InputOptions& o, const std::vector<std::string>& outputs);
 
 // Counts problems as they are reported (each printed to stderr).
 struct ProblemLog {
@@ -84,10 +86,6 @@ struct ProblemLog {
   // empty shard of a pipeline).  Throws InputError.
   void check_read(std::size_t documents, bool replaces_output) const;
 };
-
-// Whether writing `outs` would replace a file or folder that exists (not
-// standard output, a device or a FIFO).
-bool replaces_existing(const std::vector<std::string>& outs);
 
 // Documents, MB/s and time left on stderr, only when stderr is a terminal.
 class Progress {
