@@ -13,7 +13,7 @@
 #include "actors/actor_index.hpp"
 #include "geokg/error.hpp"
 #include "geokg/relations/extractor.hpp"
-#include "relations/clause_analyzer.hpp"
+#include "relations/analysis/syntax.hpp"
 #include "relations/grammar.hpp"
 #include "relations/token_index.hpp"
 #include "relations/trigger_lexicon.hpp"

@@ -1,4 +1,4 @@
-#include "relations/clause_analyzer.hpp"
+#include "relations/analysis/syntax.hpp"
 
 #include "relations/token_index.hpp"
 
