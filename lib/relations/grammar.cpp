@@ -24,7 +24,12 @@ constexpr ClassName kClasses[] = {
     {"defdesc", kDefDesc},   {"pair", kPair},                {"undergo", kUndergo},
     {"ally", kAlly},         {"nonactor_head", kNonActorHead}, {"not_trigger", kNotTrigger},
     {"persondesc", kPersonDesc}, {"obligation", kObligation}, {"halt", kHalt},
-    {"ethnic", kEthnic}, {"adverb", kAdverb}, {"use", kUse}, {"event_head", kEventHead}, {"prospect", kProspect}};
+    {"ethnic", kEthnic}, {"adverb", kAdverb}, {"use", kUse}, {"event_head", kEventHead}, {"prospect", kProspect},
+    {"correlate", kCorrelate}, {"complementizer", kComplementizer}, {"rel_subject", kRelSubject},
+    {"agent_prep", kAgentPrep}, {"occasion_prep", kOccasionPrep}, {"means_prep", kMeansPrep},
+    {"as", kAs}, {"between_prep", kBetweenPrep}, {"time_filler", kTimeFiller},
+    {"perfect_aux", kPerfectAux}, {"kind_of", kKindOf}, {"rel_possessive", kRelPossessive},
+    {"infinitive_to", kInfinitiveTo}, {"of_prep", kOfPrep}};
 
 }  // namespace
 

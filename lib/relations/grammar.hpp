@@ -51,7 +51,29 @@ enum WordClass : std::uint64_t {
   kUse = 1ull << 35,       // einsetzen, use: a weapon noun in its clause is an attack
   kEventHead = 1ull << 36, // "mediation efforts", "peace process": the head keeps the event
   kProspect = 1ull << 37,  // Befürworter, Pläne, fears: the event noun they govern has not happened
+  // Cues: words the extraction passes look for.  Bits 50..63.  A cue says
+  // nothing about a word's grammar: a word with only cues counts as one
+  // without a class (see no_function_class).
+  kCorrelate = 1ull << 50,      // es, it: may announce the clause that follows
+  kComplementizer = 1ull << 51, // dass, that: opens a content clause
+  kRelSubject = 1ull << 52,     // der, welche, who, which: a relative pronoun that may be the subject
+  kAgentPrep = 1ull << 53,      // von, durch, by: the agent of a passive or of an event noun
+  kOccasionPrep = 1ull << 54,   // bei, in, at, during: the occasion of talks ("bei einem Treffen")
+  kMeansPrep = 1ull << 55,      // mit, with: the means ("reagierte mit Luftangriffen")
+  kAs = 1ull << 56,             // als, as: a predicative ("bezeichnete ... als Völkermord")
+  kBetweenPrep = 1ull << 57,    // zwischen, between: both sides of a mutual event
+  kTimeFiller = 1ull << 58,     // today, again, still: words between a verb and its "to"
+  kPerfectAux = 1ull << 59,     // has, have, had: no passive before a participle
+  kKindOf = 1ull << 60,         // art, form, kind, sort, of: "a form of aggression"
+  kRelPossessive = 1ull << 61,  // deren, dessen: a relative possessive
+  kInfinitiveTo = 1ull << 62,   // to: the English infinitive marker
+  kOfPrep = 1ull << 63,         // of: belongs to the noun right before it
 };
+
+constexpr std::uint64_t kCueClasses = ~((1ull << 50) - 1);
+// "No class" has long meant "a content word" (an adjective, a verb, a noun):
+// cues must not change that.
+constexpr bool no_function_class(std::uint64_t classes) { return (classes & ~kCueClasses) == 0; }
 
 // Words that build noun phrases and clauses but carry no content.
 constexpr std::uint64_t kFunction = kDet | kDetOblique | kPrep | kCoord | kPoss | kPoss1 |

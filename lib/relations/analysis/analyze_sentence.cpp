@@ -156,7 +156,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
   auto upper_noun = [&](std::uint32_t i) { return i < n && is_word(tok[i]) && tok[i].upper && i > 0; };
   // An inflected adjective inside a noun phrase, not a verb ending the same way ("helfe").
   auto attributive = [&](std::uint32_t i) {
-    return is_word(tok[i]) && !tok[i].upper && !(cls(i) & ~kHypoAdj) && adjective_like(tok[i].fold) &&
+    return is_word(tok[i]) && !tok[i].upper && no_function_class(cls(i) & ~kHypoAdj) && adjective_like(tok[i].fold) &&
            !is_verbal(tok[i], cls(i), out.verb[i], ctx, false);
   };
 
@@ -632,7 +632,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
         i = p;
         continue;
       }
-      if (!tok[p].upper && !(c & ~(kHypoAdj)) && (de ? adjective_like(tok[p].fold) : false) &&
+      if (!tok[p].upper && no_function_class(c & ~kHypoAdj) && (de ? adjective_like(tok[p].fold) : false) &&
           !is_verbal(tok[p], c, out.verb[p], ctx, p == 0)) {
         m.np_first = p;
         i = p;
