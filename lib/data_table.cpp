@@ -16,6 +16,7 @@ void read_table(std::istream& in, const std::string& source, std::size_t columns
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     r.where = source + ":" + std::to_string(lineno);
+    r.line = lineno;
     r.fields.clear();
     std::string_view rest(line);
     while (true) {

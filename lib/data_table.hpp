@@ -12,6 +12,7 @@ namespace geokg {
 struct TableRow {
   std::vector<std::string_view> fields;
   std::string where;  // "file:line"
+  std::size_t line = 0;
 };
 
 // Reads a tab-separated table: blank lines and lines starting with '#' are

@@ -35,7 +35,7 @@ std::string to_json(const Event& e, bool explain) {
   if (!e.attributed_to.empty()) str("attributed_to", e.attributed_to);
   if (!e.date.empty()) str("date", e.date);
   if (explain) {
-    str("rule", e.rule);
+    str("rule", to_string(e.provenance));
     str("tokens", e.tokens);
   }
   w.EndObject();

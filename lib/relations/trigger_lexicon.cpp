@@ -209,7 +209,8 @@ void TriggerLexicon::add(Trigger t, const std::vector<std::string>& irregular) {
   }
 }
 
-void TriggerLexicon::load(std::istream& in, Lang lang, const std::string& where) {
+void TriggerLexicon::load(std::istream& in, Lang lang, const std::string& where,
+                          const std::string& label) {
   read_table(in, where, 7, "lemma pos relation source target flags forms", [&](const TableRow& r) {
     // "-" is an empty list in every list column.
     const auto list = [](std::string_view col, char sep) {
@@ -227,15 +228,15 @@ void TriggerLexicon::load(std::istream& in, Lang lang, const std::string& where)
     f.target = list(r.fields[4], '|');
     f.flags = list(r.fields[5], ',');
     f.forms = list(r.fields[6], ',');
-    add(f, lang, r.where);
+    add(f, lang, label.empty() ? r.where : label + ":" + std::to_string(r.line));
   });
 }
 
-void TriggerLexicon::add(const TriggerFields& f, Lang lang, const std::string& where) {
+void TriggerLexicon::add(const TriggerFields& f, Lang lang, const std::string& entry) {
   Trigger t;
   t.lemma = f.lemma;
   t.lang = lang;
-  t.where = where;
+  t.entry = entry;
   if (f.pos != "verb" && f.pos != "noun")
     throw DataError("part of speech must be verb or noun, not '" + f.pos + "'");
   t.noun = f.pos == "noun";

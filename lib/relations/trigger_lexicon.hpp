@@ -35,7 +35,7 @@ struct Trigger {
   // the relation a preposition in the clause switches the trigger to.
   std::vector<std::pair<std::string, Relation>> switches;
   std::string particle;   // folded separable particle, "" if none
-  std::string where;      // table:line, for --explain
+  std::string entry;      // the data row ("triggers/de.tsv:268"), for provenance
 };
 
 // What a surface form of a verb is.
@@ -66,12 +66,13 @@ struct TriggerFields {
 class TriggerLexicon {
  public:
   // Reads one table (see data/triggers/README.md).  Throws DataError naming
-  // where:line for a bad row.
-  void load(std::istream& in, Lang lang, const std::string& where);
+  // where:line for a bad row.  `label` names the table in provenance, relative
+  // to the data folder ("triggers/de.tsv"); empty: `where` itself.
+  void load(std::istream& in, Lang lang, const std::string& where, const std::string& label = {});
   void add(Trigger t, const std::vector<std::string>& irregular_forms);
   // Checks the fields (DataError without a place: the caller knows it) and
-  // adds the trigger; `where` is kept for --explain.
-  void add(const TriggerFields& fields, Lang lang, const std::string& where);
+  // adds the trigger; `entry` names its row in provenance.
+  void add(const TriggerFields& fields, Lang lang, const std::string& entry);
 
   const std::vector<VerbForm>* verb(Lang lang, std::string_view fold) const;
   // A noun trigger, also as the last part of a German compound

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "geokg/actors/actor.hpp"
+#include "geokg/relations/provenance.hpp"
 #include "geokg/relations/relation.hpp"
 
 namespace geokg {
@@ -25,11 +26,12 @@ struct Event {
   std::string evidence;         // the sentence
   std::string attributed_to;    // who reports it ("Sullivan", "USA"), if anyone
   std::string date;             // the document's date, if known
-  std::string rule;             // which rule produced it (for --explain)
-  std::string tokens;           // the tokens the rule used (for --explain)
+  Provenance provenance;        // which frame and data row produced it (--explain)
+  std::string tokens;           // the tokens it was read off (for --explain)
 };
 
-// One JSONL line (no newline).  `explain` adds "rule" and "tokens".
+// One JSONL line (no newline).  `explain` adds "rule" (the provenance
+// rendered) and "tokens".
 std::string to_json(const Event& e, bool explain = false);
 
 }  // namespace geokg

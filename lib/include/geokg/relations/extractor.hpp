@@ -29,6 +29,11 @@ class Extractor {
   // too long to analyse whole), one message each.
   std::vector<Event> extract(const Document& doc,
                              const std::function<void(std::string)>& warn) const;
+  // The same, and tells `trace`, a sentence at a time, how the document was
+  // read: its language, each trigger candidate, the gates it passed, the
+  // roles tried, why it was dropped, status changes and dedupe (--trace).
+  std::vector<Event> extract(const Document& doc, const std::function<void(std::string)>& warn,
+                             const std::function<void(const std::string&)>& trace) const;
 
   const ActorDictionary& actors() const;
 

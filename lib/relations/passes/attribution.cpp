@@ -1,0 +1,52 @@
+// Attribution: who says what this sentence reports.  Reads the analysis (an
+// attribution phrase "laut X", "X zufolge", or a speech verb's bare subject);
+// writes Attribution.  Pronoun speakers ("sagte er") are resolved later, with
+// every pronoun.
+#include "relations/passes/passes.hpp"
+
+namespace geokg {
+namespace {
+
+bool has_speech(const SentenceView& v, const Clause& c) {
+  for (std::uint32_t i = c.first; i < c.last; ++i)
+    if (v.cls_has(i, kSpeech)) return true;
+  return false;
+}
+
+// A speaker the dictionary does not know: the capitalised word after the
+// speech verb ("sagte Sullivan", "said a spokesman").
+std::string unknown_speaker(const SentenceView& v, const Clause& c) {
+  std::string out;
+  for (std::uint32_t i = c.first; i < c.last; ++i)
+    if (v.cls_has(i, kSpeech) && i + 1 < c.last && v.tok[i + 1].upper &&
+        v.tok[i + 1].kind == TokenKind::word && !v.cls_has(i + 1, kDet | kDetOblique))
+      out = std::string(v.tok[i + 1].form);
+  return out;
+}
+
+}  // namespace
+
+Attribution attribute(const SentenceView& v) {
+  Attribution a;
+  const auto& ms = v.syn.mentions;
+  for (const Mention& m : ms)
+    if (m.attribution && m.actor) {
+      a.text = m.text;
+      a.speaker = m.actor;
+    }
+  for (std::size_t ci = 0; ci < v.syn.clauses.size() && a.text.empty(); ++ci) {
+    const Clause& c = v.syn.clauses[ci];
+    if (!has_speech(v, c)) continue;
+    for (const Mention& m : ms)
+      if (m.clause == static_cast<int>(ci) && m.prep.empty() && m.actor &&
+          m.how != Mention::first_person) {
+        a.text = m.text;
+        a.speaker = m.actor;
+        break;
+      }
+    if (a.text.empty()) a.text = unknown_speaker(v, c);
+  }
+  return a;
+}
+
+}  // namespace geokg

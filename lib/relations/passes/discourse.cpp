@@ -1,0 +1,90 @@
+#include "relations/passes/discourse.hpp"
+
+namespace geokg {
+namespace {
+
+bool gender_fits(char gender, const std::string& wanted) {
+  return gender != '-' && wanted.find(gender) != std::string::npos;
+}
+
+// "das Land": a state or organisation, no person; "die Gruppe" (g): an armed
+// group; "die Rebellen", "the insurgents" (r): a group that fights inside one
+// state and takes its code (Houthi -> YEM), not a transnational one (IS).
+bool description_fits(const Actor* a, const std::string& genders) {
+  if (genders == "g") return a->type == ActorType::group;
+  if (genders == "r") return a->type == ActorType::group && a->code != a->id;
+  return a->type != ActorType::person;
+}
+
+// Names only: a pronoun or description refers to what a name introduced.
+bool antecedent_kind(const Mention& m) {
+  return m.how != Mention::pronoun && m.how != Mention::first_person &&
+         m.how != Mention::description && m.how != Mention::pair;
+}
+
+}  // namespace
+
+const Actor* Discourse::resolve(const std::vector<Mention>& ms, const std::string& genders,
+                                std::uint32_t before, const Actor* exclude, bool description,
+                                std::size_t si) const {
+  auto fits = [&](const Actor* a, char gender) {
+    if (exclude && a->code == exclude->code) return false;
+    return description ? description_fits(a, genders) : gender_fits(gender, genders);
+  };
+  for (auto it = ms.rbegin(); it != ms.rend(); ++it)
+    if (it->first < before && it->actor && antecedent_kind(*it) && fits(it->actor, it->gender))
+      return it->actor;
+  for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+    if (it->sentence + 2 < si) break;
+    if (fits(it->actor, it->gender)) return it->actor;
+  }
+  return nullptr;
+}
+
+const Actor* Discourse::resolve_person(const std::vector<Mention>& ms, const std::string& genders,
+                                       std::uint32_t before, std::size_t si) const {
+  auto fits = [&](const Actor* a, char gender) {
+    return a && a->type == ActorType::person &&
+           (gender == '-' || gender_fits(gender, genders) || genders.empty());
+  };
+  for (auto it = ms.rbegin(); it != ms.rend(); ++it)
+    if (it->first < before && it->how == Mention::name && fits(it->actor, it->gender))
+      return it->actor;
+  for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+    if (it->sentence + 3 < si) break;
+    if (fits(it->actor, it->gender)) return it->actor;
+  }
+  return nullptr;
+}
+
+const Actor* Discourse::other_person(const std::vector<Mention>& ms, std::uint32_t before,
+                                     const std::string& code, std::size_t si) const {
+  for (auto it = ms.rbegin(); it != ms.rend(); ++it)
+    if (it->first < before && it->how == Mention::name && it->actor &&
+        it->actor->type == ActorType::person && it->actor->code != code)
+      return it->actor;
+  for (auto h = history_.rbegin(); h != history_.rend(); ++h) {
+    if (h->sentence + 3 < si) break;
+    if (h->actor->type == ActorType::person && h->actor->code != code) return h->actor;
+  }
+  return nullptr;
+}
+
+std::vector<const Actor*> Discourse::states_latest_first() const {
+  std::vector<const Actor*> out;
+  for (auto it = history_.rbegin(); it != history_.rend(); ++it)
+    if (it->actor->type == ActorType::state) out.push_back(it->actor);
+  return out;
+}
+
+void Discourse::remember(const std::vector<Mention>& ms, std::size_t si) {
+  for (const Mention& m : ms)
+    if (m.actor && (m.how == Mention::name || m.how == Mention::adjective ||
+                    m.how == Mention::compound))
+      history_.push_back(Antecedent{m.actor, m.how == Mention::name ? m.gender : '-', si, m.first});
+    else if (m.actor && m.how == Mention::pronoun)
+      history_.push_back(Antecedent{m.actor, m.genders.empty() ? '-' : m.genders[0], si, m.first});
+  if (history_.size() > 64) history_.erase(history_.begin(), history_.end() - 64);
+}
+
+}  // namespace geokg

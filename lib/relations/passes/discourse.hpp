@@ -1,0 +1,43 @@
+// The actors a document has named so far, for pronouns and descriptions in
+// the sentences that follow.  Internal.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "relations/analysis/syntax.hpp"
+
+namespace geokg {
+
+class Discourse {
+ public:
+  // The actor a pronoun ("sie": genders "fp") or a description ("das Land",
+  // `description` true) before token `before` of sentence `si` refers to:
+  // the last fitting name of this sentence, else of the two before it; none
+  // of `exclude`'s code.
+  const Actor* resolve(const std::vector<Mention>& ms, const std::string& genders,
+                       std::uint32_t before, const Actor* exclude, bool description,
+                       std::size_t si) const;
+  // "Der Minister", "the president": the last person named (three sentences back).
+  const Actor* resolve_person(const std::vector<Mention>& ms, const std::string& genders,
+                              std::uint32_t before, std::size_t si) const;
+  // "die beiden Minister": the last person named before `before` whose code
+  // is not `code`.
+  const Actor* other_person(const std::vector<Mention>& ms, std::uint32_t before,
+                            const std::string& code, std::size_t si) const;
+  // The states named, latest first (for "die von Russland unterstützte Regierung").
+  std::vector<const Actor*> states_latest_first() const;
+  // What this sentence's names and resolved pronouns leave for the next ones.
+  void remember(const std::vector<Mention>& ms, std::size_t si);
+
+ private:
+  struct Antecedent {
+    const Actor* actor;
+    char gender;
+    std::size_t sentence;
+    std::uint32_t token;
+  };
+  std::vector<Antecedent> history_;
+};
+
+}  // namespace geokg

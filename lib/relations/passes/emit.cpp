@@ -1,0 +1,103 @@
+// Emit: each candidate's pairs of actors (a pair description gives two) as
+// events with their evidence, deduplicated within the sentence.  Reads the
+// candidates and the attribution; appends to the document's events.
+#include <set>
+#include <tuple>
+
+#include "geokg/input/document.hpp"
+#include "relations/passes/passes.hpp"
+#include "relations/passes/trace.hpp"
+
+namespace geokg {
+namespace {
+
+ActorRef ref_of(const Mention& m, const Actor* a) {
+  ActorRef r;
+  r.id = a->id;
+  r.code = a->code;
+  r.type = a->type;
+  r.name = m.text;
+  return r;
+}
+
+std::string token_text(const Mention& m) {
+  std::string out = "[";
+  out += std::to_string(m.first);
+  out += ',';
+  out += std::to_string(m.last);
+  out += ") ";
+  out += m.text;
+  return out;
+}
+
+// The sentence as evidence: one line, no trailing blanks.
+std::string evidence_of(std::string_view text) {
+  std::string e(text);
+  for (char& ch : e)
+    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+  while (!e.empty() && e.back() == ' ') e.pop_back();
+  return e;
+}
+
+// The actors on each side: a pair description names two.
+void actors_of(const Candidate& k, std::vector<const Actor*>& sa, std::vector<const Actor*>& ta) {
+  sa = {k.source->actor};
+  ta = {k.target->actor};
+  if (k.source->how == Mention::pair && k.source->second) sa.push_back(k.source->second);
+  if (k.target->how == Mention::pair && k.target->second) {
+    if (k.source == k.target) {
+      sa = {k.source->actor};
+      ta = {k.source->second};
+    } else {
+      ta.push_back(k.target->second);
+    }
+  }
+}
+
+}  // namespace
+
+void emit(const SentenceView& v, const Document& doc, std::string_view sentence_text,
+          const Attribution& said, const std::vector<Candidate>& cands, std::vector<Event>& out) {
+  if (cands.empty()) return;  // most sentences have no event: no evidence to write
+  const std::string evidence = evidence_of(sentence_text);
+  std::set<std::tuple<std::string, Relation, std::string, Status>> seen;
+  std::vector<const Actor*> sa, ta;
+  for (const Candidate& k : cands) {
+    actors_of(k, sa, ta);
+    for (const Actor* a : sa)
+      for (const Actor* b : ta) {
+        auto name = [](const Actor* x) { return x ? std::string_view(x->code) : std::string_view("?"); };
+        if (!a || !b || a->code == b->code) {
+          if (v.trace) v.trace->pair_dropped(name(a), k.relation, name(b), !a || !b ? Drop::unresolved : Drop::same_actor);
+          continue;
+        }
+        std::string sid = a->id, tid = b->id;
+        if (is_symmetric(k.relation) && tid < sid) std::swap(sid, tid);
+        if (!seen.emplace(sid, k.relation, tid, k.status).second) {
+          if (v.trace) v.trace->pair_dropped(a->code, k.relation, b->code, Drop::duplicate);
+          continue;
+        }
+        Event e;
+        e.doc = doc.id;
+        e.sentence = static_cast<std::uint32_t>(v.index);
+        e.source = ref_of(*k.source, a);
+        e.target = ref_of(*k.target, b);
+        // A mutual relation has no direction: one canonical order, so that
+        // "Russland und Nordkorea" and "Nordkorea und Russland" are one edge.
+        if (is_symmetric(k.relation) && e.target.code < e.source.code) std::swap(e.source, e.target);
+        e.relation = k.relation;
+        e.status = k.status;
+        e.trigger = k.trigger;
+        e.evidence = evidence;
+        e.attributed_to = said.text;
+        e.date = doc.date;
+        e.provenance = k.provenance;
+        e.tokens = "source " + token_text(*k.source) + "; trigger " + std::to_string(k.trigger_token) +
+                   " " + k.trigger + "; target " + token_text(*k.target);
+        if (v.trace) v.trace->event(e.source.code, e.relation, e.target.code, e.status);
+        out.push_back(std::move(e));
+      }
+  }
+}
+
+}  // namespace geokg

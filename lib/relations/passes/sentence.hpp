@@ -1,0 +1,91 @@
+// What every extraction pass reads about one sentence, and the candidates the
+// frames produce.  The passes (see passes.hpp) run in the order
+// extract_sentence() gives them; each reads this view and the outputs of the
+// passes before it, all const, and returns its own output.  Internal.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "geokg/relations/provenance.hpp"
+#include "relations/analysis/syntax.hpp"
+#include "relations/transforms.hpp"
+
+namespace geokg {
+
+class Trace;
+
+// One sentence, analysed: tokens, the syntax analysis built, and the tables.
+struct SentenceView {
+  const std::vector<Token>& tok;
+  const SentenceSyntax& syn;
+  const AnalyzerContext& ctx;
+  const Transforms& transforms;
+  std::size_t index;  // the sentence's index in the document
+  bool de;            // German grammar (any language but English)
+  Trace* trace;       // null unless --trace
+
+  const Grammar& grammar() const { return ctx.grammar; }
+  const TriggerLexicon& triggers() const { return ctx.triggers; }
+  std::uint64_t cls(std::uint32_t i) const { return i < tok.size() ? syn.classes[i] : 0; }
+  bool cls_has(std::uint32_t i, std::uint64_t c) const { return (cls(i) & c) != 0; }
+  bool in(RelationSet s, Relation r) const { return transforms.has(s, r); }
+};
+
+// The sides of an event: one mention or the conjuncts of a coordination.
+using Side = std::vector<const Mention*>;
+
+// An event read off a frame, before the transforms and the emit.
+struct Candidate {
+  const Mention* source;
+  const Mention* target;
+  Relation relation;
+  Status status;
+  std::string trigger;         // the words, "lehnte ... ab"
+  Provenance provenance;
+  std::uint32_t trigger_token;
+};
+
+// The index of `m` among `ms`, or -1 for a mention that is not one of them.
+int index_in(const std::vector<Mention>& ms, const Mention* m);
+
+// The conjuncts of the coordination led by mention `lead` that name an
+// actor (empty for lead < 0).
+Side group_of(const std::vector<Mention>& ms, int lead);
+
+// The first coordination lead that satisfies `pred`, or -1.
+template <class Pred>
+int first_group(const std::vector<Mention>& ms, Pred pred) {
+  for (std::size_t k = 0; k < ms.size(); ++k)
+    if (ms[k].group == static_cast<int>(k) && pred(ms[k])) return static_cast<int>(k);
+  return -1;
+}
+
+// Every pair of `src` x `tgt` as a candidate (a mention is no pair with
+// itself unless it is a pair description, "die beiden Länder").
+void add_pairs(std::vector<Candidate>& out, const Side& src, const Side& tgt, Relation rel,
+               Status st, const std::string& trigger, const Provenance& why, std::uint32_t at);
+
+// A bare noun phrase: no preposition, case, genitive, attribution or
+// possessor, and no name modifying a trigger noun ("US-Sanktionen").
+bool bare(const SentenceView& v, const Mention& m);
+// The same, but an object may be marked dative or accusative.
+bool object_np(const SentenceView& v, const Mention& m);
+// "lehnte es ab, ... zu äußern", "it is clear that": "es"/"it" announcing the
+// clause that follows (a correlate) names no actor.
+bool correlate(const SentenceView& v, const Mention& m);
+
+// "may halt mediation if ...", "könnte angreifen, falls ...": the act at
+// token `at` of clause `ci` is under a condition.
+bool conditioned(const SentenceView& v, std::size_t ci, std::uint32_t at);
+// Acts done to a place ("bombs in Kabul", "lifted a curfew in Montenegro"):
+// the first state named with "in" in clause `ci` that is not of `src`'s code.
+Side place_target(const std::vector<Mention>& ms, const Side& src, std::size_t ci);
+
+// "subject", "object", "genitive" or the preposition, for --trace.
+std::string_view role_name(const Role& r);
+
+// The provenance of a frame read off trigger `entry`, plus `steps`.
+Provenance provenance_of(Frame f, const std::string& entry, std::vector<AppliedStep> steps = {});
+
+}  // namespace geokg

@@ -1,0 +1,622 @@
+// Verb frames: each trigger verb of a clause, its form (finite, participle,
+// infinitive, attributive participle), voice, and the roles its table row
+// names (subject, object, a preposition) read off the clause.  Reads the
+// analysis, resolved mentions, subjects, moods and the candidates of earlier
+// clauses; writes VerbFrames.
+#include <algorithm>
+
+#include "relations/passes/passes.hpp"
+#include "relations/passes/trace.hpp"
+#include "relations/transforms.hpp"
+
+namespace geokg {
+namespace {
+
+constexpr std::uint32_t bit(Relation r) { return 1u << static_cast<int>(r); }
+
+// What governs an English to-infinitive ("threatened to shell", "refused to
+// meet", "is willing to send", "plans to impose").
+struct ToGovernor {
+  int relation = -1;  // a governing trigger's relation
+  bool intent = false, willing = false;
+};
+
+struct VerbReader {
+  const FrameInputs& in;
+  std::size_t ci;
+  const NounFrames& nouns;
+  VerbFrames& out;
+  const ClauseDemand& demand;
+
+  const SentenceView& v() const { return in.v; }
+  const std::vector<Token>& tok() const { return in.v.tok; }
+  const std::vector<Mention>& ms() const { return in.ms; }
+  const Clause& c() const { return in.v.syn.clauses[ci]; }
+  const Clause* gov() const {
+    return c().governor >= 0 ? &in.v.syn.clauses[static_cast<std::size_t>(c().governor)] : nullptr;
+  }
+  std::uint64_t cls(std::uint32_t i) const { return in.v.cls(i); }
+  bool de() const { return in.v.de; }
+  void drop(Drop d) const {
+    if (v().trace) v().trace->drop(d);
+  }
+  bool mention_ends_at(std::uint32_t i, bool (*pred)(const Mention&)) const {
+    return std::any_of(ms().begin(), ms().end(), [&](const Mention& m) { return m.last == i && pred(m); });
+  }
+
+  const std::vector<VerbForm>* verb_forms(std::uint32_t i, bool sentence_start, bool& as_noun) const;
+  bool english_noun_reading(std::uint32_t i) const;
+  const VerbForm* select_form(std::uint32_t i, const std::vector<VerbForm>& forms) const;
+  bool attempt(std::uint32_t i, const Trigger& tr) const;
+  bool adjective_participle(std::uint32_t i) const;
+  bool attributive(std::uint32_t i, const VerbForm& vf, const Trigger& tr, const std::string& trig);
+  bool english_participle(std::uint32_t i, const VerbForm& vf, bool& reduced) const;
+  ToGovernor to_governor(std::uint32_t i, const VerbForm& vf) const;
+  bool is_passive(std::uint32_t i, const VerbForm& vf, bool reduced) const;
+  void read(std::uint32_t i, const VerbForm& vf);
+  void code(std::uint32_t i, const Trigger& tr, const std::string& trig, bool passive,
+            const ToGovernor& to, const Side& src, const Side& tgt);
+  void token(std::uint32_t i);
+};
+
+// The token's verb forms, or none where the word is no verb here.
+const std::vector<VerbForm>* VerbReader::verb_forms(std::uint32_t i, bool sentence_start,
+                                                    bool& as_noun) const {
+  const std::vector<VerbForm>* vforms = v().syn.verb[i];
+  if (!vforms) return nullptr;
+  // Function words that share a verb's form ("einigen", "die Einigen") are none.
+  constexpr std::uint64_t kNotVerb = kDet | kDetOblique | kPrep | kPron | kPoss | kRel | kCoord;
+  if (de() && tok()[i].upper && !sentence_start) return drop(Drop::capitalised), nullptr;
+  if (cls(i) & kNotVerb) return drop(Drop::function_word), nullptr;
+  // English: after an article or possessive a form is a noun ("their arms").
+  if (!de() && i > 0 && (cls(i - 1) & (kDet | kPoss)) && !v().syn.noun[i])
+    return drop(Drop::noun_after_article), nullptr;
+  as_noun = !de() && english_noun_reading(i);
+  return vforms;
+}
+
+// English: a form that is also a trigger noun is the noun where a noun
+// phrase surrounds it.
+bool VerbReader::english_noun_reading(std::uint32_t i) const {
+  const auto& t = tok();
+  if (!v().syn.noun[i]) return false;
+  // An English sentence rarely opens with a finite verb: "Talks between ..."
+  if (i == 0 || (i + 1 < t.size() && (v().cls_has(i + 1, kBetweenPrep | kOfPrep)))) return true;
+  std::uint64_t pc = cls(i - 1);
+  // "a U.S. request", "the Russian offer": an article before the modifying
+  // name makes the form a noun.
+  bool np_before = (pc & (kDet | kPoss | kPrep | kHypoAdj)) ||
+                   std::any_of(ms().begin(), ms().end(), [&](const Mention& m) {
+                     return m.last == i && (m.possessive || m.how == Mention::adjective ||
+                                            (m.first > 0 && (cls(m.first - 1) & kDet)));
+                   });
+  // "imposed new sanctions": after a plain lowercase word (an adjective or a
+  // verb) the form is a noun; after a name, pronoun, auxiliary or adverb it
+  // is the verb.
+  const Token& prev = t[i - 1];
+  bool subject_before = mention_ends_at(i, [](const Mention& m) {
+    return !m.possessive && m.how != Mention::adjective;
+  });
+  bool adverb = prev.fold.size() > 3 && prev.fold.substr(prev.fold.size() - 2) == "ly";
+  if (prev.kind == TokenKind::word && !prev.upper && no_function_class(pc) && !adverb && !subject_before)
+    np_before = true;
+  // "to attack Ukraine", "to impose the ban": an infinitive with its object.
+  if (v().cls_has(i - 1, kInfinitiveTo) && i + 1 < t.size() &&
+      ((cls(i + 1) & (kDet | kPoss | kPron)) ||
+       std::any_of(ms().begin(), ms().end(), [&](const Mention& m) { return m.first == i + 1 && m.prep.empty(); })))
+    np_before = false;
+  return np_before;
+}
+
+// The first form whose conditions hold: a split particle that closes the
+// clause (German) or follows closely (English phrasal verb); English -ing
+// only in progressive tenses ("is attacking").
+const VerbForm* VerbReader::select_form(std::uint32_t i, const std::vector<VerbForm>& forms) const {
+  const auto& t = tok();
+  for (const VerbForm& f : forms) {
+    if (f.needs_particle) {
+      const std::string& p = v().triggers().at(f.trigger).particle;
+      bool found = false;
+      std::uint32_t lim = de() ? c().last : std::min<std::uint32_t>(c().last, i + 4);
+      for (std::uint32_t k = i + 1; k < lim && !found; ++k)
+        found = t[k].fold == p &&
+                (!de() || k + 1 >= c().last || t[k + 1].kind != TokenKind::word ||
+                 (cls(k + 1) & (kCoord | kAux | kModalHypo | kFuture | kSpeech)));
+      if (!found) continue;
+    }
+    if (!de() && (f.types & kGerund) && !(f.types & ~kGerund) && !(i > 0 && (cls(i - 1) & kAux)))
+      continue;
+    return &f;
+  }
+  return nullptr;
+}
+
+// "sought to ease tensions": an attempt, not a request.
+bool VerbReader::attempt(std::uint32_t i, const Trigger& tr) const {
+  const auto& t = tok();
+  return tr.attempt && !de() && i + 2 < t.size() && v().cls_has(i + 1, kInfinitiveTo) &&
+         t[i + 2].kind == TokenKind::word && !t[i + 2].upper &&
+         !(cls(i + 2) & (kDet | kDetOblique | kPoss | kPron));
+}
+
+// "mit scharf kritisierten Luftangriffen", "in den besetzten Gebieten": an
+// inflected participle between an article or adverb and its noun is an
+// adjective, not the finite verb.
+bool VerbReader::adjective_participle(std::uint32_t i) const {
+  const auto& t = tok();
+  if (!(i + 1 < t.size() && t[i + 1].upper && t[i + 1].kind == TokenKind::word && i > c().first))
+    return false;
+  const Token& prev = t[i - 1];
+  bool mention_before = mention_ends_at(i, [](const Mention& m) {
+    return m.prep.empty() && m.how != Mention::adjective;
+  });
+  bool modifier_before = (cls(i - 1) & (kDet | kDetOblique | kPrep | kPoss)) ||
+                         (prev.kind == TokenKind::word && !prev.upper && no_function_class(cls(i - 1)));
+  bool agent_before = std::any_of(ms().begin(), ms().end(), [&](const Mention& m) {
+    return m.last == i && v().grammar().is(m.prep, kAgentPrep);
+  });
+  return modifier_before && !mention_before && !agent_before;
+}
+
+// "die vom Iran unterstützten Houthi-Rebellen": an attributive participle
+// codes its agent phrase against the noun it modifies.  True when the form is
+// read as attributive (whether or not it gave an event).
+bool VerbReader::attributive(std::uint32_t i, const VerbForm& vf, const Trigger& tr,
+                             const std::string& trig) {
+  const auto& t = tok();
+  const Grammar& g = v().grammar();
+  const Mention* agent = nullptr;
+  const Mention* head = nullptr;
+  for (const Mention& m : ms()) {
+    if (m.last <= i && i - m.last <= 1 && g.is(m.prep, kAgentPrep) && m.actor) agent = &m;
+    if (m.first > i && m.first - i <= 2 && m.actor && !head) head = &m;
+  }
+  // "die von Russland unterstützte Regierung von Assad / in Damaskus": an
+  // institution noun names the state of its attribute.
+  if (agent && !head && i + 2 < t.size() && t[i + 1].upper && g.actor_head(t[i + 1].fold))
+    for (const Mention& m : ms())
+      if (m.actor && m.actor->code != agent->actor->code &&
+          ((m.np_first == i + 2 && (m.genitive_attr || m.prep == "von" || m.prep == "in")) ||
+           (m.prep.empty() && m.np_first <= i + 1 && m.first > i + 1 && m.first <= i + 4))) {
+        head = &m;
+        break;
+      }
+  // "die von Russland unterstützte Regierung": the government of the state in
+  // question, the last other state named.
+  if (agent && !head && i + 1 < t.size() && (cls(i + 1) & kDefDesc) && t[i + 1].upper)
+    for (const Actor* a : in.discourse.states_latest_first()) {
+      if (a->code == agent->actor->code) continue;
+      for (const Mention& m : ms())
+        if (m.actor == a) head = &m;
+      if (head) break;
+    }
+  if ((vf.types & (kFinite | kInfinitive)) && !(agent && head)) return false;
+  if (agent && head) {
+    std::size_t before = out.cands.size();
+    add_pairs(out.cands, {agent}, group_of(ms(), static_cast<int>(head - ms().data())), tr.relation,
+              Status::fact, trig, provenance_of(Frame::attributive_participle, tr.entry), i);
+    if (v().trace)
+      for (std::size_t k = before; k < out.cands.size(); ++k) v().trace->coded(out.cands[k]);
+  } else {
+    drop(Drop::attributive_no_sides);
+  }
+  return true;
+}
+
+// English participles: after an article or a number they are adjectives
+// ("the besieged town": false); right after a noun, once the clause has had
+// its verb, a reduced passive ("a pathologist sent to Israel by").
+bool VerbReader::english_participle(std::uint32_t i, const VerbForm& vf, bool& reduced) const {
+  reduced = false;
+  if (!(vf.types & kParticiple) || i <= c().first) return true;
+  const auto& t = tok();
+  const Token& prev = t[i - 1];
+  std::uint64_t pc = cls(i - 1);
+  if ((pc & (kDet | kPoss)) || prev.kind == TokenKind::number) return false;
+  auto ed = [](const Token& w) {
+    return w.fold.size() > 3 && w.fold.substr(w.fold.size() - 2) == "ed";
+  };
+  bool noun_before = prev.kind == TokenKind::word && !prev.upper && no_function_class(pc) &&
+                     !(prev.fold.size() > 3 && prev.fold.substr(prev.fold.size() - 2) == "ly");
+  bool verb_before = false;
+  for (std::uint32_t k = c().first; k + 1 < i && !verb_before; ++k)
+    verb_before = is_verbal(t[k], cls(k), v().syn.verb[k], v().ctx, false) ||
+                  (t[k].kind == TokenKind::word && !t[k].upper && ed(t[k]));
+  // "has again offered": an auxiliary a few words back governs it.
+  bool aux_near = false;
+  for (std::uint32_t k = i; k > c().first && k + 3 > i && !aux_near; --k)
+    aux_near = (cls(k - 1) & (kAux | kAuxPassive)) != 0;
+  // "killed 4 Iraqis", "sent the aid": a participle with its own object is active.
+  bool object_after = i + 1 < c().last &&
+                      (t[i + 1].kind == TokenKind::number || (cls(i + 1) & (kDet | kPoss)) ||
+                       std::any_of(ms().begin(), ms().end(), [&](const Mention& m) {
+                         return m.first == i + 1 && m.prep.empty();
+                       }));
+  // "a pathologist sent to Israel by ...": an agent phrase marks it passive.
+  bool by_after = false;
+  for (std::uint32_t k = i + 1; k < std::min(c().last, i + 5) && !by_after; ++k)
+    by_after = v().cls_has(k, kAgentPrep);
+  reduced = noun_before && (verb_before || by_after) && !aux_near && !object_after;
+  return true;
+}
+
+ToGovernor VerbReader::to_governor(std::uint32_t i, const VerbForm& vf) const {
+  ToGovernor g;
+  if (de() || i <= c().first + 1 || !v().cls_has(i - 1, kInfinitiveTo) || !(vf.types & kInfinitive))
+    return g;
+  for (std::uint32_t k = i - 2; k + 8 > i && k >= c().first; --k) {
+    std::uint64_t kc = cls(k);
+    if (kc & kWilling) return g.willing = true, g;
+    if (kc & kIntent) return g.intent = true, g;
+    if (const auto* gv = v().syn.verb[k])
+      return g.relation = static_cast<int>(v().triggers().at(gv->front().trigger).relation), g;
+    if (const auto* gn = v().syn.noun[k])
+      return g.relation = static_cast<int>(v().triggers().at(gn->front()).relation), g;
+    if (k == c().first) break;
+  }
+  return g;
+}
+
+// German passive is a property of the clause's verb complex; English needs a
+// form of "be" right before the participle ("was attacked", "has been
+// attacked", "were not attacked").
+bool VerbReader::is_passive(std::uint32_t i, const VerbForm& vf, bool reduced) const {
+  bool passive = reduced;
+  if (vf.types & kParticiple) {
+    if (de()) {
+      passive |= c().passive;
+    } else {
+      for (std::uint32_t k = i; k > c().first && k + 4 > i; --k)
+        if (cls(k - 1) & kAuxPassive) {
+          passive |= !v().cls_has(k - 1, kPerfectAux);
+          break;
+        }
+    }
+  }
+  // "Israel is opposed to French mediation": a participle with "to" and no
+  // agent is a predicate adjective, its subject the one who acts.
+  if (!de() && passive && !reduced && i + 1 < c().last && v().cls_has(i + 1, kInfinitiveTo) &&
+      std::none_of(ms().begin(), ms().end(), [&](const Mention& m) {
+        return m.clause == static_cast<int>(ci) && v().grammar().is(m.prep, kAgentPrep) && m.first > i;
+      }))
+    passive = false;
+  return passive;
+}
+
+namespace {
+
+// A verb's frame being read: the roles its table row names, and the subject
+// the clause gives it.
+struct VerbRoles {
+  const VerbReader& r;
+  std::uint32_t i;
+  const Trigger& tr;
+  bool passive, reduced;
+  int subj_lead;
+  Side subj, src_now;
+
+  Side subject_role() const {
+    if (!passive) return subj;
+    // The agent phrase -- not a von-phrase that belongs to a noun ("bei
+    // Kämpfen von Armee und UN-Soldaten ... getötet worden").
+    const SentenceView& v = r.v();
+    const Clause& c = r.c();
+    return group_of(r.ms(), first_group(r.ms(), [&](const Mention& m) {
+      bool noun_attribute = m.np_first > 0 && v.tok[m.np_first - 1].upper &&
+                            v.tok[m.np_first - 1].kind == TokenKind::word &&
+                            !v.cls_has(m.np_first - 1, kDet | kDetOblique | kPrep) &&
+                            m.np_first - 1 > c.first;
+      return m.clause == static_cast<int>(r.ci) && !noun_attribute &&
+             v.grammar().is(m.prep, kAgentPrep);
+    }));
+  }
+  // The object itself, or the owner of the object ("lehnte die Forderungen
+  // Russlands ab", "condemned Syria's attack") -- whichever comes first.  An
+  // actor of the source's own code is no target ("Albania denounced ...
+  // ethnic Albanian unrest").
+  Side object_role() const {
+    const SentenceView& v = r.v();
+    const auto& t = v.tok;
+    const Clause& c = r.c();
+    const auto& ms = r.ms();
+    if (reduced) return {};  // the noun before it, no actor
+    // "threatened to break off relations with ...": a verb followed by its
+    // to-infinitive has no object of its own.
+    if (!v.de && i + 2 < c.last && v.cls_has(i + 1, kInfinitiveTo) &&
+        t[i + 2].kind == TokenKind::word && !t[i + 2].upper &&
+        !v.cls_has(i + 2, kDet | kDetOblique | kPoss | kPron))
+      return {};
+    if (passive) return subj;
+    int subj_group = subj_lead >= 0 ? ms[static_cast<std::size_t>(subj_lead)].group : -2;
+    int antecedent = r.in.roles[r.ci].antecedent;
+    return group_of(ms, first_group(ms, [&](const Mention& m) {
+      bool other = m.clause == static_cast<int>(r.ci) && m.group != subj_group &&
+                   static_cast<int>(&m - ms.data()) != antecedent && (v.de || m.first > i);
+      bool same = m.actor && std::any_of(src_now.begin(), src_now.end(), [&](const Mention* x) {
+                    return x->actor && x->actor->code == m.actor->code;
+                  });
+      // Judging an event judges its doer: "condemned the Russian invasion",
+      // "kritisierte die US-Sanktionen".
+      bool judged = v.in(RelationSet::evaluative, tr.relation) && m.prep.empty() && !m.oblique &&
+                    (m.how == Mention::compound || m.how == Mention::adjective) && m.head >= 0 &&
+                    v.syn.noun[static_cast<std::size_t>(m.head)];
+      // An English phrasal verb's particle ("called on China") is no
+      // preposition of its object.
+      return other && !same &&
+             (object_np(v, m) || judged || (!tr.particle.empty() && !v.de && m.prep == tr.particle) ||
+              (m.prep.empty() && (m.genitive_attr || m.possessive)));
+    }));
+  }
+  Side prep_role(const Role& role) const {
+    const SentenceView& v = r.v();
+    if (passive && v.grammar().is(role.word, kAgentPrep)) return {};
+    return group_of(r.ms(), first_group(r.ms(), [&](const Mention& m) {
+      return m.clause == static_cast<int>(r.ci) && m.prep == role.word && (v.de || m.first > i);
+    }));
+  }
+  Side resolve(const Role& role) const {
+    if (role.kind == Role::subj) return subject_role();
+    if (role.kind == Role::obj) return object_role();
+    if (role.kind == Role::prep) return prep_role(role);
+    return {};
+  }
+};
+
+}  // namespace
+
+namespace {
+
+// "forderte die arabischen Verbündeten auf, ...", "urged the parties to ...":
+// a demand of someone who is no actor has no target.  (An actor object would
+// have been the target already, so any object noun phrase here names none;
+// English: right after the verb.)
+bool nonactor_addressee(const SentenceView& v, const Clause& c, std::uint32_t i) {
+  const auto& t = v.tok;
+  std::uint32_t from =
+      v.de ? static_cast<std::uint32_t>(std::max<std::int32_t>(c.finite, static_cast<std::int32_t>(c.first))) + 1
+           : i + 1;
+  std::uint32_t to = v.de ? c.last : std::min(c.last, i + 2);
+  for (std::uint32_t k = from; k < to; ++k) {
+    if (!v.cls_has(k, kDet | kDetOblique) || (k > c.first && v.cls_has(k - 1, kPrep))) continue;
+    for (std::uint32_t h = k + 1; h < std::min(c.last, k + 4); ++h) {
+      if (t[h].kind != TokenKind::word) break;
+      if (v.de ? t[h].upper : (!v.cls_has(h, kFunction) && !t[h].upper)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// The frame of trigger verb form `vf` at token `i`: its sides, relation and
+// status, and the transforms of intent, willingness and demands.
+void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
+  const SentenceView& sv = v();
+  const Trigger& tr = sv.triggers().at(vf.trigger);
+  Trace* trace = sv.trace;
+  std::string trig(tok()[i].form);
+  if (vf.needs_particle) trig += " ... " + tr.particle;
+  if (de() && (vf.types & kAttributive)) {
+    if (adjective_participle(i)) return drop(Drop::adjective_participle);
+    if (attributive(i, vf, tr, trig)) return;
+  }
+  bool reduced = false;
+  if (!de() && !english_participle(i, vf, reduced)) return drop(Drop::adjective_participle);
+  ToGovernor to = to_governor(i, vf);
+  bool passive = is_passive(i, vf, reduced);
+  if (trace && passive) trace->gate(reduced ? "reduced passive" : "passive");
+  // English: the subject is the nearest noun phrase before the verb
+  // ("Officials said Iran had supplied ...").
+  int subj_lead = demand.subject_override >= 0 ? demand.subject_override : in.roles[ci].subject;
+  if (!de() && demand.subject_override < 0) {
+    int near = -1;
+    for (std::size_t k = 0; k < ms().size(); ++k)
+      if (ms()[k].clause == static_cast<int>(ci) && ms()[k].first < i && bare(sv, ms()[k]) &&
+          ms()[k].how != Mention::first_person)
+        near = ms()[k].group;
+    if (near >= 0) subj_lead = near;
+  }
+  VerbRoles roles{*this, i, tr, passive, reduced, subj_lead, group_of(ms(), subj_lead), {}};
+  Side src, tgt;
+  for (const Role& r : tr.source)
+    if (src.empty()) {
+      src = roles.resolve(r);
+      if (trace) trace->role("source", role_name(r), src);
+    }
+  roles.src_now = src;
+  for (const Role& r : tr.target)
+    if (tgt.empty()) {
+      tgt = roles.resolve(r);
+      // The target is never the source itself.
+      tgt.erase(std::remove_if(tgt.begin(), tgt.end(),
+                               [&](const Mention* m) { return std::find(src.begin(), src.end(), m) != src.end(); }),
+                tgt.end());
+      if (trace) trace->role("target", role_name(r), tgt);
+    }
+  if (tgt.empty() && !src.empty() && sv.in(RelationSet::on_place, tr.relation)) {
+    tgt = place_target(ms(), src, ci);
+    if (trace && !tgt.empty()) trace->role("target", "place (in)", tgt);
+  }
+  if (tr.mutual && tgt.empty() && src.size() >= 2) {
+    // "X und Y einigten sich": a mutual act within one group.
+    tgt.assign(src.begin() + 1, src.end());
+    src.erase(src.begin() + 1, src.end());
+  }
+  code(i, tr, trig, passive, to, src, tgt);
+}
+
+void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& trig, bool passive,
+                      const ToGovernor& to, const Side& src, const Side& tgt) {
+  const SentenceView& sv = v();
+  Trace* trace = sv.trace;
+  const ClauseMood& mood = in.moods[ci];
+  const Clause& cl = c();
+  const Clause* gv = gov();
+  const bool negated = mood.negated;
+  Status st = negated ? Status::negated : demand.hypothetical ? Status::hypothetical : Status::fact;
+  if (trace) trace->status(Status::fact, st, negated ? "clause negated" : "clause hypothetical");
+  Relation rel = tr.relation;
+  for (const auto& [prep, switched] : tr.switches)
+    for (std::uint32_t k = cl.first; k < cl.last; ++k)
+      if (tok()[k].fold == prep && (cls(k) & kPrep)) rel = switched;
+  Provenance why = provenance_of(passive ? Frame::passive_verb : Frame::verb, tr.entry);
+  auto set_status = [&](Status s, std::string_view reason) {
+    if (trace) trace->status(st, s, reason);
+    st = s;
+  };
+  // Willingness and (English) promises to cooperate are AGREE events
+  // themselves (PLOVER: intent to cooperate).
+  if (to.relation >= 0) {
+    Relation g = static_cast<Relation>(to.relation);
+    if (sv.in(RelationSet::refusals, g)) set_status(Status::negated, "to-infinitive under a refusal");
+    else if (sv.in(RelationSet::demands, g)) set_status(Status::hypothetical, "to-infinitive under a demand");
+  }
+  if (to.intent && st == Status::fact) set_status(Status::hypothetical, "to-infinitive of intent");
+  std::size_t before = out.cands.size();
+  // The intent to attack, sanction, seize or deploy is a threat (PLOVER codes
+  // the announced conflict act as THREATEN).
+  bool conflict = sv.in(RelationSet::threat, rel);
+  bool conditional_threat = conflict && cl.hypothetical && !negated && cl.type != Clause::cond &&
+                            !tgt.empty() && conditioned(sv, ci, i);
+  if (conditional_threat ||
+      (conflict && !cl.hypothetical && !negated && cl.type != Clause::cond &&
+       (to.intent || (cl.intent && !de()) || (cl.intent && de() && cl.type != Clause::zu)))) {
+    Provenance threat = why;
+    threat.steps.push_back({conditional_threat ? Step::condition_on : Step::intent_to, rel});
+    add_pairs(out.cands, src, tgt, sv.transforms.gives(RelationSet::threat), Status::fact, trig,
+              threat, i);
+    if (st == Status::fact) set_status(Status::hypothetical, "the act threatened");
+  }
+  // Willingness to do anything cooperative, and the intent to give material
+  // help or support ("will support", "wollen zusammenarbeiten"), are offers;
+  // an intended meeting stays a hypothetical meeting.  "the US must be ready
+  // to mediate": readiness demanded by another is no offer.
+  bool obliged = false;
+  for (std::uint32_t k = cl.first; k < i && !obliged; ++k) obliged = (cls(k) & kObligation) != 0;
+  bool willing = !obliged && (cl.willing || (gv && gv->willing && cl.type == Clause::zu) || to.willing ||
+                              (to.relation >= 0 && static_cast<Relation>(to.relation) == Relation::AGREE));
+  bool pledge = (cl.intent || (gv && gv->intent && cl.type == Clause::zu) || to.intent) && !cl.hypothetical;
+  if (st != Status::negated && cl.type != Clause::cond &&
+      ((willing && sv.in(RelationSet::offer, rel)) || (pledge && sv.in(RelationSet::pledge, rel)))) {
+    rel = sv.transforms.gives(willing && sv.in(RelationSet::offer, rel) ? RelationSet::offer : RelationSet::pledge);
+    set_status(Status::fact, "an offer is a fact");
+    why.steps.push_back({Step::intent_to_cooperate});
+  }
+  // A demand, offer or threat: the demanded act itself has not happened.
+  if (gv && (cl.type == Clause::zu || mood.dass) &&
+      (out.clause_relations[static_cast<std::size_t>(cl.governor)] & sv.transforms.mask(RelationSet::demands)))
+    set_status(Status::hypothetical, "the act of a demand, offer or threat");
+  out.clause_relations[ci] |= bit(tr.relation);
+  out.triggers.emplace_back(i, tr.relation);
+  // ... and accusations whose target is the doer of the reported act ("Ban
+  // klagte, es habe in Syrien Bombardierungen gegeben", "kritisierte, dass
+  // Russland ...").
+  bool nonactor = tr.relation == Relation::REQUEST && nonactor_addressee(sv, cl, i);
+  if (tgt.empty() && !src.empty() && sv.in(RelationSet::wants_act, tr.relation)) {
+    if (nonactor) {
+      if (trace) trace->drop(Drop::nonactor_addressee);
+    } else {
+      out.pending.push_back(Pending{static_cast<int>(ci), src, rel, st, trig, why, i});
+      if (trace) trace->drop(Drop::waits_for_target);
+    }
+  } else if (trace && (src.empty() || tgt.empty())) {
+    trace->drop(src.empty() ? Drop::no_source : Drop::no_target);
+  }
+  add_pairs(out.cands, src, tgt, rel, st, trig, why, i);
+  if (trace)
+    for (std::size_t k = before; k < out.cands.size(); ++k) trace->coded(out.cands[k]);
+}
+
+// Token `i` of the clause: a trigger verb, or nothing (the noun frames may
+// take it).
+void VerbReader::token(std::uint32_t i) {
+  const auto& t = tok();
+  if (t[i].kind != TokenKind::word) return;
+  bool sentence_start = i == 0 || (tok()[i - 1].kind == TokenKind::punct &&
+                                   (t[i - 1].form == "\"" || t[i - 1].form == ":"));
+  Trace* trace = v().trace;
+  const auto* entries = v().syn.verb[i];
+  if (trace && entries)
+    trace->candidate(i, t[i].form, "verb", v().triggers().at(entries->front().trigger).entry);
+  // Words that are part of an actor name are no triggers.
+  bool in_mention = std::any_of(ms().begin(), ms().end(), [&](const Mention& m) {
+    return i >= m.first && i < m.last && m.how != Mention::description && m.how != Mention::pair;
+  });
+  if (in_mention) {
+    out.inside_name[i] = 1;
+    if (entries) drop(Drop::inside_name);
+    return;
+  }
+  bool as_noun = false;
+  const std::vector<VerbForm>* forms = verb_forms(i, sentence_start, as_noun);
+  out.verb_entry[i] = forms != nullptr;
+  out.as_noun[i] = as_noun;
+  if (!forms) return;
+  if (as_noun) {
+    if (trace) trace->gate("read as a noun");
+    return;
+  }
+  const VerbForm* vf = select_form(i, *forms);
+  if (!vf) return drop(Drop::no_fitting_form);
+  out.taken[i] = 1;
+  const Trigger& tr = v().triggers().at(vf->trigger);
+  if (attempt(i, tr)) return drop(Drop::attempt);
+  read(i, *vf);
+}
+
+// The REQUEST candidates of clause `gov`, in token order, as (token, target).
+std::vector<std::pair<std::uint32_t, const Mention*>> requests_of(const SentenceView& v, int gov,
+                                                                  const VerbFrames& verbs,
+                                                                  const NounFrames& nouns) {
+  std::vector<std::pair<std::uint32_t, const Mention*>> out;
+  for (const auto* list : {&verbs.cands, &nouns.cands})
+    for (const Candidate& k : *list)
+      if (k.relation == Relation::REQUEST && v.syn.clause_of[k.trigger_token] == gov)
+        out.emplace_back(k.trigger_token, k.target);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return out;
+}
+
+// "forderte die Verbündeten auf, Luftangriffe zu fliegen": a demanded act has
+// not happened, and its doer is the one asked (object control), who may be
+// no actor at all.
+ClauseDemand demand_of(const FrameInputs& in, std::size_t ci, const NounFrames& nouns,
+                       const VerbFrames& verbs) {
+  const SentenceView& v = in.v;
+  const Clause& c = v.syn.clauses[ci];
+  ClauseDemand d;
+  d.demanded = c.governor >= 0 && (c.type == Clause::zu || in.moods[ci].dass) &&
+               (verbs.clause_relations[static_cast<std::size_t>(c.governor)] & bit(Relation::REQUEST));
+  d.hypothetical = in.moods[ci].hypothetical || d.demanded;
+  if (c.type != Clause::zu || c.governor < 0) return d;
+  auto requests = requests_of(v, c.governor, verbs, nouns);
+  if (!requests.empty()) d.subject_override = index_in(in.ms, requests.front().second);
+  if (d.demanded)
+    for (const auto& [at, target] : requests)
+      if (index_in(in.ms, target) >= 0) d.asked = index_in(in.ms, target);
+  return d;
+}
+
+}  // namespace
+
+void verb_frames(const FrameInputs& in, std::size_t ci, const NounFrames& nouns, VerbFrames& out) {
+  const SentenceView& v = in.v;
+  const Clause& c = v.syn.clauses[ci];
+  if (ci == 0) {
+    std::size_t n = v.tok.size();
+    out.demand.assign(v.syn.clauses.size(), ClauseDemand{});
+    out.clause_relations.assign(v.syn.clauses.size(), 0);
+    out.verb_entry.assign(n, 0);
+    out.as_noun.assign(n, 0);
+    out.taken.assign(n, 0);
+    out.inside_name.assign(n, 0);
+  }
+  ClauseDemand& d = out.demand[ci];
+  d = demand_of(in, ci, nouns, out);
+  if (v.trace && d.demanded) v.trace->gate("clause under a demand");
+  VerbReader r{in, ci, nouns, out, d};
+  for (std::uint32_t i = c.first; i < c.last; ++i) r.token(i);
+}
+
+}  // namespace geokg
