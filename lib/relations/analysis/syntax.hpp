@@ -39,9 +39,6 @@ struct Clause {
   enum Type : std::uint8_t { main, sub, cond, rel, zu, purpose, coord } type = main;
   int governor = -1;                  // the clause this one depends on
   std::int32_t finite = -1;           // token of the finite verb, if found
-  int subject = -1;                   // mention index (its group is the subject)
-  bool subject_nonactor = false;      // the subject is a noun phrase naming no actor
-  int antecedent = -1;                // relative clause: the mention it refers to
   bool passive = false;
   bool negated = false;
   bool hypothetical = false;
