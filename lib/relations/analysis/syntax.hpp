@@ -18,7 +18,8 @@ struct Mention {
   std::uint32_t first = 0, last = 0;  // tokens [first, last)
   std::uint32_t np_first = 0;         // first token of the noun phrase (article ...)
   std::int32_t head = -1;             // adjective / compound: the noun it modifies
-  const Actor* actor = nullptr;       // resolved actor; null while unresolved
+  const Actor* actor = nullptr;       // a name's actor; pronouns, descriptions: null here,
+                                      // resolved in the mention-resolution pass's copy
   const Actor* second = nullptr;      // "die beiden Nationen": the other one
   char gender = '-';
   std::string genders;                // pronouns: the genders they may refer to
