@@ -1,6 +1,8 @@
 // geokg extract: events as JSONL, one per line.
 #include <fmt/core.h>
 
+#include <cstdio>
+
 #include "commands.hpp"
 #include "common.hpp"
 #include "geokg/relations/event.hpp"
@@ -13,11 +15,15 @@ Action add_extract(CLI::App& app) {
     InputOptions in;
     std::string out;
     bool explain = false;
+    bool trace = false;
   };
   auto o = std::make_shared<Opts>();
   add_input_options(*cmd, o->in);
   cmd->add_option("-o,--output", o->out, "Output file (default: standard output)");
   cmd->add_flag("--explain", o->explain, "Add the rule and tokens behind each event");
+  cmd->add_flag("--trace", o->trace,
+                "Write to standard error how each sentence was read: every trigger candidate, "
+                "the gates it passed, the roles tried, why it was dropped, status changes");
   return [o]() {
     const bool replaces = check_paths(o->in, {o->out});
     const ReaderOptions read_options = reader_options(o->in);
@@ -28,8 +34,11 @@ Action add_extract(CLI::App& app) {
     AtomicOutput out(o->out);
     Progress progress(input_size(o->in.inputs));
     std::string line;
+    StreamOptions options = stream_options(o->in, log);
+    if (o->trace)
+      options.on_trace = [](const Document&, const std::string& text) { std::fputs(text.c_str(), stderr); };
     const std::size_t documents = extract_stream(
-        reader, ex, stream_options(o->in, log),
+        reader, ex, options,
         [&](const Document&, std::vector<Event>&& events) {
           line.clear();
           for (const Event& e : events) {

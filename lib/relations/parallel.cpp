@@ -23,6 +23,7 @@ struct Slot {
   Document doc;
   std::vector<Event> events;
   std::vector<std::string> warnings;
+  std::string trace;
   std::exception_ptr error;
   bool done = false;
 };
@@ -32,7 +33,7 @@ struct Slot {
 // so a worker may extract into its slot without holding the lock.
 class Window {
  public:
-  explicit Window(const Extractor& extractor) : extractor_(extractor) {}
+  Window(const Extractor& extractor, bool trace) : extractor_(extractor), trace_(trace) {}
 
   void start(unsigned threads) {
     for (unsigned t = 0; t < threads; ++t) workers_.emplace_back([this] { work(); });
@@ -95,8 +96,12 @@ class Window {
       Slot& slot = slots_[i];
       lock.unlock();
       try {
-        slot.events = extractor_.extract(
-            slot.doc, [&slot](std::string w) { slot.warnings.push_back(std::move(w)); });
+        auto warn = [&slot](std::string w) { slot.warnings.push_back(std::move(w)); };
+        if (trace_)
+          slot.events = extractor_.extract(slot.doc, warn,
+                                           [&slot](const std::string& t) { slot.trace += t; });
+        else
+          slot.events = extractor_.extract(slot.doc, warn);
       } catch (...) {
         slot.error = std::current_exception();
       }
@@ -121,6 +126,7 @@ class Window {
   }
 
   const Extractor& extractor_;
+  const bool trace_;  // collect each document's trace in its slot
   std::mutex mutex_;
   std::condition_variable more_work_, front_done_;
   std::deque<Slot> slots_;
@@ -141,9 +147,13 @@ std::size_t extract_stream(DocumentReader& reader, const Extractor& extractor,
     // One document at a time: no threads, no window, the least memory.
     std::size_t since_progress = 0;
     while (std::optional<Document> d = reader.next()) {
-      std::vector<Event> events = extractor.extract(*d, [&](std::string w) {
+      auto warn = [&](std::string w) {
         if (options.on_warning) options.on_warning(*d, w);
-      });
+      };
+      std::vector<Event> events =
+          options.on_trace
+              ? extractor.extract(*d, warn, [&](const std::string& t) { options.on_trace(*d, t); })
+              : extractor.extract(*d, warn);
       bytes += d->text.size();
       sink(*d, std::move(events));
       ++total;
@@ -156,7 +166,7 @@ std::size_t extract_stream(DocumentReader& reader, const Extractor& extractor,
     return total;
   }
 
-  Window window(extractor);
+  Window window(extractor, static_cast<bool>(options.on_trace));
   window.start(threads);
   // Text bytes of the documents in the window, bounded by batch_bytes like
   // their number by batch_documents; only the reader thread changes it.
@@ -174,6 +184,7 @@ std::size_t extract_stream(DocumentReader& reader, const Extractor& extractor,
       if (slot.error) std::rethrow_exception(slot.error);
       if (options.on_warning)
         for (const std::string& w : slot.warnings) options.on_warning(slot.doc, w);
+      if (options.on_trace && !slot.trace.empty()) options.on_trace(slot.doc, slot.trace);
       sink(slot.doc, std::move(slot.events));
       ++total;
     }

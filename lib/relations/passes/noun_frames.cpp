@@ -534,6 +534,10 @@ void NounReader::token(std::uint32_t k) {
   if (modifier_noun(k)) return drop(Drop::modifier_noun);
   if (weapon_unused()) return drop(Drop::weapon_not_used);
   measure_phrase();
+  if (sv.trace)
+    sv.trace->gate("noun phrase: tokens " + std::to_string(np_start) + " to " + std::to_string(reach) +
+                   (in_pp ? ", inside a prepositional phrase" : "") +
+                   (judged_clause ? ", judged by the clause's verb" : ""));
   Side src, tgt;
   bool source_is_subject = false;
   Provenance why = provenance_of(Frame::noun, tr->entry);

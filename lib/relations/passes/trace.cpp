@@ -51,23 +51,30 @@ void Trace::line(int indent, const std::string& text) {
 }
 
 void Trace::document(const std::string& id, std::string_view lang, std::string_view why) {
+  lang_ = lang;
   sink_(fmt::format("document {}: language {} ({})\n", id, lang, why));
 }
 
 void Trace::sentence(std::size_t index, std::string_view text) {
   buffer_.clear();
+  candidates_ = 0;
   line(1, fmt::format("sentence {}: {}", index, text));
 }
 
-void Trace::no_mentions() { line(2, "no actor, pronoun or description: not analysed further"); }
+void Trace::no_mentions() {
+  line(2, "no actor, pronoun or description: not analysed further");
+  candidates_ = 1;  // nothing to add about triggers
+}
 
 void Trace::end_sentence() {
+  if (candidates_ == 0) line(2, fmt::format("no trigger word of the {} tables", lang_));
   if (!buffer_.empty()) sink_(buffer_);
   buffer_.clear();
 }
 
 void Trace::candidate(std::uint32_t token, std::string_view form, std::string_view kind,
                       std::string_view entry) {
+  ++candidates_;
   line(2, fmt::format("token {} \"{}\": {} ({})", token, form, kind, entry));
 }
 

@@ -71,6 +71,8 @@ class Trace {
   void line(int indent, const std::string& text);
   Sink sink_;
   std::string buffer_;
+  std::string lang_;
+  std::size_t candidates_ = 0;  // in this sentence
   std::vector<Drop> drops_;
 };
 

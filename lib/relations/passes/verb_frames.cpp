@@ -14,6 +14,18 @@ namespace {
 
 constexpr std::uint32_t bit(Relation r) { return 1u << static_cast<int>(r); }
 
+// "finite verb", "participle", ... for --trace.
+std::string form_name(const VerbForm& vf) {
+  std::string out = "verb form:";
+  const std::pair<std::uint8_t, const char*> names[] = {
+      {kFinite, " finite"}, {kParticiple, " participle"}, {kInfinitive, " infinitive"},
+      {kAttributive, " attributive"}, {kZuInfinitive, " zu-infinitive"}, {kGerund, " -ing"}};
+  for (auto [bit, name] : names)
+    if (vf.types & bit) out += name;
+  if (vf.needs_particle) out += ", particle found";
+  return out;
+}
+
 // What governs an English to-infinitive ("threatened to shell", "refused to
 // meet", "is willing to send", "plans to impose").
 struct ToGovernor {
@@ -559,6 +571,7 @@ void VerbReader::token(std::uint32_t i) {
   const VerbForm* vf = select_form(i, *forms);
   if (!vf) return drop(Drop::no_fitting_form);
   out.taken[i] = 1;
+  if (trace) trace->gate(form_name(*vf));
   const Trigger& tr = v().triggers().at(vf->trigger);
   if (attempt(i, tr)) return drop(Drop::attempt);
   read(i, *vf);

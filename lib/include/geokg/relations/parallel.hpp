@@ -20,6 +20,9 @@ struct StreamOptions {
   std::size_t batch_documents = 256;     // documents held at once ...
   std::size_t batch_bytes = 16u << 20;   // ... or this much text, whichever first
   WarningFn on_warning;                  // none: warnings are dropped
+  // How each document was read (Extractor::extract's trace), in input order,
+  // before its events reach the sink; none: no trace is made.
+  std::function<void(const Document&, const std::string&)> on_trace;
 };
 
 using EventSink = std::function<void(const Document&, std::vector<Event>&&)>;
