@@ -436,10 +436,14 @@ Status NounReader::status_of() const {
       set(Status::hypothetical, "possible after the noun");
   // The object of a demand, threat, offer or refusal has not happened:
   // "demanded the withdrawal", "threatened to impose restrictions", "refused
-  // ... any assistance", "forderte Sanktionen gegen".
+  // ... any assistance", "forderte Sanktionen gegen".  A German verb may
+  // stand on either side of its object ("hat Sanktionen gefordert"); an
+  // English one before it.  A noun of the verb's own relation names the same
+  // event ("unterzeichnete den Vertrag", "made a demand"), not its object.
   if (st == Status::fact)
     for (const auto& [at, vrel] : verbs.triggers)
-      if (sv.syn.clause_of[at] == static_cast<int>(ci) && at < i) {
+      if (sv.syn.clause_of[at] == static_cast<int>(ci) && at != i && (de() || at < i) &&
+          vrel != tr->relation) {
         if (sv.in(RelationSet::refusals, vrel)) set(Status::negated, "object of a refusal");
         else if (sv.in(RelationSet::demands, vrel)) set(Status::hypothetical, "object of a demand, threat or offer");
       }
