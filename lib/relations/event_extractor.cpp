@@ -71,6 +71,10 @@ std::vector<Event> Extractor::extract(const Document& doc,
   return impl_->extract(doc, warn, nullptr);
 }
 
+std::vector<Event> extract_traced(const Extractor& ex, const Document& doc, Trace& trace) {
+  return ex.impl_->extract(doc, {}, &trace);
+}
+
 std::vector<Event> Extractor::extract(const Document& doc,
                                       const std::function<void(std::string)>& warn,
                                       const std::function<void(const std::string&)>& trace) const {

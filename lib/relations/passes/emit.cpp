@@ -67,8 +67,9 @@ void emit(const SentenceView& v, const Document& doc, std::string_view sentence_
     for (const Actor* a : sa)
       for (const Actor* b : ta) {
         auto name = [](const Actor* x) { return x ? std::string_view(x->code) : std::string_view("?"); };
+        // (Every side has an actor: the frames take only resolved mentions.)
         if (!a || !b || a->code == b->code) {
-          if (v.trace) v.trace->pair_dropped(name(a), k.relation, name(b), !a || !b ? Drop::unresolved : Drop::same_actor);
+          if (v.trace) v.trace->pair_dropped(name(a), k.relation, name(b), Drop::same_actor);
           continue;
         }
         std::string sid = a->id, tid = b->id;

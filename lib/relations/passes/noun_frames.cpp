@@ -527,12 +527,12 @@ void NounReader::code(const Side& src, const Side& tgt, bool source_is_subject, 
 
 void NounReader::token(std::uint32_t k) {
   const SentenceView& sv = v();
-  if (tok()[k].kind != TokenKind::word || verbs.inside_name[k] || verbs.taken[k]) return;
   const auto* entries = sv.syn.noun[k];
-  if (!entries) return;
+  if (tok()[k].kind != TokenKind::word || verbs.taken[k] || !entries) return;
   i = k;
   tr = &sv.triggers().at(entries->front());
   if (sv.trace) sv.trace->candidate(k, tok()[k].form, "noun", tr->entry);
+  if (verbs.inside_name[k]) return drop(Drop::inside_name);
   if (!gated(k)) return drop(Drop::no_noun_reading);
   if (cls(k) & kNotTrigger) return drop(Drop::not_trigger);
   if (modifier_noun(k)) return drop(Drop::modifier_noun);

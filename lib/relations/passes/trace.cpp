@@ -24,7 +24,6 @@ std::string_view to_string(Drop d) {
     case Drop::nonactor_addressee: return "addressed to someone who is no actor";
     case Drop::no_demanded_target: return "the demanded or reported act names no other actor";
     case Drop::charge_not_fact: return "a charge that is not a fact";
-    case Drop::unresolved: return "a side resolved to no actor";
     case Drop::same_actor: return "source and target are the same actor";
     case Drop::duplicate: return "duplicate of an event of this sentence";
   }

@@ -35,11 +35,10 @@ enum class Drop : std::uint8_t {
   nonactor_addressee,    // a demand of someone who is no actor
   no_demanded_target,    // the demanded or reported act names no other actor
   charge_not_fact,       // a predicative charge ("als Völkermord") that is not a fact
-  unresolved,            // a side that resolved to no actor
   same_actor,            // source and target are one actor (or one code)
   duplicate,             // the same event was coded already in this sentence
 };
-inline constexpr std::size_t kDropCount = 21;
+inline constexpr std::size_t kDropCount = 20;
 std::string_view to_string(Drop d);
 
 class Trace {
@@ -75,5 +74,11 @@ class Trace {
   std::size_t candidates_ = 0;  // in this sentence
   std::vector<Drop> drops_;
 };
+
+class Extractor;
+struct Document;
+struct Event;
+// Extractor::extract with `trace` (for tests that read its drops()).
+std::vector<Event> extract_traced(const Extractor& ex, const Document& doc, Trace& trace);
 
 }  // namespace geokg

@@ -12,6 +12,8 @@
 
 namespace geokg {
 
+class Trace;  // internal: relations/passes/trace.hpp
+
 class Extractor {
  public:
   // Loads actors and triggers from `data_dir` (see find_data_dir()).
@@ -38,6 +40,8 @@ class Extractor {
   const ActorDictionary& actors() const;
 
  private:
+  // The white-box tests read a trace's structure (which drop reasons occur).
+  friend std::vector<Event> extract_traced(const Extractor& ex, const Document& doc, Trace& trace);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
