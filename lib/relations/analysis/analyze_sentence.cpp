@@ -1,47 +1,12 @@
 #include "relations/analysis/syntax.hpp"
 
-#include "relations/token_index.hpp"
-
 #include <algorithm>
+
+#include "relations/analysis/units.hpp"
+#include "relations/analysis/word_shape.hpp"
 
 namespace geokg {
 namespace {
-
-bool is_word(const Token& t) { return t.kind == TokenKind::word; }
-[[gnu::always_inline]] inline bool is_punct(const Token& t, std::string_view p) {
-  // Always one character here: a byte compare, not a call to compare().
-  if (p.size() == 1) return t.kind == TokenKind::punct && t.form.size() == 1 && t.form[0] == p[0];
-  return t.kind == TokenKind::punct && t.form == p;
-}
-
-// "zu", tested for every token of a clause: two byte compares, where
-// string_view == calls compare() (and memcmp) for every two-letter word.
-inline bool is_zu(const Token& t) {
-  return t.fold.size() == 2 && t.fold[0] == 'z' && t.fold[1] == 'u';
-}
-
-// A hyphen written without spaces joins a compound ("US-Beamte"); with
-// spaces it is a dash between clauses.
-bool compound_hyphen(const Sentence& s, std::uint32_t i) {
-  return i > 0 && i + 1 < s.tokens.size() && is_punct(s.tokens[i], "-") &&
-         s.tokens[i - 1].end == s.tokens[i].begin && s.tokens[i].end == s.tokens[i + 1].begin;
-}
-
-bool adjective_like(std::string_view fold) {
-  for (std::string_view e : {"e", "en", "er", "es", "em"})
-    if (fold.size() > e.size() + 2 && fold.substr(fold.size() - e.size()) == e) return true;
-  return false;
-}
-
-// A German word that may be a conjugated verb (-t, -te, -ten, -st, -en);
-// adverbs and numerals like "mindestens", "acht" are filtered by the caller's
-// other tests where they can be.
-bool finite_like(std::string_view f) {
-  for (std::string_view e : {"t", "te", "ten", "st", "en", "n"})
-    if (f.size() > e.size() + 2 && f.substr(f.size() - e.size()) == e) return true;
-  return false;
-}
-
 
 // Working lists, per thread so that their capacity carries over to the next
 // sentence.  Reached through a call that is not inlined: GCC folds a
@@ -49,9 +14,8 @@ bool finite_like(std::string_view f) {
 // library every use of the variable is then a __tls_get_addr call.
 struct Scratch {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> segs, merged;
-  std::vector<ActorMatch> matches;
-  std::vector<const TokenInfo*> info;  // token -> its TokenIndex entry
-  std::vector<std::uint16_t> lengths;  // token -> TokenInfo::lengths
+  std::vector<ActorMatch> names;
+  TokenLookups lookups;
 };
 [[gnu::noinline]] Scratch& thread_scratch() {
   thread_local Scratch scratch;
@@ -90,43 +54,17 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
   out.clauses.clear();
   // References, not a structured binding: clang before 16 cannot capture one.
   Scratch& scratch = thread_scratch();
+  auto& matches = scratch.names;
   auto& segs = scratch.segs;
   auto& merged = scratch.merged;
-  auto& matches = scratch.matches;
-  auto& info = scratch.info;
-  auto& lengths = scratch.lengths;
   segs.clear();
   merged.clear();
   const auto& tok = s.tokens;
   const auto n = static_cast<std::uint32_t>(tok.size());
   const bool de = ctx.lang != Lang::en;
   const Grammar& g = ctx.grammar;
-  out.classes.assign(n, 0);
-  out.quoted.assign(n, false);
-  const int slot = token_slot(ctx.lang);
-  if (ctx.index) {
-    info.assign(n, nullptr);
-    lengths.assign(n, 0);
-  }
-  bool in_quote = false;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (!is_word(tok[i])) {
-      out.classes[i] = 0;
-    } else if (ctx.index) {
-      if (const TokenInfo* t = ctx.index->find(tok[i].fold)) {
-        info[i] = t;
-        out.classes[i] = t->classes[slot];
-        lengths[i] = t->lengths;
-      }
-    } else {
-      out.classes[i] = g.classes(tok[i].fold);
-    }
-    if (is_punct(tok[i], "\"")) in_quote = !in_quote;
-    out.quoted[i] = in_quote;
-  }
-  out.question = n > 0 && is_punct(tok[n - 1], "?");
-  if (ctx.index) ctx.actors.match(s, ctx.lang, lengths, matches);
-  else ctx.actors.match(s, ctx.lang, matches);
+  read_token_classes(s, ctx, scratch.lookups, out);
+  find_actor_names(s, ctx, scratch.lookups, matches);
   if (need_mentions && matches.empty()) {
     // Every mention is an actor name, a pronoun or a description (below); a
     // sentence with none of them needs no clauses.  Half of all sentences.
@@ -135,23 +73,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
       any = out.classes[i] & (kPron | kPron1 | kDefDesc | kPersonDesc);
     if (!any) return false;
   }
-  out.verb.assign(n, nullptr);
-  out.noun.assign(n, nullptr);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (!is_word(tok[i])) continue;
-    // German nouns are capitalised; an English noun may be any word.
-    const bool noun_possible = !(de && !tok[i].upper);
-    if (ctx.index) {
-      const TokenInfo* t = info[i];
-      out.verb[i] = t ? t->verb[slot] : nullptr;
-      if (noun_possible)
-        out.noun[i] = t && t->noun[slot] ? t->noun[slot]
-                                         : ctx.triggers.noun_compound(ctx.lang, tok[i].fold);
-    } else {
-      out.verb[i] = ctx.triggers.verb(ctx.lang, tok[i].fold);
-      if (noun_possible) out.noun[i] = ctx.triggers.noun(ctx.lang, tok[i].fold);
-    }
-  }
+  read_trigger_entries(s, ctx, scratch.lookups, out);
   auto cls = [&](std::uint32_t i) { return i < n ? out.classes[i] : std::uint64_t{0}; };
   auto upper_noun = [&](std::uint32_t i) { return i < n && is_word(tok[i]) && tok[i].upper && i > 0; };
   // An inflected adjective inside a noun phrase, not a verb ending the same way ("helfe").

@@ -1,0 +1,28 @@
+// The analysis units analyze_sentence runs in this order, each filling its
+// own part of SentenceSyntax from the parts before it.  Private to
+// lib/relations/analysis and the white-box tests.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "relations/analysis/syntax.hpp"
+
+namespace geokg {
+
+struct TokenInfo;
+
+// Each token's TokenIndex entry and actor-name lengths (ctx.index only).
+struct TokenLookups {
+  std::vector<const TokenInfo*> info;
+  std::vector<std::uint16_t> lengths;
+};
+
+// token_cues.cpp
+void read_token_classes(const Sentence& s, const AnalyzerContext& ctx, TokenLookups& lookups,
+                        SentenceSyntax& syn);
+void find_actor_names(const Sentence& s, const AnalyzerContext& ctx, const TokenLookups& lookups,
+                      std::vector<ActorMatch>& names);
+void read_trigger_entries(const Sentence& s, const AnalyzerContext& ctx,
+                          const TokenLookups& lookups, SentenceSyntax& syn);
+
+}  // namespace geokg
