@@ -13,7 +13,6 @@ namespace {
 // reference to a thread_local back into the variable, and in a shared
 // library every use of the variable is then a __tls_get_addr call.
 struct Scratch {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> segs, merged;
   std::vector<ActorMatch> names;
   TokenLookups lookups;
 };
@@ -55,10 +54,6 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
   // References, not a structured binding: clang before 16 cannot capture one.
   Scratch& scratch = thread_scratch();
   auto& matches = scratch.names;
-  auto& segs = scratch.segs;
-  auto& merged = scratch.merged;
-  segs.clear();
-  merged.clear();
   const auto& tok = s.tokens;
   const auto n = static_cast<std::uint32_t>(tok.size());
   const bool de = ctx.lang != Lang::en;
@@ -82,170 +77,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
            !is_verbal(tok[i], cls(i), out.verb[i], ctx, false);
   };
 
-  // --- clauses -------------------------------------------------------------
-  std::uint32_t start = 0;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const Token& t = tok[i];
-    bool boundary = t.kind == TokenKind::punct &&
-                    (t.form == "," || t.form == ";" || t.form == ":" ||
-                     (t.form == "-" && !compound_hyphen(s, i)) || t.form == "\u2013" || t.form == "\u2014" || t.form == "?" || t.form == "!");
-    if (boundary) {
-      if (i > start) segs.emplace_back(start, i);
-      start = i + 1;
-    }
-  }
-  if (start < n) segs.emplace_back(start, n);
-  // A segment without a verb-like word (an apposition, a list of names) belongs
-  // to the clause before it.
-  // A bare zu-infinitive segment ("..., zu bombardieren") takes the verbless
-  // segments before it as its objects: "gibt an, Stellungen des IS, zu bombardieren".
-  auto bare_zu = [&](std::uint32_t a, std::uint32_t b) {
-    std::uint32_t f = a;
-    while (f < b && !is_word(tok[f])) ++f;
-    if (f >= b) return false;
-    if (tok[f].fold == "zu" && f + 1 < b && !tok[f + 1].upper) return true;
-    if (const auto* v = out.verb[f])
-      for (const VerbForm& vf : *v)
-        if (vf.types & kZuInfinitive) return true;
-    return false;
-  };
-  std::uint32_t carry = UINT32_MAX;  // start of verbless segments waiting for a zu-infinitive
-  for (std::size_t si = 0; si < segs.size(); ++si) {
-    auto [a, b] = segs[si];
-    if (carry != UINT32_MAX) {
-      a = carry;
-      carry = UINT32_MAX;
-    }
-    bool content = false;
-    for (std::uint32_t i = a; i < b && !content; ++i) {
-      if (!is_word(tok[i])) continue;
-      std::uint64_t c = cls(i);
-      if (c & (kSub | kSubCond)) content = true;
-      else if (is_verbal(tok[i], c, out.verb[i], ctx, i == 0)) content = true;
-      else if (!tok[i].upper && !(c & kFunction) && !de) content = true;
-      else if (de && i > a && is_zu(tok[i - 1]) && !tok[i].upper) content = true;  // zu + infinitive
-      else if (!tok[i].upper && !(c & kFunction) && de && !adjective_like(tok[i].fold) &&
-               tok[i].fold.size() > 3 && finite_like(tok[i].fold) &&
-               !(i > a && (cls(i - 1) & (kDet | kDetOblique))))
-        content = true;
-      // Verb-second: a lower-case word right after an opening noun is the
-      // finite verb, whatever its ending ("Aktivisten machen Russland ...").
-      else if (de && i == a + 1 && tok[a].upper && is_word(tok[a]) && !(cls(a) & kFunction) && !tok[i].upper &&
-               !(c & kFunction) && tok[i].fold.size() > 3 && finite_like(tok[i].fold))
-        content = true;
-    }
-    if (!content && de && !merged.empty() && si + 1 < segs.size() &&
-        bare_zu(segs[si + 1].first, segs[si + 1].second)) {
-      carry = a;
-      continue;
-    }
-    if (!content && !merged.empty()) merged.back().second = b;
-    // "Frankreich, Deutschland und Polen kritisierten", "Britain, France and
-    // ...", and a dateline before its dash ("Sirte – Die Regierung ...").
-    else if (!content && merged.empty() && si + 1 < segs.size() &&
-             (!(cls(segs[si + 1].first) & (kRel | kSub | kSubCond)) || (b < n && is_punct(tok[b], "-"))))
-      carry = a;
-    else merged.emplace_back(a, b);
-  }
-  // "Demnach wurden 14 Aufständische, sieben Zivilisten und ein UN-Soldat
-  // getötet": an auxiliary whose participle or infinitive comes only after a
-  // list joins the segments up to it (the right bracket closes the clause).
-  if (de) {
-    auto closes = [&](std::uint32_t a, std::uint32_t b) {
-      std::uint32_t e = b;
-      while (e > a && !is_word(tok[e - 1])) --e;
-      if (e == a || tok[e - 1].upper) return false;
-      std::string_view f = tok[e - 1].fold;
-      if (const auto* v = ctx.triggers.verb(Lang::de, f))
-        for (const VerbForm& vf : *v)
-          if (vf.types & (kParticiple | kInfinitive)) return true;
-      return f.size() > 4 && f.substr(0, 2) == "ge" && (f.back() == 't' || f.substr(f.size() - 2) == "en");
-    };
-    auto opens = [&](std::uint32_t a, std::uint32_t b) {
-      bool aux = false;
-      for (std::uint32_t i = a; i < b; ++i) {
-        if (cls(i) & (kAux | kAuxPassive | kModalHypo | kFuture)) aux = true;
-        else if (is_word(tok[i]) && !tok[i].upper && i > a && is_verbal(tok[i], cls(i), out.verb[i], ctx, false)) return false;
-      }
-      return aux && !closes(a, b);
-    };
-    for (std::size_t k = 0; k + 1 < merged.size(); ++k) {
-      if (!opens(merged[k].first, merged[k].second)) continue;
-      for (std::size_t m = k + 1; m < merged.size() && m < k + 6; ++m) {
-        std::uint32_t f = merged[m].first;
-        if (f < n && (cls(f) & (kSub | kSubCond | kRel))) break;
-        bool own_aux = false;
-        for (std::uint32_t i = merged[m].first; i < merged[m].second; ++i)
-          own_aux |= (cls(i) & (kAux | kAuxPassive | kModalHypo | kFuture)) != 0;
-        if (own_aux) break;
-        if (closes(merged[m].first, merged[m].second)) {
-          merged[k].second = merged[m].second;
-          merged.erase(merged.begin() + static_cast<std::ptrdiff_t>(k + 1),
-                       merged.begin() + static_cast<std::ptrdiff_t>(m + 1));
-          break;
-        }
-      }
-    }
-  }
-  // English verb phrases joined by "and"/"but" without a comma ("have
-  // kidnapped advisers and exploded bombs", "has been indicted ... and will
-  // resign") are clauses of their own that share the subject -- when the
-  // second opens with an auxiliary or the first has an actor after its verb.
-  // "bombed and shelled the town" shares the object, and "condemned the
-  // launch and urged North Korea to ..." is about North Korea's launch.
-  if (!de) {
-    auto verbish = [&](std::uint32_t i) {
-      if (!is_word(tok[i]) || tok[i].upper) return false;
-      if (is_verbal(tok[i], cls(i), out.verb[i], ctx, false)) return true;
-      std::string_view f = tok[i].fold;
-      return !(cls(i) & kFunction) && f.size() > 4 && f.substr(f.size() - 2) == "ed";
-    };
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> split;
-    for (auto [a, b] : merged) {
-      bool verb_seen = false, actor_after_verb = false;
-      std::uint32_t from = a;
-      for (std::uint32_t i = a; i < b; ++i) {
-        if (!is_word(tok[i])) continue;
-        if (verb_seen && std::any_of(matches.begin(), matches.end(),
-                                     [&](const ActorMatch& m) { return m.first == i; }))
-          actor_after_verb = true;
-        if ((cls(i) & kCoord) && (tok[i].fold == "and" || tok[i].fold == "but") && verb_seen &&
-            i > from + 1 && !verbish(i - 1)) {
-          std::uint32_t nx = i + 1;
-          while (nx < b && is_word(tok[nx]) && tok[nx].fold.size() > 3 &&
-                 tok[nx].fold.substr(tok[nx].fold.size() - 2) == "ly")
-            ++nx;
-          bool aux = nx < b && (cls(nx) & (kAux | kAuxPassive | kModalHypo | kIntent | kFuture));
-          if (nx < b && verbish(nx) && !out.noun[nx] && (aux || actor_after_verb)) {
-            split.emplace_back(from, i);
-            from = i;
-            verb_seen = actor_after_verb = false;
-            continue;
-          }
-        }
-        if (verbish(i)) verb_seen = true;
-      }
-      split.emplace_back(from, b);
-    }
-    merged.swap(split);
-  }
-  out.clause_of.assign(n, -1);
-  for (auto [a, b] : merged) {
-    Clause c;
-    c.first = a;
-    c.last = b;
-    out.clauses.push_back(c);
-  }
-  if (out.clauses.empty()) out.clauses.push_back(Clause{0, n});
-  for (std::size_t ci = 0; ci < out.clauses.size(); ++ci) {
-    Clause& c = out.clauses[ci];
-    for (std::uint32_t i = c.first; i < c.last; ++i) out.clause_of[i] = static_cast<int>(ci);
-  }
-  // Punctuation between clauses belongs to the clause before.
-  for (std::uint32_t i = 0, cur = 0; i < n; ++i) {
-    if (out.clause_of[i] < 0) out.clause_of[i] = static_cast<int>(cur);
-    else cur = static_cast<std::uint32_t>(out.clause_of[i]);
-  }
+  find_clauses(s, ctx, out, matches, out.clauses, out.clause_of);
 
   // --- mentions ------------------------------------------------------------
   for (const ActorMatch& m : matches) {

@@ -25,4 +25,9 @@ void find_actor_names(const Sentence& s, const AnalyzerContext& ctx, const Token
 void read_trigger_entries(const Sentence& s, const AnalyzerContext& ctx,
                           const TokenLookups& lookups, SentenceSyntax& syn);
 
+// clauses.cpp
+void find_clauses(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
+                  const std::vector<ActorMatch>& names, std::vector<Clause>& clauses,
+                  std::vector<int>& clause_of);
+
 }  // namespace geokg
