@@ -30,4 +30,11 @@ void find_clauses(const Sentence& s, const AnalyzerContext& ctx, const SentenceS
                   const std::vector<ActorMatch>& names, std::vector<Clause>& clauses,
                   std::vector<int>& clause_of);
 
+// mentions.cpp
+// False when the sentence can have no mention: no actor name, pronoun or
+// description.
+bool may_have_mentions(const SentenceSyntax& syn, const std::vector<ActorMatch>& names);
+void find_mentions(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
+                   const std::vector<ActorMatch>& names, std::vector<Mention>& mentions);
+
 }  // namespace geokg
