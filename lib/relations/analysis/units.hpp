@@ -37,4 +37,8 @@ bool may_have_mentions(const SentenceSyntax& syn, const std::vector<ActorMatch>&
 void find_mentions(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
                    const std::vector<ActorMatch>& names, std::vector<Mention>& mentions);
 
+// noun_phrases.cpp
+void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
+                       std::vector<Mention>& mentions);
+
 }  // namespace geokg
