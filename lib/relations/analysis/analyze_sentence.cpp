@@ -57,7 +57,6 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
   const auto& tok = s.tokens;
   const auto n = static_cast<std::uint32_t>(tok.size());
   const bool de = ctx.lang != Lang::en;
-  const Grammar& g = ctx.grammar;
   read_token_classes(s, ctx, scratch.lookups, out);
   find_actor_names(s, ctx, scratch.lookups, matches);
   // Every mention is an actor name, a pronoun or a description; a sentence
@@ -72,75 +71,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
 
   find_noun_phrases(s, ctx, out, out.mentions);
 
-  // Coordination: "die USA und ihre Verbündeten in Südkorea und Japan",
-  // "Frankreich, Deutschland und Polen".  link(): 0 none, 1 a comma, 2 a
-  // coordinator between two mentions.
-  auto link = [&](std::size_t ia, std::size_t ib) -> int {
-    const Mention& a = out.mentions[ia];
-    const Mention& b = out.mentions[ib];
-    // An adjective joins only as the state of a person or institution ("Syria
-    // and Palestinian leader Yasser Arafat"), not as a modifier of a thing.
-    bool adjective_actor = b.how == Mention::adjective && b.head >= 0 &&
-                           g.actor_head(tok[static_cast<std::size_t>(b.head)].fold);
-    if (b.how == Mention::pronoun || b.how == Mention::first_person || a.how == Mention::pronoun ||
-        a.how == Mention::first_person || (b.how == Mention::adjective && !adjective_actor) ||
-        b.np_first < a.last)
-      return 0;
-    bool saw_coord = false, saw_comma = false;
-    // "Israeli officials and the PLO": after an adjective, from its person or
-    // institution noun on.
-    std::uint32_t from = a.last;
-    if ((a.how == Mention::adjective || a.how == Mention::compound) && a.head >= 0 &&
-        static_cast<std::uint32_t>(a.head) >= a.last && static_cast<std::uint32_t>(a.head) < b.np_first &&
-        g.actor_head(tok[static_cast<std::size_t>(a.head)].fold))
-      from = static_cast<std::uint32_t>(a.head) + 1;
-    for (std::uint32_t t = from; t < b.np_first; ++t) {
-      std::uint64_t c = cls(t);
-      if (c & kCoord) saw_coord = true;
-      else if (is_punct(tok[t], ",")) saw_comma = true;
-      else if (c & (kDet | kDetOblique | kPoss | kAlly)) continue;
-      else if ((tok[t].fold == "in" || tok[t].fold == "wie" || tok[t].fold == "like") && t > a.last &&
-               (cls(t - 1) & kAlly))
-        continue;
-      else return 0;
-    }
-    return saw_coord ? 2 : saw_comma ? 1 : 0;
-  };
-  for (std::size_t k = 0; k < out.mentions.size(); ++k) {
-    Mention& b = out.mentions[k];
-    b.group = static_cast<int>(k);
-    if (k == 0) continue;
-    Mention& a = out.mentions[k - 1];
-    int l = link(k - 1, k);
-    // A comma joins only a list that a coordinator closes, or a run of three
-    // or more bare names ("to Iran, Libya, North Korea, Sudan, and ...").
-    if (l == 1) {
-      std::size_t j = k, lo = k - 1;
-      while (j + 1 < out.mentions.size() && link(j, j + 1) == 1) ++j;
-      while (lo > 0 && link(lo - 1, lo) == 1) --lo;
-      bool names = j - lo >= 2;
-      for (std::size_t q = lo; q <= j && names; ++q)
-        names = out.mentions[q].how == Mention::name &&
-                (out.mentions[q].np_first == out.mentions[q].first ||
-                 (out.mentions[q].np_first + 1 == out.mentions[q].first &&
-                  (cls(out.mentions[q].np_first) & kPrep)));
-      if ((j + 1 >= out.mentions.size() || link(j, j + 1) != 2) && !names) l = 0;
-    }
-    bool joined = l > 0;
-    // The preposition before "in" after an ally noun is that of the ally NP.
-    const Mention& lead0 = out.mentions[static_cast<std::size_t>(a.group)];
-    if (!b.prep.empty() && b.prep != "in" && b.prep != lead0.prep) joined = false;
-    if (joined) {
-      b.group = a.group;
-      const Mention& lead = out.mentions[static_cast<std::size_t>(a.group)];
-      if (b.prep.empty() || b.prep == "in") {
-        b.prep = lead.prep;
-        b.oblique = lead.oblique;
-        b.genitive_attr = lead.genitive_attr;
-        b.attribution = lead.attribution;
-      }
-    }
-  }
+  find_coordination(s, ctx, out, out.mentions);
 
   // --- clause types, finite verbs, status -------------------------------------
   for (std::size_t ci = 0; ci < out.clauses.size(); ++ci) {

@@ -41,4 +41,8 @@ void find_mentions(const Sentence& s, const AnalyzerContext& ctx, const Sentence
 void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
                        std::vector<Mention>& mentions);
 
+// coordination.cpp
+void find_coordination(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
+                       std::vector<Mention>& mentions);
+
 }  // namespace geokg
