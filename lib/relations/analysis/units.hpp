@@ -45,4 +45,8 @@ void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const Sent
 void find_coordination(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
                        std::vector<Mention>& mentions);
 
+// clause_status.cpp
+void find_clause_status(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
+                        std::vector<Clause>& clauses);
+
 }  // namespace geokg
