@@ -168,7 +168,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   // has nothing to contribute.
   if (!analyze_sentence(s, ctx, syn, true)) return;
   auto& ms = syn.mentions;
-  auto cls = [&](std::uint32_t i) { return i < tok.size() ? syn.classes[i] : std::uint64_t{0}; };
+  // Without the analysis's cue classes: "cls == 0" below still means a content word.
+  auto cls = [&](std::uint32_t i) { return i < tok.size() ? syn.classes[i] & ~kCueClasses : std::uint64_t{0}; };
 
   // --- attribution: who says what this sentence reports --------------------
   std::string attributed;

@@ -24,7 +24,11 @@ constexpr ClassName kClasses[] = {
     {"defdesc", kDefDesc},   {"pair", kPair},                {"undergo", kUndergo},
     {"ally", kAlly},         {"nonactor_head", kNonActorHead}, {"not_trigger", kNotTrigger},
     {"persondesc", kPersonDesc}, {"obligation", kObligation}, {"halt", kHalt},
-    {"ethnic", kEthnic}, {"adverb", kAdverb}, {"use", kUse}, {"event_head", kEventHead}, {"prospect", kProspect}};
+    {"ethnic", kEthnic}, {"adverb", kAdverb}, {"use", kUse}, {"event_head", kEventHead}, {"prospect", kProspect},
+    {"det_def", kDetDef},    {"det_indef", kDetIndef},       {"det_singular", kDetSingular},
+    {"owner_link", kOwnerLink}, {"comparison", kComparison}, {"existential", kExistential},
+    {"stance", kStance},     {"only", kOnly},                {"reportive", kReportive},
+    {"led_by", kLedBy},      {"inf_marker", kInfMarker},     {"purpose", kPurpose}};
 
 }  // namespace
 

@@ -119,7 +119,7 @@ bool in_phrase(const SentenceView& v, const std::vector<Mention>& mentions, Ment
     m.np_first = p;
     return true;
   }
-  if (!tok[p].upper && !(c & ~(kHypoAdj)) && (v.de ? adjective_like(tok[p].fold) : false) &&
+  if (!tok[p].upper && no_function_class(c & ~kHypoAdj) && (v.de ? adjective_like(tok[p].fold) : false) &&
       !is_verbal(tok[p], c, v.syn.verb[p], v.ctx, p == 0)) {
     m.np_first = p;
     return true;

@@ -74,7 +74,7 @@ inline bool attributive(const Sentence& s, const AnalyzerContext& ctx, const Sen
                         std::uint32_t i) {
   const Token& t = s.tokens[i];
   const std::uint64_t c = class_at(syn, i);
-  return is_word(t) && !t.upper && !(c & ~kHypoAdj) && adjective_like(t.fold) &&
+  return is_word(t) && !t.upper && no_function_class(c & ~kHypoAdj) && adjective_like(t.fold) &&
          !is_verbal(t, c, syn.verb[i], ctx, false);
 }
 
