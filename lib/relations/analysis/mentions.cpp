@@ -78,21 +78,11 @@ bool private_person(const SentenceView& v, const ActorMatch& m) {
   if (v.de && m.gender == 'm') {
     std::string_view f = tok[m.last - 1].fold;
     er_plural = f.size() > 2 && f.substr(f.size() - 2) == "er";
-    for (std::uint32_t b = m.first; er_plural && b > 0 && b + 2 >= m.first; --b) {
-      std::string_view a = tok[b - 1].fold;
-      if (a == "der" || a == "dem" || a == "des" || a == "dieser" || a == "diesem" ||
-          a == "jeder" || a == "jedem" || a == "kein" || a == "keinem")
-        er_plural = false;
-    }
+    for (std::uint32_t b = m.first; er_plural && b > 0 && b + 2 >= m.first; --b)
+      if (v.cls(b - 1) & kDetSingular) er_plural = false;
   }
   if (v.de && (m.gender == 'm' || m.gender == 'f') && !er_plural) return true;
-  if (m.first > 0) {
-    std::string_view art = tok[m.first - 1].fold;
-    if (art == "ein" || art == "eine" || art == "einen" || art == "einem" || art == "einer" ||
-        art == "eines" || art == "a" || art == "an")
-      return true;
-  }
-  return false;
+  return m.first > 0 && (v.cls(m.first - 1) & kDetIndef);
 }
 
 void add_name_mentions(const SentenceView& v, const std::vector<ActorMatch>& names,
@@ -135,10 +125,7 @@ bool existential_es(const SentenceView& v, std::uint32_t i) {
 bool named_nearby(const SentenceView& v, const std::vector<Mention>& mentions, std::uint32_t i) {
   bool named_after = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
     if (m.how == Mention::pronoun || m.first <= i || m.first > i + 3) return false;
-    if (m.first == i + 1) return true;
-    std::string_view link = v.tok[i + 1].fold;
-    return link == "in" || link == "von" || link == "aus" || link == "of" || link == "des" ||
-           link == "der" || link == "in";
+    return m.first == i + 1 || (v.cls(i + 1) & kOwnerLink);
   });
   bool named_before = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
     return m.how == Mention::adjective && m.head == static_cast<std::int32_t>(i);
@@ -164,17 +151,15 @@ bool description(const SentenceView& v, const std::vector<Mention>& mentions, st
     if (d == 0) return false;
     --d;
   }
-  std::string_view det = tok[d].fold;
-  bool definite = de ? (det == "das" || det == "die" || det == "der" || det == "den" ||
-                        det == "dem" || det == "des")
-                     : det == "the";
+  // "both countries": both is definite.
+  const bool definite = v.cls(d) & kDetDef;
   // Rebels need no article: "ein Krankenhaus von Rebellen", "rebels shelled".
   const WordInfo* w = v.ctx.grammar.find(tok[i].fold);
   bool rebels = w && w->genders == "r" && !pair && !(c & kPersonDesc) && (d + 1 == i) &&
                 !(is_word(tok[d]) && !tok[d].upper && !(v.cls(d) & kFunction));
   if (rebels && !definite) d = i;
-  if (!definite && !rebels && !(pair && !de && det == "both")) return false;
-  if (!de && pair && tok[i - 1].fold == "both") d = i - 1;
+  if (!definite && !rebels) return false;
+  if (!de && pair && (v.cls(i - 1) & kDetDef)) d = i - 1;  // "both countries"
   if (named_nearby(v, mentions, i)) return false;
   x.first = d;
   x.how = pair ? Mention::pair : Mention::description;

@@ -38,13 +38,17 @@ void adopt_phrase(const SentenceView& v, const std::vector<Mention>& mentions, M
   while (q > 0 && q + 4 > head && modifier(q - 1)) --q;
   m.genitive_attr = false;
   m.prep.clear();
-  // "der" is oblique before a feminine or plural noun ("der Regierung in
-  // Kiew"), nominative before a masculine one ("der Außenminister der USA").
+  // "den", "dem" mark an oblique phrase; "der" only before a feminine or
+  // plural noun ("der Regierung in Kiew"), a nominative before a masculine
+  // one ("der Außenminister der USA").  The genitive "des" is not marked here.
   const WordInfo* hw = v.ctx.grammar.find(tok[head].fold);
   bool fem = hw && (hw->genders.find('f') != std::string::npos ||
                     hw->genders.find('p') != std::string::npos);
-  m.oblique = v.de && q < head &&
-              (tok[q].fold == "den" || tok[q].fold == "dem" || (tok[q].fold == "der" && fem));
+  const std::uint64_t article = v.cls(q);
+  const bool genitive = article & kOwnerLink;  // der, des
+  const bool marks_case = (article & kDetDef) &&
+                          (genitive ? fem && !(article & kDetOblique) : (article & kDetOblique));
+  m.oblique = v.de && q < head && marks_case;
   m.np_first = q;
   if (q > 0 && (v.cls(q - 1) & kPrep))
     if (const WordInfo* w = v.ctx.grammar.find(tok[q - 1].fold)) {
@@ -113,9 +117,6 @@ bool in_phrase(const SentenceView& v, const std::vector<Mention>& mentions, Ment
     return true;
   if (c & (kDet | kDetOblique | kPoss | kPoss1 | kPair)) {
     if ((c & kDetOblique) && !(c & kDet)) m.oblique = true;
-    if (v.de && (tok[p].fold == "den" || tok[p].fold == "dem" || tok[p].fold == "des" ||
-                 tok[p].fold == "einem" || tok[p].fold == "einen" || tok[p].fold == "eines"))
-      m.oblique = true;
     m.np_first = p;
     return true;
   }
@@ -198,8 +199,9 @@ void genitive_attribute(const SentenceView& v, const std::vector<Mention>& menti
   auto upper_noun = [&](std::uint32_t i) {
     return i < v.n && is_word(tok[i]) && tok[i].upper && i > 0;
   };
+  const std::uint64_t article = v.cls(m.np_first);
   if (upper_noun(p) && !(v.cls(p) & kFunction) && m.np_first != m.first &&
-      (tok[m.np_first].fold == "der" || tok[m.np_first].fold == "des"))
+      (article & kOwnerLink) && (article & kDetDef))  // der, des
     m.genitive_attr = true;
   // Without an article the adjective carries the genitive: "die
   // Ausbildung (moderater) syrischer Rebellen", "Angriffe russischer Jets".
