@@ -35,15 +35,14 @@ std::uint32_t clause_type(const SentenceView& v, std::size_t ci, Clause& c) {
   }
   if (f >= c.last) return f;
   std::uint64_t cf = v.cls(f);
-  std::string_view w = tok[f].fold;
   if (cf & kSubCond) c.type = Clause::cond;
   else if (cf & kSub) c.type = Clause::sub;
-  else if (de && w == "um") c.type = Clause::purpose;
+  else if (de && (cf & kPurpose)) c.type = Clause::purpose;
   else if (ci > 0 && (cf & kRel) && (de || !(cf & kSub))) c.type = Clause::rel;
   else if (ci > 0 && de && (cf & kPrep) && f + 1 < c.last && (v.cls(f + 1) & kRel) &&
            (tok[f + 1].fold.substr(0, 2) == "de" || tok[f + 1].fold.substr(0, 3) == "wel"))
     c.type = Clause::rel;
-  else if (!de && w == "to" && f + 1 < c.last && v.syn.verb[f + 1])
+  else if (!de && (cf & kInfMarker) && f + 1 < c.last && v.syn.verb[f + 1])
     c.type = Clause::zu;
   return f;
 }
@@ -53,7 +52,7 @@ std::uint32_t clause_type(const SentenceView& v, std::size_t ci, Clause& c) {
 bool ends_in_zu_infinitive(const SentenceView& v, const Clause& c) {
   std::uint32_t e = c.last;
   while (e > c.first && !is_word(v.tok[e - 1])) --e;
-  bool zu_end = e >= c.first + 2 && v.tok[e - 2].fold == "zu" && !v.tok[e - 1].upper;
+  bool zu_end = e >= c.first + 2 && (v.cls(e - 2) & kInfMarker) && !v.tok[e - 1].upper;
   if (e > c.first) zu_end |= has_form(v.syn.verb[e - 1], kZuInfinitive);
   return zu_end;
 }
@@ -63,7 +62,7 @@ bool bare_zu_clause(const SentenceView& v, const Clause& c) {
   const auto& tok = v.tok;
   bool zu = false;
   for (std::uint32_t i = c.first; i < c.last; ++i)
-    if (is_zu(tok[i]) && i + 1 < c.last && is_word(tok[i + 1]) && !tok[i + 1].upper &&
+    if ((v.cls(i) & kInfMarker) && i + 1 < c.last && is_word(tok[i + 1]) && !tok[i + 1].upper &&
         (i + 2 >= c.last || !is_word(tok[i + 2]) || v.syn.verb[i + 1] ||
          adjective_like(tok[i + 1].fold))) {
       bool finite_before = false;
@@ -92,7 +91,7 @@ void finite_verb(const SentenceView& v, std::uint32_t f, Clause& c) {
 
 // "said it would ...": reported future, an announced intent.
 bool reported_would(const SentenceView& v, std::uint32_t i, std::uint32_t content_verb) {
-  if (v.de || v.tok[i].fold != "would" || i >= content_verb) return false;
+  if (v.de || !(v.cls(i) & kReportive) || i >= content_verb) return false;
   for (std::uint32_t j = 0; j < i; ++j)
     if (v.cls(j) & kSpeech) return true;
   return false;
@@ -102,8 +101,7 @@ bool reported_would(const SentenceView& v, std::uint32_t i, std::uint32_t conten
 // possibility ("sollte ... haben" stays counterfactual).
 bool evidential(const SentenceView& v, const Clause& c, std::uint32_t i) {
   const auto& tok = v.tok;
-  if (!v.de || !(v.cls(i) & kModalHypo) || (tok[i].fold != "soll" && tok[i].fold != "sollen"))
-    return false;
+  if (!v.de || !(v.cls(i) & kModalHypo) || !(v.cls(i) & kReportive)) return false;
   for (std::uint32_t j = i + 2; j < c.last; ++j) {
     std::string_view f = tok[j].fold;
     if (f != "haben" && f != "sein") continue;
@@ -157,14 +155,13 @@ std::uint32_t content_verb(const SentenceView& v, const Clause& c) {
 
 // The status words of the clause.
 void status_words(const SentenceView& v, Clause& c) {
-  const auto& tok = v.tok;
   const std::uint32_t verb = content_verb(v, c);
   for (std::uint32_t i = c.first; i < c.last; ++i) {
     std::uint64_t k = v.cls(i);
     if (i > verb) k &= ~(kModalHypo | kIntent | kFuture);
     if (k & kNeg) {
       // "nicht nur ... sondern auch" is no negation.
-      bool only = i + 1 < c.last && (tok[i + 1].fold == "nur" || tok[i + 1].fold == "only");
+      bool only = i + 1 < c.last && (v.cls(i + 1) & kOnly);
       if (!only) c.negated = true;
     }
     if (reported_would(v, i, verb)) c.intent = true;

@@ -54,7 +54,7 @@ bool has_verb(const SentenceView& v, std::uint32_t first, std::uint32_t last) {
     if (c & (kSub | kSubCond)) return true;
     if (is_verbal(tok[i], c, v.syn.verb[i], v.ctx, i == 0)) return true;
     if (!tok[i].upper && !(c & kFunction) && !de) return true;
-    if (de && i > first && is_zu(tok[i - 1]) && !tok[i].upper) return true;  // zu + infinitive
+    if (de && i > first && (v.cls(i - 1) & kInfMarker) && !tok[i].upper) return true;  // zu + infinitive
     if (!tok[i].upper && !(c & kFunction) && de && !adjective_like(tok[i].fold) &&
         tok[i].fold.size() > 3 && finite_like(tok[i].fold) &&
         !(i > first && (v.cls(i - 1) & (kDet | kDetOblique))))
@@ -74,7 +74,7 @@ bool bare_zu(const SentenceView& v, Span seg) {
   std::uint32_t f = seg.first;
   while (f < seg.second && !is_word(v.tok[f])) ++f;
   if (f >= seg.second) return false;
-  if (v.tok[f].fold == "zu" && f + 1 < seg.second && !v.tok[f + 1].upper) return true;
+  if ((v.cls(f) & kInfMarker) && f + 1 < seg.second && !v.tok[f + 1].upper) return true;
   if (const auto* forms = v.syn.verb[f])
     for (const VerbForm& vf : *forms)
       if (vf.types & kZuInfinitive) return true;

@@ -42,8 +42,7 @@ Link link(const SentenceView& v, const Mention& a, const Mention& b) {
     else if (is_punct(tok[t], ",")) saw_comma = true;
     else if (c & (kDet | kDetOblique | kPoss | kAlly)) continue;
     // "ihre Verbündeten in Südkorea", "allies like Japan".
-    else if ((tok[t].fold == "in" || tok[t].fold == "wie" || tok[t].fold == "like") &&
-             t > a.last && (v.cls(t - 1) & kAlly))
+    else if ((tok[t].fold == "in" || (c & kComparison)) && t > a.last && (v.cls(t - 1) & kAlly))
       continue;
     else return Link::none;
   }

@@ -46,8 +46,7 @@ bool names_no_actor(const SentenceView& v, const ActorMatch& m, const Mention& x
   const Grammar& g = v.ctx.grammar;
   // "anti-Syria journalist", "pro-Iranian group", "anti-chinesische Proteste":
   // the actor is what the phrase is for or against, never its agent.
-  if (m.first >= 2 && is_punct(tok[m.first - 1], "-") &&
-      (tok[m.first - 2].fold == "anti" || tok[m.first - 2].fold == "pro"))
+  if (m.first >= 2 && is_punct(tok[m.first - 1], "-") && (v.cls(m.first - 2) & kStance))
     return true;
   const auto head = static_cast<std::uint32_t>(x.head);
   // A country name used as a place or topic ("der Syrien-Konflikt", "die
@@ -112,12 +111,8 @@ void add_name_mentions(const SentenceView& v, const std::vector<ActorMatch>& nam
 
 // "es gibt", "gab es": no actor.
 bool existential_es(const SentenceView& v, std::uint32_t i) {
-  auto geben = [&](std::uint32_t k) {
-    std::string_view f = v.tok[k].fold;
-    return f == "gibt" || f == "gab" || f == "gäbe" || f == "geben" || f == "gegeben";
-  };
   return v.de && v.tok[i].fold == "es" &&
-         ((i + 1 < v.n && geben(i + 1)) || (i > 0 && geben(i - 1)));
+         ((i + 1 < v.n && (v.cls(i + 1) & kExistential)) || (i > 0 && (v.cls(i - 1) & kExistential)));
 }
 
 // "die Regierung Russlands", "the government of Iran" name their actor after

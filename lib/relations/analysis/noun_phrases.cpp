@@ -67,7 +67,7 @@ bool ends_phrase(const SentenceView& v, const std::vector<Mention>& mentions, Me
   if (c & kPrep) {
     const WordInfo* w = v.ctx.grammar.find(tok[p].fold);
     // "um ... zu" and English "to" before a verb are no prepositions.
-    bool purpose = tok[p].fold == "um" && v.de;
+    bool purpose = v.de && (c & kPurpose);
     if (!purpose) {
       m.prep = w->prep;
       if (w->fused_article) m.oblique = true;
@@ -82,7 +82,7 @@ bool ends_phrase(const SentenceView& v, const std::vector<Mention>& mentions, Me
     return true;
   }
   // "Extremisten wie dem IS", "groups like Hamas": a comparison, no object.
-  if (tok[p].fold == "wie" || tok[p].fold == "like") {
+  if (c & kComparison) {
     m.prep = std::string(tok[p].fold);
     m.np_first = p;
     return true;
@@ -181,13 +181,11 @@ void led_by(const SentenceView& v, Mention& m) {
   if (!v.de || m.prep != "von" || m.last + 1 >= v.n || !is_word(v.tok[m.last]) ||
       !v.tok[m.last + 1].upper)
     return;
-  std::string_view f = v.tok[m.last].fold;
-  for (std::string_view led : {"geführt", "angeführt", "geleitet"})
-    if (f.size() > led.size() && f.substr(0, led.size()) == led) {
-      m.prep.clear();
-      m.oblique = false;
-      m.np_first = m.first;
-    }
+  if (v.cls(m.last) & kLedBy) {
+    m.prep.clear();
+    m.oblique = false;
+    m.np_first = m.first;
+  }
 }
 
 // A bare noun phrase right after a noun is its genitive attribute

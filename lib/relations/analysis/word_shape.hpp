@@ -18,12 +18,6 @@ inline bool is_word(const Token& t) { return t.kind == TokenKind::word; }
   return t.kind == TokenKind::punct && t.form == p;
 }
 
-// "zu", tested for every token of a clause: two byte compares, where
-// string_view == calls compare() (and memcmp) for every two-letter word.
-inline bool is_zu(const Token& t) {
-  return t.fold.size() == 2 && t.fold[0] == 'z' && t.fold[1] == 'u';
-}
-
 inline bool ends_with(std::string_view f, std::string_view e) {
   return f.size() >= e.size() && f.substr(f.size() - e.size()) == e;
 }
