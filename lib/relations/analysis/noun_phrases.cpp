@@ -125,10 +125,6 @@ bool in_phrase(const SentenceView& v, const std::vector<Mention>& mentions, Ment
     m.np_first = p;
     return true;
   }
-  if (v.de && tok[p].fold == "zwei") {
-    m.np_first = p;
-    return true;
-  }
   return false;
 }
 
