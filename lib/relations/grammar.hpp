@@ -53,18 +53,18 @@ enum WordClass : std::uint64_t {
   kProspect = 1ull << 37,  // Befürworter, Pläne, fears: the event noun they govern has not happened
   // Cue classes (see kCueClasses): words the analysis recognises by their
   // role in one construction.
-  kDetDef = 1ull << 38,      // der, die, das ...; the, both: a description after it names an actor
-  kDetIndef = 1ull << 39,    // ein, eine ...; a, an: a demonym after it is a private person
-  kDetSingular = 1ull << 40, // der, dieser, jeder, kein ...: a German demonym in -er after it is one person
-  kOwnerLink = 1ull << 41,   // in, von, aus, der, des; of: the owner after a noun
-  kComparison = 1ull << 42,  // wie, like: "Extremisten wie dem IS" is no object
-  kExistential = 1ull << 43, // gibt, gab ...: the "es" of "es gibt" is no actor
-  kStance = 1ull << 44,      // anti, pro: "anti-Syria" is against the actor, not by it
-  kOnly = 1ull << 45,        // nur, only: "nicht nur" is no negation
-  kReportive = 1ull << 46,   // soll, sollen; would: reported acts ("soll ... angegriffen haben", "said it would")
-  kLedBy = 1ull << 47,       // geführte, angeführten ...: "eine von Riad geführte Allianz"
-  kInfMarker = 1ull << 48,   // zu; to: the infinitive marker
-  kPurpose = 1ull << 49,     // um: "um ... zu" opens a purpose clause
+  kDetDef = 1ull << 38,       // der, die, das; the, both: a description after it names an actor
+  kDetIndef = 1ull << 39,     // ein, eine; a, an: a demonym after it is a private person
+  kDetSingular = 1ull << 40,  // der, dieser, kein: a demonym in -er after it is one person
+  kOwnerLink = 1ull << 41,    // in, von, aus, der, des; of: the owner after a noun
+  kComparison = 1ull << 42,   // wie, like: "Extremisten wie dem IS" is no object
+  kExistential = 1ull << 43,  // gibt, gab: the "es" of "es gibt" is no actor
+  kStance = 1ull << 44,       // anti, pro: "anti-Syria" is against the actor, not by it
+  kOnly = 1ull << 45,         // nur, only: "nicht nur" is no negation
+  kReportive = 1ull << 46,    // soll, sollen; would: "soll angegriffen haben", "said it would"
+  kLedBy = 1ull << 47,        // geführte, angeführten: "eine von Riad geführte Allianz"
+  kInfMarker = 1ull << 48,    // zu; to: the infinitive marker
+  kPurpose = 1ull << 49,      // um: "um ... zu" opens a purpose clause
 };
 
 // Words that build noun phrases and clauses but carry no content.
@@ -74,12 +74,14 @@ constexpr std::uint64_t kFunction = kDet | kDetOblique | kPrep | kCoord | kPoss 
 // Classes that mark a word's role in one construction, not what kind of word
 // it is: a word with only these is still a content word.
 constexpr std::uint64_t kCueClasses = kDetDef | kDetIndef | kDetSingular | kOwnerLink |
-                                      kComparison | kExistential | kStance | kOnly | kReportive |
-                                      kLedBy | kInfMarker | kPurpose;
+                                      kComparison | kExistential | kStance | kOnly |
+                                      kReportive | kLedBy | kInfMarker | kPurpose;
 
 // True for a word with cue classes at most: a content word (a noun, a verb,
 // an adjective) wherever "no grammar class" has meant one.
-constexpr bool no_function_class(std::uint64_t classes) { return (classes & ~kCueClasses) == 0; }
+constexpr bool no_function_class(std::uint64_t classes) {
+  return (classes & ~kCueClasses) == 0;
+}
 
 
 struct WordInfo {

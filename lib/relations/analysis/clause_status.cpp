@@ -177,8 +177,8 @@ void status_words(const SentenceView& v, Clause& c) {
 
 }  // namespace
 
-void find_clause_status(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
-                        std::vector<Clause>& clauses) {
+void find_clause_status(const Sentence& s, const AnalyzerContext& ctx,
+                        const SentenceSyntax& syn, std::vector<Clause>& clauses) {
   const SentenceView v{s, ctx, syn};
   for (std::size_t ci = 0; ci < clauses.size(); ++ci) {
     Clause& c = clauses[ci];

@@ -54,7 +54,8 @@ bool has_verb(const SentenceView& v, std::uint32_t first, std::uint32_t last) {
     if (c & (kSub | kSubCond)) return true;
     if (is_verbal(tok[i], c, v.syn.verb[i], v.ctx, i == 0)) return true;
     if (!tok[i].upper && !(c & kFunction) && !de) return true;
-    if (de && i > first && (v.cls(i - 1) & kInfMarker) && !tok[i].upper) return true;  // zu + infinitive
+    if (de && i > first && (v.cls(i - 1) & kInfMarker) && !tok[i].upper)
+      return true;  // zu + infinitive
     if (!tok[i].upper && !(c & kFunction) && de && !adjective_like(tok[i].fold) &&
         tok[i].fold.size() > 3 && finite_like(tok[i].fold) &&
         !(i > first && (v.cls(i - 1) & (kDet | kDetOblique))))
@@ -85,7 +86,8 @@ bool bare_zu(const SentenceView& v, Span seg) {
 // to the clause before it.  A bare zu-infinitive segment takes the verbless
 // segments before it as its objects: "gibt an, Stellungen des IS, zu
 // bombardieren".
-void join_verbless(const SentenceView& v, const std::vector<Span>& segs, std::vector<Span>& merged) {
+void join_verbless(const SentenceView& v, const std::vector<Span>& segs,
+                   std::vector<Span>& merged) {
   std::uint32_t carry = UINT32_MAX;  // start of verbless segments waiting for a clause
   for (std::size_t si = 0; si < segs.size(); ++si) {
     auto [first, last] = segs[si];
@@ -120,7 +122,8 @@ bool closes_bracket(const SentenceView& v, Span seg) {
     for (const VerbForm& vf : *forms)
       if (vf.types & (kParticiple | kInfinitive)) return true;
   // A "ge-" participle not in the trigger tables.
-  return f.size() > 4 && f.substr(0, 2) == "ge" && (f.back() == 't' || f.substr(f.size() - 2) == "en");
+  return f.size() > 4 && f.substr(0, 2) == "ge" &&
+         (f.back() == 't' || f.substr(f.size() - 2) == "en");
 }
 
 bool has_auxiliary(const SentenceView& v, Span seg) {

@@ -23,9 +23,9 @@ Link link(const SentenceView& v, const Mention& a, const Mention& b) {
   // and Palestinian leader Yasser Arafat"), not as a modifier of a thing.
   bool adjective_actor = b.how == Mention::adjective && b.head >= 0 &&
                          g.actor_head(tok[static_cast<std::size_t>(b.head)].fold);
-  if (b.how == Mention::pronoun || b.how == Mention::first_person || a.how == Mention::pronoun ||
-      a.how == Mention::first_person || (b.how == Mention::adjective && !adjective_actor) ||
-      b.np_first < a.last)
+  if (b.how == Mention::pronoun || b.how == Mention::first_person ||
+      a.how == Mention::pronoun || a.how == Mention::first_person ||
+      (b.how == Mention::adjective && !adjective_actor) || b.np_first < a.last)
     return Link::none;
   bool saw_coord = false, saw_comma = false;
   // "Israeli officials and the PLO": after an adjective, from its person or

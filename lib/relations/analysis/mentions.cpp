@@ -112,12 +112,14 @@ void add_name_mentions(const SentenceView& v, const std::vector<ActorMatch>& nam
 // "es gibt", "gab es": no actor.
 bool existential_es(const SentenceView& v, std::uint32_t i) {
   return v.de && v.tok[i].fold == "es" &&
-         ((i + 1 < v.n && (v.cls(i + 1) & kExistential)) || (i > 0 && (v.cls(i - 1) & kExistential)));
+         ((i + 1 < v.n && (v.cls(i + 1) & kExistential)) ||
+          (i > 0 && (v.cls(i - 1) & kExistential)));
 }
 
 // "die Regierung Russlands", "the government of Iran" name their actor after
 // the description, "die russische Regierung" before it.
-bool named_nearby(const SentenceView& v, const std::vector<Mention>& mentions, std::uint32_t i) {
+bool named_nearby(const SentenceView& v, const std::vector<Mention>& mentions,
+                  std::uint32_t i) {
   bool named_after = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
     if (m.how == Mention::pronoun || m.first <= i || m.first > i + 3) return false;
     return m.first == i + 1 || (v.cls(i + 1) & kOwnerLink);
@@ -236,8 +238,9 @@ void merge_same_phrase(const SentenceView& v, std::vector<Mention>& mentions) {
   for (std::size_t k = 0; k + 1 < mentions.size();) {
     Mention& a = mentions[k];
     Mention& b = mentions[k + 1];
-    bool same_np = a.how == Mention::adjective && b.how == Mention::name && a.actor && b.actor &&
-                   a.actor->code == b.actor->code && b.first >= a.last && b.first - a.last <= 2;
+    bool same_np = a.how == Mention::adjective && b.how == Mention::name && a.actor &&
+                   b.actor && a.actor->code == b.actor->code && b.first >= a.last &&
+                   b.first - a.last <= 2;
     // English titles may be lower case: "Palestinian leader Yasser Arafat".
     for (std::uint32_t t = a.last; same_np && t < b.first; ++t)
       same_np = is_word(v.tok[t]) && !(v.cls(t) & kFunction) &&

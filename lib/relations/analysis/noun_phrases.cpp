@@ -46,8 +46,8 @@ void adopt_phrase(const SentenceView& v, const std::vector<Mention>& mentions, M
                     hw->genders.find('p') != std::string::npos);
   const std::uint64_t article = v.cls(q);
   const bool genitive = article & kOwnerLink;  // der, des
-  const bool marks_case = (article & kDetDef) &&
-                          (genitive ? fem && !(article & kDetOblique) : (article & kDetOblique));
+  const bool marks_case = (article & kDetDef) && (genitive ? fem && !(article & kDetOblique)
+                                                           : (article & kDetOblique));
   m.oblique = v.de && q < head && marks_case;
   m.np_first = q;
   if (q > 0 && (v.cls(q - 1) & kPrep))
@@ -61,7 +61,7 @@ void adopt_phrase(const SentenceView& v, const std::vector<Mention>& mentions, M
 // attribution, a comparison, the preposition before a coordination, an
 // adverb that is no part of a noun phrase.  False when `p` is none.
 bool ends_phrase(const SentenceView& v, const std::vector<Mention>& mentions, Mention& m,
-             std::uint32_t p) {
+                 std::uint32_t p) {
   const auto& tok = v.tok;
   const std::uint64_t c = v.cls(p);
   if (c & kPrep) {
@@ -120,7 +120,8 @@ bool in_phrase(const SentenceView& v, const std::vector<Mention>& mentions, Ment
     m.np_first = p;
     return true;
   }
-  if (!tok[p].upper && no_function_class(c & ~kHypoAdj) && (v.de ? adjective_like(tok[p].fold) : false) &&
+  if (!tok[p].upper && no_function_class(c & ~kHypoAdj) &&
+      (v.de ? adjective_like(tok[p].fold) : false) &&
       !is_verbal(tok[p], c, v.syn.verb[p], v.ctx, p == 0)) {
     m.np_first = p;
     return true;
@@ -145,7 +146,8 @@ void walk_back(const SentenceView& v, const std::vector<Mention>& mentions, Ment
 // "die Regierung in Kiew", "der Führung in Moskau", "the government in
 // Kabul": the seat names the government's state, which takes the
 // description's article and preposition.
-void seat_of_government(const SentenceView& v, const std::vector<Mention>& mentions, Mention& m) {
+void seat_of_government(const SentenceView& v, const std::vector<Mention>& mentions,
+                        Mention& m) {
   if ((m.prep == "in" || m.prep == "aus" || m.prep == "of") && m.np_first > 0 &&
       is_word(v.tok[m.np_first - 1]) && (v.cls(m.np_first - 1) & kDefDesc) &&
       !(v.cls(m.np_first - 1) & kPersonDesc) && (v.de ? v.tok[m.np_first - 1].upper : true) &&
@@ -186,7 +188,8 @@ void led_by(const SentenceView& v, Mention& m) {
 
 // A bare noun phrase right after a noun is its genitive attribute
 // ("Sanktionen der USA", "Krieg Russlands").
-void genitive_attribute(const SentenceView& v, const std::vector<Mention>& mentions, Mention& m) {
+void genitive_attribute(const SentenceView& v, const std::vector<Mention>& mentions,
+                        Mention& m) {
   if (!m.prep.empty() || m.np_first == 0 || !v.de) return;
   const auto& tok = v.tok;
   const std::uint32_t p = m.np_first - 1;

@@ -41,8 +41,8 @@ void read_token_classes(const Sentence& s, const AnalyzerContext& ctx, TokenLook
   syn.question = n > 0 && is_punct(tok[n - 1], "?");
 }
 
-void find_actor_names(const Sentence& s, const AnalyzerContext& ctx, const TokenLookups& lookups,
-                      std::vector<ActorMatch>& names) {
+void find_actor_names(const Sentence& s, const AnalyzerContext& ctx,
+                      const TokenLookups& lookups, std::vector<ActorMatch>& names) {
   if (ctx.index) ctx.actors.match(s, ctx.lang, lookups.lengths, names);
   else ctx.actors.match(s, ctx.lang, names);
 }

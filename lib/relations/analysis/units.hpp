@@ -20,8 +20,8 @@ struct TokenLookups {
 // token_cues.cpp
 void read_token_classes(const Sentence& s, const AnalyzerContext& ctx, TokenLookups& lookups,
                         SentenceSyntax& syn);
-void find_actor_names(const Sentence& s, const AnalyzerContext& ctx, const TokenLookups& lookups,
-                      std::vector<ActorMatch>& names);
+void find_actor_names(const Sentence& s, const AnalyzerContext& ctx,
+                      const TokenLookups& lookups, std::vector<ActorMatch>& names);
 void read_trigger_entries(const Sentence& s, const AnalyzerContext& ctx,
                           const TokenLookups& lookups, SentenceSyntax& syn);
 
@@ -46,7 +46,7 @@ void find_coordination(const Sentence& s, const AnalyzerContext& ctx, const Sent
                        std::vector<Mention>& mentions);
 
 // clause_status.cpp
-void find_clause_status(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
-                        std::vector<Clause>& clauses);
+void find_clause_status(const Sentence& s, const AnalyzerContext& ctx,
+                        const SentenceSyntax& syn, std::vector<Clause>& clauses);
 
 }  // namespace geokg

@@ -14,7 +14,8 @@ inline bool is_word(const Token& t) { return t.kind == TokenKind::word; }
 
 [[gnu::always_inline]] inline bool is_punct(const Token& t, std::string_view p) {
   // Always one character here: a byte compare, not a call to compare().
-  if (p.size() == 1) return t.kind == TokenKind::punct && t.form.size() == 1 && t.form[0] == p[0];
+  if (p.size() == 1)
+    return t.kind == TokenKind::punct && t.form.size() == 1 && t.form[0] == p[0];
   return t.kind == TokenKind::punct && t.form == p;
 }
 
@@ -64,8 +65,8 @@ struct SentenceView {
 // A lower-case word that is neither a function word nor verbal and has an
 // adjective's ending: an inflected adjective inside a noun phrase, not a verb
 // ending the same way ("helfe").
-inline bool attributive(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
-                        std::uint32_t i) {
+inline bool attributive(const Sentence& s, const AnalyzerContext& ctx,
+                        const SentenceSyntax& syn, std::uint32_t i) {
   const Token& t = s.tokens[i];
   const std::uint64_t c = class_at(syn, i);
   return is_word(t) && !t.upper && no_function_class(c & ~kHypoAdj) && adjective_like(t.fold) &&
