@@ -148,7 +148,7 @@ bool description(const SentenceView& v, const std::vector<Mention>& mentions, st
     if (d == 0) return false;
     --d;
   }
-  // "both countries": both is definite.
+  // The word before the pair word: "die beiden Länder", "the two countries".
   const bool definite = v.cls(d) & kDetDef;
   // Rebels need no article: "ein Krankenhaus von Rebellen", "rebels shelled".
   const WordInfo* w = v.ctx.grammar.find(tok[i].fold);
@@ -156,7 +156,7 @@ bool description(const SentenceView& v, const std::vector<Mention>& mentions, st
                 !(is_word(tok[d]) && !tok[d].upper && !(v.cls(d) & kFunction));
   if (rebels && !definite) d = i;
   if (!definite && !rebels) return false;
-  if (!de && pair && (v.cls(i - 1) & kDetDef)) d = i - 1;  // "both countries"
+  if (!de && pair && (v.cls(i - 1) & kDetDef)) d = i - 1;  // "(the) both sides" starts at both
   if (named_nearby(v, mentions, i)) return false;
   x.first = d;
   x.how = pair ? Mention::pair : Mention::description;
