@@ -6,6 +6,9 @@
 #include "relations/analysis/word_shape.hpp"
 
 namespace geokg {
+
+using namespace analysis;  // word_shape.hpp
+
 namespace {
 
 // Working lists, per thread so that their capacity carries over to the next

@@ -13,6 +13,9 @@
 #include "relations/analysis/word_shape.hpp"
 
 namespace geokg {
+
+using namespace analysis;  // word_shape.hpp
+
 namespace {
 
 bool has_form(const std::vector<VerbForm>* forms, std::uint32_t types) {
@@ -24,7 +27,7 @@ bool has_form(const std::vector<VerbForm>* forms, std::uint32_t types) {
 
 // The type its first word gives clause `ci`; returns that word (after a
 // coordinator).
-std::uint32_t clause_type(const SentenceView& v, std::size_t ci, Clause& c) {
+std::uint32_t clause_type(const AnalysisView& v, std::size_t ci, Clause& c) {
   const auto& tok = v.tok;
   const bool de = v.de;
   std::uint32_t f = c.first;
@@ -49,7 +52,7 @@ std::uint32_t clause_type(const SentenceView& v, std::size_t ci, Clause& c) {
 
 // "..., der Armee mit Kampfjets zu helfen": a clause that closes with a
 // zu-infinitive is one, whatever article opens it.
-bool ends_in_zu_infinitive(const SentenceView& v, const Clause& c) {
+bool ends_in_zu_infinitive(const AnalysisView& v, const Clause& c) {
   std::uint32_t e = c.last;
   while (e > c.first && !is_word(v.tok[e - 1])) --e;
   bool zu_end = e >= c.first + 2 && (v.cls(e - 2) & kInfMarker) && !v.tok[e - 1].upper;
@@ -58,7 +61,7 @@ bool ends_in_zu_infinitive(const SentenceView& v, const Clause& c) {
 }
 
 // A German main clause without a finite verb but with "zu" + infinitive.
-bool bare_zu_clause(const SentenceView& v, const Clause& c) {
+bool bare_zu_clause(const AnalysisView& v, const Clause& c) {
   const auto& tok = v.tok;
   bool zu = false;
   for (std::uint32_t i = c.first; i < c.last; ++i)
@@ -81,7 +84,7 @@ bool bare_zu_clause(const SentenceView& v, const Clause& c) {
 
 // The finite verb: the first verbal word (German main clauses: the left
 // bracket; subordinate clauses: the last verbal word).
-void finite_verb(const SentenceView& v, std::uint32_t f, Clause& c) {
+void finite_verb(const AnalysisView& v, std::uint32_t f, Clause& c) {
   for (std::uint32_t i = f; i < c.last; ++i) {
     if (!is_verbal(v.tok[i], v.cls(i), v.syn.verb[i], v.ctx, i == 0)) continue;
     c.finite = static_cast<std::int32_t>(i);
@@ -90,7 +93,7 @@ void finite_verb(const SentenceView& v, std::uint32_t f, Clause& c) {
 }
 
 // "said it would ...": reported future, an announced intent.
-bool reported_would(const SentenceView& v, std::uint32_t i, std::uint32_t content_verb) {
+bool reported_would(const AnalysisView& v, std::uint32_t i, std::uint32_t content_verb) {
   if (v.de || !(v.cls(i) & kReportive) || i >= content_verb) return false;
   for (std::uint32_t j = 0; j < i; ++j)
     if (v.cls(j) & kSpeech) return true;
@@ -99,7 +102,7 @@ bool reported_would(const SentenceView& v, std::uint32_t i, std::uint32_t conten
 
 // "soll ... angegriffen haben": evidential, a reported past act, not a
 // possibility ("sollte ... haben" stays counterfactual).
-bool evidential(const SentenceView& v, const Clause& c, std::uint32_t i) {
+bool evidential(const AnalysisView& v, const Clause& c, std::uint32_t i) {
   const auto& tok = v.tok;
   if (!v.de || !(v.cls(i) & kModalHypo) || !(v.cls(i) & kReportive)) return false;
   for (std::uint32_t j = i + 2; j < c.last; ++j) {
@@ -117,7 +120,7 @@ bool evidential(const SentenceView& v, const Clause& c, std::uint32_t i) {
 }
 
 // werden + infinitive is future; werden + participle is passive.
-bool future_infinitive(const SentenceView& v, const Clause& c, std::uint32_t i) {
+bool future_infinitive(const AnalysisView& v, const Clause& c, std::uint32_t i) {
   bool participle = false, infinitive = false;
   for (std::uint32_t j = i + 1; j < c.last; ++j)
     if (const auto* forms = v.syn.verb[j]; forms && !v.tok[j].upper)
@@ -130,7 +133,7 @@ bool future_infinitive(const SentenceView& v, const Clause& c, std::uint32_t i) 
 
 // A passive auxiliary at `i` with a participle after it (English: within
 // three words) or, in German, anywhere before it in the clause.
-bool passive_at(const SentenceView& v, const Clause& c, std::uint32_t i) {
+bool passive_at(const AnalysisView& v, const Clause& c, std::uint32_t i) {
   const auto& tok = v.tok;
   const bool de = v.de;
   for (std::uint32_t j = i + 1; j < std::min(c.last, de ? c.last : i + 4); ++j)
@@ -144,7 +147,7 @@ bool passive_at(const SentenceView& v, const Clause& c, std::uint32_t i) {
 // English modals and words of intent stand before the verb they govern: "is
 // pushing for ... its debt relief plan" is no plan to push.  The first
 // content verb, or the clause end.
-std::uint32_t content_verb(const SentenceView& v, const Clause& c) {
+std::uint32_t content_verb(const AnalysisView& v, const Clause& c) {
   if (v.de) return c.last;
   for (std::uint32_t i = c.first; i < c.last; ++i)
     if (v.syn.verb[i] && is_word(v.tok[i]) && !v.tok[i].upper &&
@@ -154,7 +157,7 @@ std::uint32_t content_verb(const SentenceView& v, const Clause& c) {
 }
 
 // The status words of the clause.
-void status_words(const SentenceView& v, Clause& c) {
+void status_words(const AnalysisView& v, Clause& c) {
   const std::uint32_t verb = content_verb(v, c);
   for (std::uint32_t i = c.first; i < c.last; ++i) {
     std::uint64_t k = v.cls(i);
@@ -179,7 +182,7 @@ void status_words(const SentenceView& v, Clause& c) {
 
 void find_clause_status(const Sentence& s, const AnalyzerContext& ctx,
                         const SentenceSyntax& syn, std::vector<Clause>& clauses) {
-  const SentenceView v{s, ctx, syn};
+  const AnalysisView v{s, ctx, syn};
   for (std::size_t ci = 0; ci < clauses.size(); ++ci) {
     Clause& c = clauses[ci];
     c.governor = ci == 0 ? -1 : static_cast<int>(ci) - 1;

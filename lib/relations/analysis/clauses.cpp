@@ -12,6 +12,9 @@
 #include "relations/analysis/word_shape.hpp"
 
 namespace geokg {
+
+using namespace analysis;  // word_shape.hpp
+
 namespace {
 
 using Span = std::pair<std::uint32_t, std::uint32_t>;  // tokens [first, second)
@@ -28,7 +31,7 @@ struct ClauseScratch {
   return scratch;
 }
 
-void cut_at_punctuation(const SentenceView& v, std::vector<Span>& segs) {
+void cut_at_punctuation(const AnalysisView& v, std::vector<Span>& segs) {
   std::uint32_t start = 0;
   for (std::uint32_t i = 0; i < v.n; ++i) {
     const Token& t = v.tok[i];
@@ -45,7 +48,7 @@ void cut_at_punctuation(const SentenceView& v, std::vector<Span>& segs) {
 }
 
 // A segment with a subordinator or a word that may be its verb.
-bool has_verb(const SentenceView& v, std::uint32_t first, std::uint32_t last) {
+bool has_verb(const AnalysisView& v, std::uint32_t first, std::uint32_t last) {
   const auto& tok = v.tok;
   const bool de = v.de;
   for (std::uint32_t i = first; i < last; ++i) {
@@ -71,7 +74,7 @@ bool has_verb(const SentenceView& v, std::uint32_t first, std::uint32_t last) {
 }
 
 // A bare zu-infinitive segment ("..., zu bombardieren").
-bool bare_zu(const SentenceView& v, Span seg) {
+bool bare_zu(const AnalysisView& v, Span seg) {
   std::uint32_t f = seg.first;
   while (f < seg.second && !is_word(v.tok[f])) ++f;
   if (f >= seg.second) return false;
@@ -86,7 +89,7 @@ bool bare_zu(const SentenceView& v, Span seg) {
 // to the clause before it.  A bare zu-infinitive segment takes the verbless
 // segments before it as its objects: "gibt an, Stellungen des IS, zu
 // bombardieren".
-void join_verbless(const SentenceView& v, const std::vector<Span>& segs,
+void join_verbless(const AnalysisView& v, const std::vector<Span>& segs,
                    std::vector<Span>& merged) {
   std::uint32_t carry = UINT32_MAX;  // start of verbless segments waiting for a clause
   for (std::size_t si = 0; si < segs.size(); ++si) {
@@ -113,7 +116,7 @@ void join_verbless(const SentenceView& v, const std::vector<Span>& segs,
 }
 
 // A segment that ends in a right bracket: a participle or infinitive.
-bool closes_bracket(const SentenceView& v, Span seg) {
+bool closes_bracket(const AnalysisView& v, Span seg) {
   std::uint32_t e = seg.second;
   while (e > seg.first && !is_word(v.tok[e - 1])) --e;
   if (e == seg.first || v.tok[e - 1].upper) return false;
@@ -126,14 +129,14 @@ bool closes_bracket(const SentenceView& v, Span seg) {
          (f.back() == 't' || f.substr(f.size() - 2) == "en");
 }
 
-bool has_auxiliary(const SentenceView& v, Span seg) {
+bool has_auxiliary(const AnalysisView& v, Span seg) {
   for (std::uint32_t i = seg.first; i < seg.second; ++i)
     if (v.cls(i) & (kAux | kAuxPassive | kModalHypo | kFuture)) return true;
   return false;
 }
 
 // A segment with an auxiliary, no other verb and no right bracket of its own.
-bool opens_bracket(const SentenceView& v, Span seg) {
+bool opens_bracket(const AnalysisView& v, Span seg) {
   bool aux = false;
   for (std::uint32_t i = seg.first; i < seg.second; ++i) {
     if (v.cls(i) & (kAux | kAuxPassive | kModalHypo | kFuture)) aux = true;
@@ -147,7 +150,7 @@ bool opens_bracket(const SentenceView& v, Span seg) {
 // "Demnach wurden 14 Aufständische, sieben Zivilisten und ein UN-Soldat
 // getötet": an auxiliary whose participle or infinitive comes only after a
 // list joins the segments up to it (the right bracket closes the clause).
-void join_brackets(const SentenceView& v, std::vector<Span>& merged) {
+void join_brackets(const AnalysisView& v, std::vector<Span>& merged) {
   for (std::size_t k = 0; k + 1 < merged.size(); ++k) {
     if (!opens_bracket(v, merged[k])) continue;
     for (std::size_t m = k + 1; m < merged.size() && m < k + 6; ++m) {
@@ -165,7 +168,7 @@ void join_brackets(const SentenceView& v, std::vector<Span>& merged) {
 }
 
 // A lower-case verbal word or an English "-ed" form.
-bool verbish(const SentenceView& v, std::uint32_t i) {
+bool verbish(const AnalysisView& v, std::uint32_t i) {
   const Token& t = v.tok[i];
   if (!is_word(t) || t.upper) return false;
   if (is_verbal(t, v.cls(i), v.syn.verb[i], v.ctx, false)) return true;
@@ -175,7 +178,7 @@ bool verbish(const SentenceView& v, std::uint32_t i) {
 
 // "and" at `i` opens a verb phrase of its own: after adverbs in -ly, a verb
 // that is no event noun, opened by an auxiliary or after an actor.
-bool opens_verb_phrase(const SentenceView& v, std::uint32_t i, std::uint32_t last,
+bool opens_verb_phrase(const AnalysisView& v, std::uint32_t i, std::uint32_t last,
                        bool actor_after_verb) {
   std::uint32_t nx = i + 1;
   while (nx < last && is_word(v.tok[nx]) && v.tok[nx].fold.size() > 3 &&
@@ -191,7 +194,7 @@ bool opens_verb_phrase(const SentenceView& v, std::uint32_t i, std::uint32_t las
 // second opens with an auxiliary or the first has an actor after its verb.
 // "bombed and shelled the town" shares the object, and "condemned the
 // launch and urged North Korea to ..." is about North Korea's launch.
-void split_verb_phrases(const SentenceView& v, const std::vector<ActorMatch>& names,
+void split_verb_phrases(const AnalysisView& v, const std::vector<ActorMatch>& names,
                         std::vector<Span>& merged) {
   std::vector<Span> split;
   for (auto [first, last] : merged) {
@@ -243,7 +246,7 @@ void number_clauses(std::uint32_t n, const std::vector<Span>& merged,
 void find_clauses(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
                   const std::vector<ActorMatch>& names, std::vector<Clause>& clauses,
                   std::vector<int>& clause_of) {
-  const SentenceView v{s, ctx, syn};
+  const AnalysisView v{s, ctx, syn};
   ClauseScratch& scratch = clause_scratch();
   scratch.segs.clear();
   scratch.merged.clear();

@@ -11,12 +11,15 @@
 #include "relations/analysis/word_shape.hpp"
 
 namespace geokg {
+
+using namespace analysis;  // word_shape.hpp
+
 namespace {
 
 enum class Link { none, comma, coordinator };
 
 // How the mentions `a` and `b` (the next one) are joined.
-Link link(const SentenceView& v, const Mention& a, const Mention& b) {
+Link link(const AnalysisView& v, const Mention& a, const Mention& b) {
   const auto& tok = v.tok;
   const Grammar& g = v.ctx.grammar;
   // An adjective joins only as the state of a person or institution ("Syria
@@ -49,14 +52,14 @@ Link link(const SentenceView& v, const Mention& a, const Mention& b) {
   return saw_coord ? Link::coordinator : saw_comma ? Link::comma : Link::none;
 }
 
-Link link_at(const SentenceView& v, const std::vector<Mention>& mentions, std::size_t k) {
+Link link_at(const AnalysisView& v, const std::vector<Mention>& mentions, std::size_t k) {
   return link(v, mentions[k], mentions[k + 1]);
 }
 
 // A comma joins only a list that a coordinator closes, or a run of three or
 // more bare names ("to Iran, Libya, North Korea, Sudan, and ..."): the comma
 // between mentions k - 1 and k.
-bool comma_joins(const SentenceView& v, const std::vector<Mention>& mentions, std::size_t k) {
+bool comma_joins(const AnalysisView& v, const std::vector<Mention>& mentions, std::size_t k) {
   std::size_t j = k, lo = k - 1;
   while (j + 1 < mentions.size() && link_at(v, mentions, j) == Link::comma) ++j;
   while (lo > 0 && link_at(v, mentions, lo - 1) == Link::comma) --lo;
@@ -73,7 +76,7 @@ bool comma_joins(const SentenceView& v, const std::vector<Mention>& mentions, st
 
 void find_coordination(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
                        std::vector<Mention>& mentions) {
-  const SentenceView v{s, ctx, syn};
+  const AnalysisView v{s, ctx, syn};
   for (std::size_t k = 0; k < mentions.size(); ++k) {
     Mention& b = mentions[k];
     b.group = static_cast<int>(k);

@@ -13,10 +13,13 @@
 #include "relations/analysis/word_shape.hpp"
 
 namespace geokg {
+
+using namespace analysis;  // word_shape.hpp
+
 namespace {
 
 // The noun an adjective or the first part of a compound modifies.
-void find_head(const SentenceView& v, const ActorMatch& m, Mention& x) {
+void find_head(const AnalysisView& v, const ActorMatch& m, Mention& x) {
   // "US-Beamte", "UN-Sicherheitsrat": the name modifies the noun after the hyphen.
   if (m.last < v.n && compound_hyphen(v.s, m.last)) {
     x.how = Mention::compound;
@@ -32,7 +35,7 @@ void find_head(const SentenceView& v, const ActorMatch& m, Mention& x) {
 
 // A dateline ("Athen -", "Vatikanstadt/Wien -") names where the report comes
 // from, not an actor.
-bool dateline(const SentenceView& v, const ActorMatch& m) {
+bool dateline(const AnalysisView& v, const ActorMatch& m) {
   if (!(m.first == 0 || (m.first >= 2 && is_punct(v.tok[m.first - 1], "/")))) return false;
   std::uint32_t e = m.last;
   while (e + 1 < v.n && is_punct(v.tok[e], "/") && is_word(v.tok[e + 1])) e += 2;
@@ -41,7 +44,7 @@ bool dateline(const SentenceView& v, const ActorMatch& m) {
 }
 
 // A name used for something other than its actor.
-bool names_no_actor(const SentenceView& v, const ActorMatch& m, const Mention& x) {
+bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x) {
   const auto& tok = v.tok;
   const Grammar& g = v.ctx.grammar;
   // "anti-Syria journalist", "pro-Iranian group", "anti-chinesische Proteste":
@@ -68,7 +71,7 @@ bool names_no_actor(const SentenceView& v, const ActorMatch& m, const Mention& x
 
 // "ein Österreicher", "der junge Marokkaner" is a private person; the plural
 // "die Österreicher" is the people.
-bool private_person(const SentenceView& v, const ActorMatch& m) {
+bool private_person(const AnalysisView& v, const ActorMatch& m) {
   if (m.kind != FormKind::demonym) return false;
   const auto& tok = v.tok;
   // A demonym in -er is its own plural ("Israelis und Palästinenser"): it is
@@ -84,7 +87,7 @@ bool private_person(const SentenceView& v, const ActorMatch& m) {
   return m.first > 0 && (v.cls(m.first - 1) & kDetIndef);
 }
 
-void add_name_mentions(const SentenceView& v, const std::vector<ActorMatch>& names,
+void add_name_mentions(const AnalysisView& v, const std::vector<ActorMatch>& names,
                        std::vector<Mention>& mentions) {
   for (const ActorMatch& m : names) {
     Mention x;
@@ -110,7 +113,7 @@ void add_name_mentions(const SentenceView& v, const std::vector<ActorMatch>& nam
 }
 
 // "es gibt", "gab es": no actor.
-bool existential_es(const SentenceView& v, std::uint32_t i) {
+bool existential_es(const AnalysisView& v, std::uint32_t i) {
   return v.de && v.tok[i].fold == "es" &&
          ((i + 1 < v.n && (v.cls(i + 1) & kExistential)) ||
           (i > 0 && (v.cls(i - 1) & kExistential)));
@@ -118,7 +121,7 @@ bool existential_es(const SentenceView& v, std::uint32_t i) {
 
 // "die Regierung Russlands", "the government of Iran" name their actor after
 // the description, "die russische Regierung" before it.
-bool named_nearby(const SentenceView& v, const std::vector<Mention>& mentions,
+bool named_nearby(const AnalysisView& v, const std::vector<Mention>& mentions,
                   std::uint32_t i) {
   bool named_after = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
     if (m.how == Mention::pronoun || m.first <= i || m.first > i + 3) return false;
@@ -133,7 +136,7 @@ bool named_nearby(const SentenceView& v, const std::vector<Mention>& mentions,
 // A description at `i` ("das Land", "die beiden Nationen", "der neue
 // Kanzler", "the prime minister", "Rebellen"): false when it is none or
 // names its actor itself.
-bool description(const SentenceView& v, const std::vector<Mention>& mentions, std::uint32_t i,
+bool description(const AnalysisView& v, const std::vector<Mention>& mentions, std::uint32_t i,
                  Mention& x) {
   const auto& tok = v.tok;
   const bool de = v.de;
@@ -171,7 +174,7 @@ bool description(const SentenceView& v, const std::vector<Mention>& mentions, st
 }
 
 // Pronouns, first person, definite descriptions.
-void add_reference_mentions(const SentenceView& v, std::vector<Mention>& mentions) {
+void add_reference_mentions(const AnalysisView& v, std::vector<Mention>& mentions) {
   for (std::uint32_t i = 0; i < v.n; ++i) {
     if (!is_word(v.tok[i])) continue;
     std::uint64_t c = v.cls(i);
@@ -199,7 +202,7 @@ void add_reference_mentions(const SentenceView& v, std::vector<Mention>& mention
 
 // "des Islamischen Staates (IS)": an abbreviation in parentheses repeats the
 // name before it.
-void drop_repeated_abbreviations(const SentenceView& v, std::vector<Mention>& mentions) {
+void drop_repeated_abbreviations(const AnalysisView& v, std::vector<Mention>& mentions) {
   for (std::size_t k = 1; k < mentions.size();) {
     const Mention& a = mentions[k - 1];
     const Mention& b = mentions[k];
@@ -212,7 +215,7 @@ void drop_repeated_abbreviations(const SentenceView& v, std::vector<Mention>& me
 
 // An office and its holder are one mention coded as the office: "EU-Ratspräsident
 // Donald Tusk" acts for the EU, "UN-Generalsekretär Ban" for the UN.
-void merge_offices(const SentenceView& v, std::vector<Mention>& mentions) {
+void merge_offices(const AnalysisView& v, std::vector<Mention>& mentions) {
   for (std::size_t k = 0; k + 1 < mentions.size();) {
     Mention& a = mentions[k];
     Mention& b = mentions[k + 1];
@@ -234,7 +237,7 @@ void merge_offices(const SentenceView& v, std::vector<Mention>& mentions) {
 
 // An adjective and a name of the same actor in one noun phrase are one
 // mention: "der russische Verteidigungsminister Sergej Schoigu".
-void merge_same_phrase(const SentenceView& v, std::vector<Mention>& mentions) {
+void merge_same_phrase(const AnalysisView& v, std::vector<Mention>& mentions) {
   for (std::size_t k = 0; k + 1 < mentions.size();) {
     Mention& a = mentions[k];
     Mention& b = mentions[k + 1];
@@ -266,7 +269,7 @@ bool may_have_mentions(const SentenceSyntax& syn, const std::vector<ActorMatch>&
 
 void find_mentions(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
                    const std::vector<ActorMatch>& names, std::vector<Mention>& mentions) {
-  const SentenceView v{s, ctx, syn};
+  const AnalysisView v{s, ctx, syn};
   mentions.clear();
   add_name_mentions(v, names, mentions);
   add_reference_mentions(v, mentions);

@@ -14,6 +14,9 @@
 #include "relations/analysis/word_shape.hpp"
 
 namespace geokg {
+
+using namespace analysis;  // word_shape.hpp
+
 namespace {
 
 bool inside_mention(const std::vector<Mention>& mentions, std::uint32_t k) {
@@ -24,7 +27,7 @@ bool inside_mention(const std::vector<Mention>& mentions, std::uint32_t k) {
 // The actor of a phrase headed by another noun takes that phrase's place:
 // its start `q` (after walking back over articles and adjectives, or over the
 // capitalised words of an English title), its preposition and case.
-void adopt_phrase(const SentenceView& v, const std::vector<Mention>& mentions, Mention& m,
+void adopt_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m,
                   std::uint32_t q, bool english_title) {
   const auto& tok = v.tok;
   const std::uint32_t head = q;
@@ -60,7 +63,7 @@ void adopt_phrase(const SentenceView& v, const std::vector<Mention>& mentions, M
 // A word before the phrase that ends the walk back: a preposition,
 // attribution, a comparison, the preposition before a coordination, an
 // adverb that is no part of a noun phrase.  False when `p` is none.
-bool ends_phrase(const SentenceView& v, const std::vector<Mention>& mentions, Mention& m,
+bool ends_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m,
                  std::uint32_t p) {
   const auto& tok = v.tok;
   const std::uint64_t c = v.cls(p);
@@ -103,7 +106,7 @@ bool ends_phrase(const SentenceView& v, const std::vector<Mention>& mentions, Me
 
 // A word of the phrase before the mention: an article, a possessive, an
 // adjective, the noun of an apposition.  False when `p` is none.
-bool in_phrase(const SentenceView& v, const std::vector<Mention>& mentions, Mention& m,
+bool in_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m,
                std::uint32_t p) {
   const auto& tok = v.tok;
   const std::uint64_t c = v.cls(p);
@@ -130,7 +133,7 @@ bool in_phrase(const SentenceView& v, const std::vector<Mention>& mentions, Ment
 }
 
 // Walks back from the mention over its phrase to the word that governs it.
-void walk_back(const SentenceView& v, const std::vector<Mention>& mentions, Mention& m) {
+void walk_back(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m) {
   std::uint32_t i = m.first;
   for (int steps = 0; i > 0 && steps < 6; ++steps) {
     const std::uint32_t p = i - 1;
@@ -146,7 +149,7 @@ void walk_back(const SentenceView& v, const std::vector<Mention>& mentions, Ment
 // "die Regierung in Kiew", "der Führung in Moskau", "the government in
 // Kabul": the seat names the government's state, which takes the
 // description's article and preposition.
-void seat_of_government(const SentenceView& v, const std::vector<Mention>& mentions,
+void seat_of_government(const AnalysisView& v, const std::vector<Mention>& mentions,
                         Mention& m) {
   if ((m.prep == "in" || m.prep == "aus" || m.prep == "of") && m.np_first > 0 &&
       is_word(v.tok[m.np_first - 1]) && (v.cls(m.np_first - 1) & kDefDesc) &&
@@ -160,7 +163,7 @@ void seat_of_government(const SentenceView& v, const std::vector<Mention>& menti
 
 // "King Hassan of Morocco", "the Foreign Minister of Iran": English titles
 // name their holder's state with "of".
-void english_title(const SentenceView& v, const std::vector<Mention>& mentions, Mention& m) {
+void english_title(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m) {
   if (v.de || m.prep != "of" || m.how != Mention::name || m.np_first == 0) return;
   const auto& tok = v.tok;
   const Grammar& g = v.ctx.grammar;
@@ -175,7 +178,7 @@ void english_title(const SentenceView& v, const std::vector<Mention>& mentions, 
 
 // "eine von Riad geführte Militärallianz": the led coalition acts as the one
 // who leads it (the English "Saudi-led coalition" is a compound).
-void led_by(const SentenceView& v, Mention& m) {
+void led_by(const AnalysisView& v, Mention& m) {
   if (!v.de || m.prep != "von" || m.last + 1 >= v.n || !is_word(v.tok[m.last]) ||
       !v.tok[m.last + 1].upper)
     return;
@@ -188,7 +191,7 @@ void led_by(const SentenceView& v, Mention& m) {
 
 // A bare noun phrase right after a noun is its genitive attribute
 // ("Sanktionen der USA", "Krieg Russlands").
-void genitive_attribute(const SentenceView& v, const std::vector<Mention>& mentions,
+void genitive_attribute(const AnalysisView& v, const std::vector<Mention>& mentions,
                         Mention& m) {
   if (!m.prep.empty() || m.np_first == 0 || !v.de) return;
   const auto& tok = v.tok;
@@ -219,7 +222,7 @@ void genitive_attribute(const SentenceView& v, const std::vector<Mention>& menti
 }
 
 // "Russlands Krieg", "Russia's attack": a possessive before its noun.
-void possessive(const SentenceView& v, Mention& m) {
+void possessive(const AnalysisView& v, Mention& m) {
   const auto& tok = v.tok;
   if (m.how != Mention::name || m.last >= v.n || !is_word(tok[m.last])) return;
   std::string_view f = tok[m.last - 1].fold;
@@ -245,7 +248,7 @@ void possessive(const SentenceView& v, Mention& m) {
 
 void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
                        std::vector<Mention>& mentions) {
-  const SentenceView v{s, ctx, syn};
+  const AnalysisView v{s, ctx, syn};
   for (Mention& m : mentions) {
     m.np_first = m.first;
     if (m.how == Mention::description || m.how == Mention::pair) {

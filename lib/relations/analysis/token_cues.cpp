@@ -11,6 +11,8 @@
 
 namespace geokg {
 
+using namespace analysis;  // word_shape.hpp
+
 void read_token_classes(const Sentence& s, const AnalyzerContext& ctx, TokenLookups& lookups,
                         SentenceSyntax& syn) {
   const auto& tok = s.tokens;

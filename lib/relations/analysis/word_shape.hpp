@@ -1,6 +1,8 @@
 // Small tests of one token's shape that several analysis units share:
 // punctuation, compound hyphens, German inflection endings.  Morphology
-// only; word lists live in data/grammar.  Private to lib/relations/analysis.
+// only; word lists live in data/grammar.  Private to lib/relations/analysis,
+// in a namespace of its own: the extraction passes have helpers and a
+// SentenceView of their own.
 #pragma once
 #include <cstdint>
 #include <string_view>
@@ -8,7 +10,7 @@
 
 #include "relations/analysis/syntax.hpp"
 
-namespace geokg {
+namespace geokg::analysis {
 
 inline bool is_word(const Token& t) { return t.kind == TokenKind::word; }
 
@@ -52,7 +54,7 @@ inline std::uint64_t class_at(const SentenceSyntax& syn, std::uint32_t i) {
 }
 
 // The sentence under analysis and what every unit asks of it.
-struct SentenceView {
+struct AnalysisView {
   const Sentence& s;
   const AnalyzerContext& ctx;
   const SentenceSyntax& syn;
@@ -73,4 +75,4 @@ inline bool attributive(const Sentence& s, const AnalyzerContext& ctx,
          !is_verbal(t, c, syn.verb[i], ctx, false);
 }
 
-}  // namespace geokg
+}  // namespace geokg::analysis
