@@ -21,10 +21,6 @@ inline bool is_word(const Token& t) { return t.kind == TokenKind::word; }
   return t.kind == TokenKind::punct && t.form == p;
 }
 
-inline bool ends_with(std::string_view f, std::string_view e) {
-  return f.size() >= e.size() && f.substr(f.size() - e.size()) == e;
-}
-
 // A hyphen written without spaces joins a compound ("US-Beamte"); with
 // spaces it is a dash between clauses.
 inline bool compound_hyphen(const Sentence& s, std::uint32_t i) {
