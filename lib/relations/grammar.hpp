@@ -51,9 +51,21 @@ enum WordClass : std::uint64_t {
   kUse = 1ull << 35,       // einsetzen, use: a weapon noun in its clause is an attack
   kEventHead = 1ull << 36, // "mediation efforts", "peace process": the head keeps the event
   kProspect = 1ull << 37,  // Befürworter, Pläne, fears: the event noun they govern has not happened
-  // Cues: words the extraction passes look for.  Bits 50..63.  A cue says
-  // nothing about a word's grammar: a word with only cues counts as one
-  // without a class (see no_function_class).
+  // Cue classes (see kCueClasses): words the analysis recognises by their
+  // role in one construction.
+  kDetDef = 1ull << 38,       // der, die, das; the, both: a description after it names an actor
+  kDetIndef = 1ull << 39,     // ein, eine; a, an: a demonym after it is a private person
+  kDetSingular = 1ull << 40,  // der, dieser, kein: a demonym in -er after it is one person
+  kOwnerLink = 1ull << 41,    // in, von, aus, der, des; of: the owner after a noun
+  kComparison = 1ull << 42,   // wie, like: "Extremisten wie dem IS" is no object
+  kExistential = 1ull << 43,  // gibt, gab: the "es" of "es gibt" is no actor
+  kStance = 1ull << 44,       // anti, pro: "anti-Syria" is against the actor, not by it
+  kOnly = 1ull << 45,         // nur, only: "nicht nur" is no negation
+  kReportive = 1ull << 46,    // soll, sollen; would: "soll angegriffen haben", "said it would"
+  kLedBy = 1ull << 47,        // geführte, angeführten: "eine von Riad geführte Allianz"
+  kInfMarker = 1ull << 48,    // zu; to: the infinitive marker
+  kPurpose = 1ull << 49,      // um: "um ... zu" opens a purpose clause
+  // Cues of the extraction passes.
   kCorrelate = 1ull << 50,      // es, it: may announce the clause that follows
   kComplementizer = 1ull << 51, // dass, that: opens a content clause
   kRelSubject = 1ull << 52,     // der, welche, who, which: a relative pronoun that may be the subject
@@ -70,9 +82,11 @@ enum WordClass : std::uint64_t {
   kOfPrep = 1ull << 63,         // of: belongs to the noun right before it
 };
 
-constexpr std::uint64_t kCueClasses = ~((1ull << 50) - 1);
-// "No class" has long meant "a content word" (an adjective, a verb, a noun):
-// cues must not change that.
+// Cues (bits 38..63) mark a word's role in one construction the analysis or
+// a pass looks for, not what kind of word it is.
+constexpr std::uint64_t kCueClasses = ~((1ull << 38) - 1);
+// True for a word with cue classes at most: a content word (a noun, a verb,
+// an adjective) wherever "no grammar class" has meant one.
 constexpr bool no_function_class(std::uint64_t classes) { return (classes & ~kCueClasses) == 0; }
 
 // Words that build noun phrases and clauses but carry no content.

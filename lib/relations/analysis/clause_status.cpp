@@ -1,0 +1,203 @@
+// Clause status: each clause's type (main, subordinate, conditional,
+// relative, zu-infinitive, purpose, coordinated), the clause it depends on,
+// its finite verb, and what its status words say: negation, possibility,
+// intent, willingness, passive, a subject that undergoes, a denied
+// complement.
+//
+// Reads: the tokens; syn.classes, syn.verb; the clauses' first and last.
+// Writes: clauses: type, governor, finite, negated, hypothetical, intent,
+//         willing, undergo, neg_complement, passive.
+#include <algorithm>
+
+#include "relations/analysis/units.hpp"
+#include "relations/analysis/word_shape.hpp"
+
+namespace geokg {
+
+using namespace analysis;  // word_shape.hpp
+
+namespace {
+
+bool has_form(const std::vector<VerbForm>* forms, std::uint32_t types) {
+  if (forms)
+    for (const VerbForm& vf : *forms)
+      if (vf.types & types) return true;
+  return false;
+}
+
+// The type its first word gives clause `ci`; returns that word (after a
+// coordinator).
+std::uint32_t clause_type(const AnalysisView& v, std::size_t ci, Clause& c) {
+  const auto& tok = v.tok;
+  const bool de = v.de;
+  std::uint32_t f = c.first;
+  while (f < c.last && !is_word(tok[f])) ++f;
+  if (f < c.last && (v.cls(f) & (kCoord | kCoordClause))) {
+    c.type = Clause::coord;
+    ++f;
+  }
+  if (f >= c.last) return f;
+  std::uint64_t cf = v.cls(f);
+  if (cf & kSubCond) c.type = Clause::cond;
+  else if (cf & kSub) c.type = Clause::sub;
+  else if (de && (cf & kPurpose)) c.type = Clause::purpose;
+  else if (ci > 0 && (cf & kRel) && (de || !(cf & kSub))) c.type = Clause::rel;
+  else if (ci > 0 && de && (cf & kPrep) && f + 1 < c.last && (v.cls(f + 1) & kRel) &&
+           (tok[f + 1].fold.substr(0, 2) == "de" || tok[f + 1].fold.substr(0, 3) == "wel"))
+    c.type = Clause::rel;
+  else if (!de && (cf & kInfMarker) && f + 1 < c.last && v.syn.verb[f + 1])
+    c.type = Clause::zu;
+  return f;
+}
+
+// "..., der Armee mit Kampfjets zu helfen": a clause that closes with a
+// zu-infinitive is one, whatever article opens it.
+bool ends_in_zu_infinitive(const AnalysisView& v, const Clause& c) {
+  std::uint32_t e = c.last;
+  while (e > c.first && !is_word(v.tok[e - 1])) --e;
+  bool zu_end = e >= c.first + 2 && (v.cls(e - 2) & kInfMarker) && !v.tok[e - 1].upper;
+  if (e > c.first) zu_end |= has_form(v.syn.verb[e - 1], kZuInfinitive);
+  return zu_end;
+}
+
+// A German main clause without a finite verb but with "zu" + infinitive.
+bool bare_zu_clause(const AnalysisView& v, const Clause& c) {
+  const auto& tok = v.tok;
+  bool zu = false;
+  for (std::uint32_t i = c.first; i < c.last; ++i)
+    if ((v.cls(i) & kInfMarker) && i + 1 < c.last && is_word(tok[i + 1]) && !tok[i + 1].upper &&
+        (i + 2 >= c.last || !is_word(tok[i + 2]) || v.syn.verb[i + 1] ||
+         adjective_like(tok[i + 1].fold))) {
+      bool finite_before = false;
+      for (std::uint32_t k = c.first; k < i; ++k)
+        finite_before |= (v.cls(k) & (kAux | kModalHypo | kIntent | kFuture | kSpeech)) != 0;
+      if (!finite_before && (i + 2 >= c.last || !is_word(tok[i + 2]))) zu = true;
+    }
+  if (zu) return true;
+  // A zu-infinitive form ("abzulehnen") before punctuation or the clause end.
+  for (std::uint32_t i = c.first; i < c.last; ++i)
+    if (has_form(v.syn.verb[i], kZuInfinitive) && !tok[i].upper &&
+        (i + 1 >= c.last || tok[i + 1].kind != TokenKind::word))
+      return true;
+  return false;
+}
+
+// The finite verb: the first verbal word (German main clauses: the left
+// bracket; subordinate clauses: the last verbal word).
+void finite_verb(const AnalysisView& v, std::uint32_t f, Clause& c) {
+  for (std::uint32_t i = f; i < c.last; ++i) {
+    if (!is_verbal(v.tok[i], v.cls(i), v.syn.verb[i], v.ctx, i == 0)) continue;
+    c.finite = static_cast<std::int32_t>(i);
+    if (c.type == Clause::main || c.type == Clause::coord || !v.de) break;
+  }
+}
+
+// "said it would ...": reported future, an announced intent.
+bool reported_would(const AnalysisView& v, std::uint32_t i, std::uint32_t content_verb) {
+  if (v.de || !(v.cls(i) & kReportive) || i >= content_verb) return false;
+  for (std::uint32_t j = 0; j < i; ++j)
+    if (v.cls(j) & kSpeech) return true;
+  return false;
+}
+
+// "soll ... angegriffen haben": evidential, a reported past act, not a
+// possibility ("sollte ... haben" stays counterfactual).
+bool evidential(const AnalysisView& v, const Clause& c, std::uint32_t i) {
+  const auto& tok = v.tok;
+  if (!v.de || !(v.cls(i) & kModalHypo) || !(v.cls(i) & kReportive)) return false;
+  for (std::uint32_t j = i + 2; j < c.last; ++j) {
+    std::string_view f = tok[j].fold;
+    if (f != "haben" && f != "sein") continue;
+    std::string_view pv = tok[j - 1].fold;
+    // "ge-" participles, also after a separable particle ("eingesetzt").
+    bool participle = pv == "worden" ||
+                      (pv.size() > 4 && pv.find("ge") != std::string_view::npos &&
+                       (pv.back() == 't' || pv.substr(pv.size() - 2) == "en"));
+    participle |= has_form(v.syn.verb[j - 1], kParticiple);
+    if (participle && !tok[j - 1].upper) return true;
+  }
+  return false;
+}
+
+// werden + infinitive is future; werden + participle is passive.
+bool future_infinitive(const AnalysisView& v, const Clause& c, std::uint32_t i) {
+  bool participle = false, infinitive = false;
+  for (std::uint32_t j = i + 1; j < c.last; ++j)
+    if (const auto* forms = v.syn.verb[j]; forms && !v.tok[j].upper)
+      for (const VerbForm& vf : *forms) {
+        participle |= (vf.types & kParticiple) != 0;
+        infinitive |= (vf.types & kInfinitive) != 0 && !(vf.types & kParticiple);
+      }
+  return infinitive && !participle;
+}
+
+// A passive auxiliary at `i` with a participle after it (English: within
+// three words) or, in German, anywhere before it in the clause.
+bool passive_at(const AnalysisView& v, const Clause& c, std::uint32_t i) {
+  const auto& tok = v.tok;
+  const bool de = v.de;
+  for (std::uint32_t j = i + 1; j < std::min(c.last, de ? c.last : i + 4); ++j)
+    if ((!de || !tok[j].upper) && has_form(v.syn.verb[j], kParticiple)) return true;
+  if (de && i > c.first)
+    for (std::uint32_t j = c.first; j < i; ++j)
+      if (!tok[j].upper && has_form(v.syn.verb[j], kParticiple)) return true;
+  return false;
+}
+
+// English modals and words of intent stand before the verb they govern: "is
+// pushing for ... its debt relief plan" is no plan to push.  The first
+// content verb, or the clause end.
+std::uint32_t content_verb(const AnalysisView& v, const Clause& c) {
+  if (v.de) return c.last;
+  for (std::uint32_t i = c.first; i < c.last; ++i)
+    if (v.syn.verb[i] && is_word(v.tok[i]) && !v.tok[i].upper &&
+        !(v.cls(i) & (kAux | kAuxPassive | kModalHypo | kIntent | kFuture | kFunction)))
+      return i;
+  return c.last;
+}
+
+// The status words of the clause.
+void status_words(const AnalysisView& v, Clause& c) {
+  const std::uint32_t verb = content_verb(v, c);
+  for (std::uint32_t i = c.first; i < c.last; ++i) {
+    std::uint64_t k = v.cls(i);
+    if (i > verb) k &= ~(kModalHypo | kIntent | kFuture);
+    if (k & kNeg) {
+      // "nicht nur ... sondern auch" is no negation.
+      bool only = i + 1 < c.last && (v.cls(i + 1) & kOnly);
+      if (!only) c.negated = true;
+    }
+    if (reported_would(v, i, verb)) c.intent = true;
+    else if ((k & (kModalHypo | kHypoAdv)) && !evidential(v, c, i)) c.hypothetical = true;
+    if (k & kIntent) c.intent = true;
+    if (k & kWilling) c.willing = true;
+    if (k & kUndergo) c.undergo = true;
+    if (k & kNegVerb) c.neg_complement = true;
+    if (v.de && (k & kFuture) && !(k & kAux) && future_infinitive(v, c, i)) c.intent = true;
+    if ((k & kAuxPassive) && passive_at(v, c, i)) c.passive = true;
+  }
+}
+
+}  // namespace
+
+void find_clause_status(const Sentence& s, const AnalyzerContext& ctx,
+                        const SentenceSyntax& syn, std::vector<Clause>& clauses) {
+  const AnalysisView v{s, ctx, syn};
+  for (std::size_t ci = 0; ci < clauses.size(); ++ci) {
+    Clause& c = clauses[ci];
+    c.governor = ci == 0 ? -1 : static_cast<int>(ci) - 1;
+    const std::uint32_t f = clause_type(v, ci, c);
+    if (v.de && c.type == Clause::rel && ends_in_zu_infinitive(v, c)) c.type = Clause::zu;
+    if ((c.type == Clause::main || c.type == Clause::coord) && v.de && bare_zu_clause(v, c))
+      c.type = Clause::zu;
+    finite_verb(v, f, c);
+    status_words(v, c);
+    // "Wir haben nicht erlebt, dass ...": a negated matrix clause without an
+    // event of its own negates the complement it introduces.
+    if (c.negated && (c.type == Clause::main || c.type == Clause::coord))
+      c.neg_complement = true;
+    if (c.type == Clause::cond) c.hypothetical = true;
+  }
+}
+
+}  // namespace geokg

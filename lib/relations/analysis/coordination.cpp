@@ -1,0 +1,103 @@
+// Coordination: mentions joined by a coordinator or a list of commas form a
+// group ("die USA und ihre Verbündeten in Südkorea und Japan", "Frankreich,
+// Deutschland und Polen"); later conjuncts take the first one's preposition
+// and case.
+//
+// Reads: the tokens; syn.classes; the mentions' how, head, np_first, last,
+//        prep; ctx.grammar (actor heads).
+// Writes: mentions: group; prep, oblique, genitive_attr, attribution of the
+//         later conjuncts.
+#include "relations/analysis/units.hpp"
+#include "relations/analysis/word_shape.hpp"
+
+namespace geokg {
+
+using namespace analysis;  // word_shape.hpp
+
+namespace {
+
+enum class Link { none, comma, coordinator };
+
+// How the mentions `a` and `b` (the next one) are joined.
+Link link(const AnalysisView& v, const Mention& a, const Mention& b) {
+  const auto& tok = v.tok;
+  const Grammar& g = v.ctx.grammar;
+  // An adjective joins only as the state of a person or institution ("Syria
+  // and Palestinian leader Yasser Arafat"), not as a modifier of a thing.
+  bool adjective_actor = b.how == Mention::adjective && b.head >= 0 &&
+                         g.actor_head(tok[static_cast<std::size_t>(b.head)].fold);
+  if (b.how == Mention::pronoun || b.how == Mention::first_person ||
+      a.how == Mention::pronoun || a.how == Mention::first_person ||
+      (b.how == Mention::adjective && !adjective_actor) || b.np_first < a.last)
+    return Link::none;
+  bool saw_coord = false, saw_comma = false;
+  // "Israeli officials and the PLO": after an adjective, from its person or
+  // institution noun on.
+  std::uint32_t from = a.last;
+  if ((a.how == Mention::adjective || a.how == Mention::compound) && a.head >= 0 &&
+      static_cast<std::uint32_t>(a.head) >= a.last &&
+      static_cast<std::uint32_t>(a.head) < b.np_first &&
+      g.actor_head(tok[static_cast<std::size_t>(a.head)].fold))
+    from = static_cast<std::uint32_t>(a.head) + 1;
+  for (std::uint32_t t = from; t < b.np_first; ++t) {
+    std::uint64_t c = v.cls(t);
+    if (c & kCoord) saw_coord = true;
+    else if (is_punct(tok[t], ",")) saw_comma = true;
+    else if (c & (kDet | kDetOblique | kPoss | kAlly)) continue;
+    // "ihre Verbündeten in Südkorea", "allies like Japan".
+    else if ((tok[t].fold == "in" || (c & kComparison)) && t > a.last && (v.cls(t - 1) & kAlly))
+      continue;
+    else return Link::none;
+  }
+  return saw_coord ? Link::coordinator : saw_comma ? Link::comma : Link::none;
+}
+
+Link link_at(const AnalysisView& v, const std::vector<Mention>& mentions, std::size_t k) {
+  return link(v, mentions[k], mentions[k + 1]);
+}
+
+// A comma joins only a list that a coordinator closes, or a run of three or
+// more bare names ("to Iran, Libya, North Korea, Sudan, and ..."): the comma
+// between mentions k - 1 and k.
+bool comma_joins(const AnalysisView& v, const std::vector<Mention>& mentions, std::size_t k) {
+  std::size_t j = k, lo = k - 1;
+  while (j + 1 < mentions.size() && link_at(v, mentions, j) == Link::comma) ++j;
+  while (lo > 0 && link_at(v, mentions, lo - 1) == Link::comma) --lo;
+  bool names = j - lo >= 2;
+  for (std::size_t q = lo; q <= j && names; ++q)
+    names = mentions[q].how == Mention::name &&
+            (mentions[q].np_first == mentions[q].first ||
+             (mentions[q].np_first + 1 == mentions[q].first &&
+              (v.cls(mentions[q].np_first) & kPrep)));
+  return names || (j + 1 < mentions.size() && link_at(v, mentions, j) == Link::coordinator);
+}
+
+}  // namespace
+
+void find_coordination(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
+                       std::vector<Mention>& mentions) {
+  const AnalysisView v{s, ctx, syn};
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    Mention& b = mentions[k];
+    b.group = static_cast<int>(k);
+    if (k == 0) continue;
+    Mention& a = mentions[k - 1];
+    Link l = link_at(v, mentions, k - 1);
+    if (l == Link::comma && !comma_joins(v, mentions, k)) l = Link::none;
+    bool joined = l != Link::none;
+    // The preposition before "in" after an ally noun is that of the ally NP.
+    const Mention& lead = mentions[static_cast<std::size_t>(a.group)];
+    if (!b.prep.empty() && b.prep != "in" && b.prep != lead.prep) joined = false;
+    if (joined) {
+      b.group = a.group;
+      if (b.prep.empty() || b.prep == "in") {
+        b.prep = lead.prep;
+        b.oblique = lead.oblique;
+        b.genitive_attr = lead.genitive_attr;
+        b.attribution = lead.attribution;
+      }
+    }
+  }
+}
+
+}  // namespace geokg

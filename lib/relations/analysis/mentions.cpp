@@ -1,0 +1,284 @@
+// Mentions: the actor names that name an actor here, pronouns, first
+// person, descriptions ("das Land", "die beiden Nationen", "der Minister"),
+// then one mention for an abbreviation after its name, an office and its
+// holder, an adjective and a name in one noun phrase.
+//
+// Reads: the tokens; syn.classes, syn.clause_of; the actor names; ctx.actors,
+//        ctx.grammar (genders, actor heads, non-actor heads), ctx.triggers.
+// Writes: mentions: first, last, head, actor, gender, genders, how, person,
+//         clause, text.
+#include <algorithm>
+
+#include "relations/analysis/units.hpp"
+#include "relations/analysis/word_shape.hpp"
+
+namespace geokg {
+
+using namespace analysis;  // word_shape.hpp
+
+namespace {
+
+// The noun an adjective or the first part of a compound modifies.
+void find_head(const AnalysisView& v, const ActorMatch& m, Mention& x) {
+  // "US-Beamte", "UN-Sicherheitsrat": the name modifies the noun after the hyphen.
+  if (m.last < v.n && compound_hyphen(v.s, m.last)) {
+    x.how = Mention::compound;
+    x.head = static_cast<std::int32_t>(m.last + 1);
+  } else if (x.how == Mention::adjective) {
+    for (std::uint32_t h = m.last; h < std::min(v.n, m.last + 3); ++h)
+      if (is_word(v.tok[h]) && (v.de ? v.tok[h].upper : !(v.cls(h) & kFunction))) {
+        x.head = static_cast<std::int32_t>(h);
+        break;
+      }
+  }
+}
+
+// A dateline ("Athen -", "Vatikanstadt/Wien -") names where the report comes
+// from, not an actor.
+bool dateline(const AnalysisView& v, const ActorMatch& m) {
+  if (!(m.first == 0 || (m.first >= 2 && is_punct(v.tok[m.first - 1], "/")))) return false;
+  std::uint32_t e = m.last;
+  while (e + 1 < v.n && is_punct(v.tok[e], "/") && is_word(v.tok[e + 1])) e += 2;
+  bool opening = m.first == 0 || m.first <= 4;
+  return opening && e < v.n && is_punct(v.tok[e], "-") && !compound_hyphen(v.s, e);
+}
+
+// A name used for something other than its actor.
+bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x) {
+  const auto& tok = v.tok;
+  const Grammar& g = v.ctx.grammar;
+  // "anti-Syria journalist", "pro-Iranian group", "anti-chinesische Proteste":
+  // the actor is what the phrase is for or against, never its agent.
+  if (m.first >= 2 && is_punct(tok[m.first - 1], "-") && (v.cls(m.first - 2) & kStance))
+    return true;
+  const auto head = static_cast<std::uint32_t>(x.head);
+  // A country name used as a place or topic ("der Syrien-Konflikt", "die
+  // russische Sprache") is no actor.
+  if (x.head >= 0 && (v.cls(head) & kNonActorHead)) return true;
+  // Compounds of such heads too: "Transportunternehmen", "Energiekonzern".
+  if (x.head >= 0 && v.de && g.nonactor_head(tok[head].fold)) return true;
+  if (dateline(v, m)) return true;
+  // A German hyphen compound names an actor when its head is people or an
+  // institution ("US-Beamte", "UN-Sicherheitsrat") or an event whose side it
+  // is ("US-Sanktionen"); "EU-Syrien-Fonds", "Ukraine-Konflikt" name none.
+  if (x.how == Mention::compound && x.head >= 0 && v.de) {
+    std::string_view hf = tok[head].fold;
+    if (!g.actor_head(hf) && !v.ctx.triggers.noun(v.ctx.lang, hf)) return true;
+  }
+  // "ethnic Albanians", "ethnische Serben": an ethnic group, not the state.
+  return m.first > 0 && (v.cls(m.first - 1) & kEthnic);
+}
+
+// "ein Österreicher", "der junge Marokkaner" is a private person; the plural
+// "die Österreicher" is the people.
+bool private_person(const AnalysisView& v, const ActorMatch& m) {
+  if (m.kind != FormKind::demonym) return false;
+  const auto& tok = v.tok;
+  // A demonym in -er is its own plural ("Israelis und Palästinenser"): it is
+  // one person only after a singular article ("der (junge) Marokkaner").
+  bool er_plural = false;
+  if (v.de && m.gender == 'm') {
+    std::string_view f = tok[m.last - 1].fold;
+    er_plural = f.size() > 2 && f.substr(f.size() - 2) == "er";
+    for (std::uint32_t b = m.first; er_plural && b > 0 && b + 2 >= m.first; --b)
+      if (v.cls(b - 1) & kDetSingular) er_plural = false;
+  }
+  if (v.de && (m.gender == 'm' || m.gender == 'f') && !er_plural) return true;
+  return m.first > 0 && (v.cls(m.first - 1) & kDetIndef);
+}
+
+void add_name_mentions(const AnalysisView& v, const std::vector<ActorMatch>& names,
+                       std::vector<Mention>& mentions) {
+  for (const ActorMatch& m : names) {
+    Mention x;
+    x.first = m.first;
+    x.last = m.last;
+    x.actor = v.ctx.actors.actors[m.actor].get();
+    x.gender = m.gender;
+    x.how = m.kind == FormKind::adjective ? Mention::adjective : Mention::name;
+    // "Russian troops" is an adjective; the plural "Russians" names people.
+    if (m.kind == FormKind::demonym && !v.de) {
+      std::string_view last = v.tok[m.last - 1].fold;
+      bool plural = last.size() > 2 && last.back() == 's' && last[last.size() - 2] != '\'';
+      x.how = plural ? Mention::name : Mention::adjective;
+    }
+    find_head(v, m, x);
+    if (names_no_actor(v, m, x) || private_person(v, m)) continue;
+    for (std::uint32_t k = m.first; k < m.last; ++k) {
+      if (!x.text.empty() && v.tok[k].begin > v.tok[k - 1].end) x.text += ' ';
+      x.text += v.tok[k].form;
+    }
+    mentions.push_back(std::move(x));
+  }
+}
+
+// "es gibt", "gab es": no actor.
+bool existential_es(const AnalysisView& v, std::uint32_t i) {
+  return v.de && v.tok[i].fold == "es" &&
+         ((i + 1 < v.n && (v.cls(i + 1) & kExistential)) ||
+          (i > 0 && (v.cls(i - 1) & kExistential)));
+}
+
+// "die Regierung Russlands", "the government of Iran" name their actor after
+// the description, "die russische Regierung" before it.
+bool named_nearby(const AnalysisView& v, const std::vector<Mention>& mentions,
+                  std::uint32_t i) {
+  bool named_after = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+    if (m.how == Mention::pronoun || m.first <= i || m.first > i + 3) return false;
+    return m.first == i + 1 || (v.cls(i + 1) & kOwnerLink);
+  });
+  bool named_before = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+    return m.how == Mention::adjective && m.head == static_cast<std::int32_t>(i);
+  });
+  return named_after || named_before;
+}
+
+// A description at `i` ("das Land", "die beiden Nationen", "der neue
+// Kanzler", "the prime minister", "Rebellen"): false when it is none or
+// names its actor itself.
+bool description(const AnalysisView& v, const std::vector<Mention>& mentions, std::uint32_t i,
+                 Mention& x) {
+  const auto& tok = v.tok;
+  const bool de = v.de;
+  const std::uint64_t c = v.cls(i);
+  std::uint32_t d = i - 1;
+  if ((c & kPersonDesc) && d > 0 && tok[d].kind == TokenKind::word && !tok[d].upper &&
+      !(v.cls(d) & kFunction) && (v.cls(d - 1) & kDet))
+    --d;  // "der neue Kanzler", "the prime minister"
+  bool pair = false;
+  if (v.cls(d) & kPair) {
+    pair = true;
+    if (d == 0) return false;
+    --d;
+  }
+  // The word before the pair word: "die beiden Länder", "the two countries".
+  const bool definite = v.cls(d) & kDetDef;
+  // Rebels need no article: "ein Krankenhaus von Rebellen", "rebels shelled".
+  const WordInfo* w = v.ctx.grammar.find(tok[i].fold);
+  bool rebels = w && w->genders == "r" && !pair && !(c & kPersonDesc) && (d + 1 == i) &&
+                !(is_word(tok[d]) && !tok[d].upper && !(v.cls(d) & kFunction));
+  if (rebels && !definite) d = i;
+  if (!definite && !rebels) return false;
+  if (!de && pair && (v.cls(i - 1) & kDetDef)) d = i - 1;  // "(the) both sides" starts at both
+  if (named_nearby(v, mentions, i)) return false;
+  x.first = d;
+  x.how = pair ? Mention::pair : Mention::description;
+  x.person = (c & kPersonDesc) && !pair;
+  x.genders = w ? w->genders : "";
+  x.text.clear();
+  for (std::uint32_t k = d; k <= i; ++k) {
+    if (k > d) x.text += ' ';
+    x.text += tok[k].form;
+  }
+  return true;
+}
+
+// Pronouns, first person, definite descriptions.
+void add_reference_mentions(const AnalysisView& v, std::vector<Mention>& mentions) {
+  for (std::uint32_t i = 0; i < v.n; ++i) {
+    if (!is_word(v.tok[i])) continue;
+    std::uint64_t c = v.cls(i);
+    if (!(c & (kPron | kPron1 | kDefDesc | kPersonDesc))) continue;
+    bool covered = std::any_of(mentions.begin(), mentions.end(),
+                               [&](const Mention& m) { return i >= m.first && i < m.last; });
+    if (covered) continue;
+    Mention x;
+    x.first = i;
+    x.last = i + 1;
+    x.text = std::string(v.tok[i].form);
+    if (c & kPron) {
+      if (existential_es(v, i)) continue;
+      const WordInfo* w = v.ctx.grammar.find(v.tok[i].fold);
+      x.how = Mention::pronoun;
+      x.genders = w ? w->genders : "";
+    } else if (c & kPron1) {
+      x.how = Mention::first_person;
+    } else if (i == 0 || !description(v, mentions, i, x)) {
+      continue;
+    }
+    mentions.push_back(std::move(x));
+  }
+}
+
+// "des Islamischen Staates (IS)": an abbreviation in parentheses repeats the
+// name before it.
+void drop_repeated_abbreviations(const AnalysisView& v, std::vector<Mention>& mentions) {
+  for (std::size_t k = 1; k < mentions.size();) {
+    const Mention& a = mentions[k - 1];
+    const Mention& b = mentions[k];
+    bool repeat = b.first >= 1 && is_punct(v.tok[b.first - 1], "(") && a.last + 1 == b.first &&
+                  a.actor && b.actor && a.actor->code == b.actor->code;
+    if (repeat) mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(k));
+    else ++k;
+  }
+}
+
+// An office and its holder are one mention coded as the office: "EU-Ratspräsident
+// Donald Tusk" acts for the EU, "UN-Generalsekretär Ban" for the UN.
+void merge_offices(const AnalysisView& v, std::vector<Mention>& mentions) {
+  for (std::size_t k = 0; k + 1 < mentions.size();) {
+    Mention& a = mentions[k];
+    Mention& b = mentions[k + 1];
+    bool office = a.how == Mention::compound && b.how == Mention::name && a.actor && b.actor &&
+                  b.actor->type == ActorType::person && a.head >= 0 &&
+                  b.first == static_cast<std::uint32_t>(a.head) + 1 &&
+                  v.ctx.grammar.actor_head(v.tok[static_cast<std::size_t>(a.head)].fold);
+    if (office) {
+      b.first = a.first;
+      // Keep the person (for "der Minister" later) unless the office is another code's.
+      if (a.actor->code != b.actor->code) b.actor = a.actor;
+      b.text = a.text + " ... " + b.text;
+      mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(k));
+    } else {
+      ++k;
+    }
+  }
+}
+
+// An adjective and a name of the same actor in one noun phrase are one
+// mention: "der russische Verteidigungsminister Sergej Schoigu".
+void merge_same_phrase(const AnalysisView& v, std::vector<Mention>& mentions) {
+  for (std::size_t k = 0; k + 1 < mentions.size();) {
+    Mention& a = mentions[k];
+    Mention& b = mentions[k + 1];
+    bool same_np = a.how == Mention::adjective && b.how == Mention::name && a.actor &&
+                   b.actor && a.actor->code == b.actor->code && b.first >= a.last &&
+                   b.first - a.last <= 2;
+    // English titles may be lower case: "Palestinian leader Yasser Arafat".
+    for (std::uint32_t t = a.last; same_np && t < b.first; ++t)
+      same_np = is_word(v.tok[t]) && !(v.cls(t) & kFunction) &&
+                (v.tok[t].upper || (!v.de && v.ctx.grammar.actor_head(v.tok[t].fold)));
+    if (same_np) {
+      b.first = a.first;
+      b.text = a.text + " ... " + b.text;
+      mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(k));
+    } else {
+      ++k;
+    }
+  }
+}
+
+}  // namespace
+
+bool may_have_mentions(const SentenceSyntax& syn, const std::vector<ActorMatch>& names) {
+  if (!names.empty()) return true;
+  for (std::uint64_t c : syn.classes)
+    if (c & (kPron | kPron1 | kDefDesc | kPersonDesc)) return true;
+  return false;
+}
+
+void find_mentions(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
+                   const std::vector<ActorMatch>& names, std::vector<Mention>& mentions) {
+  const AnalysisView v{s, ctx, syn};
+  mentions.clear();
+  add_name_mentions(v, names, mentions);
+  add_reference_mentions(v, mentions);
+  std::sort(mentions.begin(), mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  drop_repeated_abbreviations(v, mentions);
+  merge_offices(v, mentions);
+  merge_same_phrase(v, mentions);
+  for (Mention& m : mentions) m.clause = syn.clause_of[m.first];
+}
+
+}  // namespace geokg

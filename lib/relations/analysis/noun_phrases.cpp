@@ -1,0 +1,269 @@
+// Noun phrases: for each mention, where its noun phrase starts, the
+// preposition that governs it and its case; attribution ("laut X", "X
+// zufolge"), genitive attributes, possessives; and the phrase of a noun
+// naming people or an institution that the mention's actor takes over ("der
+// Außenminister der USA", "King Hassan of Morocco").
+//
+// Reads: the tokens; syn.classes, syn.verb, syn.noun; ctx.grammar
+//        (prepositions, genders, actor heads).
+// Writes: mentions: np_first, prep, oblique, attribution, genitive_attr,
+//         possessive, head (possessives).
+#include <algorithm>
+
+#include "relations/analysis/units.hpp"
+#include "relations/analysis/word_shape.hpp"
+
+namespace geokg {
+
+using namespace analysis;  // word_shape.hpp
+
+namespace {
+
+bool inside_mention(const std::vector<Mention>& mentions, std::uint32_t k) {
+  return std::any_of(mentions.begin(), mentions.end(),
+                     [&](const Mention& o) { return o.first <= k && k < o.last; });
+}
+
+// The actor of a phrase headed by another noun takes that phrase's place:
+// its start `q` (after walking back over articles and adjectives, or over the
+// capitalised words of an English title), its preposition and case.
+void adopt_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m,
+                  std::uint32_t q, bool english_title) {
+  const auto& tok = v.tok;
+  const std::uint32_t head = q;
+  auto modifier = [&](std::uint32_t k) {
+    if (!is_word(tok[k])) return false;
+    if (english_title)
+      return (tok[k].upper || (v.cls(k) & (kDet | kPoss))) && !inside_mention(mentions, k);
+    return !tok[k].upper &&
+           ((v.cls(k) & (kDet | kDetOblique | kPoss)) || attributive(v.s, v.ctx, v.syn, k));
+  };
+  while (q > 0 && q + 4 > head && modifier(q - 1)) --q;
+  m.genitive_attr = false;
+  m.prep.clear();
+  // "den", "dem" mark an oblique phrase; "der" only before a feminine or
+  // plural noun ("der Regierung in Kiew"), a nominative before a masculine
+  // one ("der Außenminister der USA").  The genitive "des" is not marked here.
+  const WordInfo* hw = v.ctx.grammar.find(tok[head].fold);
+  bool fem = hw && (hw->genders.find('f') != std::string::npos ||
+                    hw->genders.find('p') != std::string::npos);
+  const std::uint64_t article = v.cls(q);
+  const bool genitive = article & kOwnerLink;  // der, des
+  const bool marks_case = (article & kDetDef) && (genitive ? fem && !(article & kDetOblique)
+                                                           : (article & kDetOblique));
+  m.oblique = v.de && q < head && marks_case;
+  m.np_first = q;
+  if (q > 0 && (v.cls(q - 1) & kPrep))
+    if (const WordInfo* w = v.ctx.grammar.find(tok[q - 1].fold)) {
+      m.prep = w->prep;
+      m.np_first = q - 1;
+    }
+}
+
+// A word before the phrase that ends the walk back: a preposition,
+// attribution, a comparison, the preposition before a coordination, an
+// adverb that is no part of a noun phrase.  False when `p` is none.
+bool ends_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m,
+                 std::uint32_t p) {
+  const auto& tok = v.tok;
+  const std::uint64_t c = v.cls(p);
+  if (c & kPrep) {
+    const WordInfo* w = v.ctx.grammar.find(tok[p].fold);
+    // "um ... zu" and English "to" before a verb are no prepositions.
+    bool purpose = v.de && (c & kPurpose);
+    if (!purpose) {
+      m.prep = w->prep;
+      if (w->fused_article) m.oblique = true;
+    }
+    m.np_first = p;
+    return true;
+  }
+  if (c & kAdverb) return true;  // "vor allem", "unter anderem"
+  if (c & kAttrib) {
+    m.attribution = true;
+    m.np_first = p;
+    return true;
+  }
+  // "Extremisten wie dem IS", "groups like Hamas": a comparison, no object.
+  if (c & kComparison) {
+    m.prep = std::string(tok[p].fold);
+    m.np_first = p;
+    return true;
+  }
+  // "von Armee und UN-Soldaten": the preposition before the first conjunct.
+  if ((c & kCoord) && p >= 2 && tok[p - 1].upper && is_word(tok[p - 1])) {
+    std::uint32_t q = p - 1;
+    if (q > 0 && (v.cls(q - 1) & (kDet | kDetOblique))) --q;
+    if (q > 0 && (v.cls(q - 1) & kPrep) && !inside_mention(mentions, p - 1)) {
+      const WordInfo* w = v.ctx.grammar.find(tok[q - 1].fold);
+      m.prep = w->prep;
+      m.np_first = q - 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+// A word of the phrase before the mention: an article, a possessive, an
+// adjective, the noun of an apposition.  False when `p` is none.
+bool in_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m,
+               std::uint32_t p) {
+  const auto& tok = v.tok;
+  const std::uint64_t c = v.cls(p);
+  // An apposition: "gegen die Islamistenmiliz Islamischer Staat" -- the name
+  // shares the phrase (and preposition) of the noun before it.
+  if (v.de && m.how == Mention::name && tok[p].upper && p > 0 && !(c & kFunction) &&
+      !v.syn.noun[p] && m.np_first == m.first &&
+      !(tok[m.last - 1].fold.size() > 1 && tok[m.last - 1].fold.back() == 's') &&
+      (p + 1 == m.first || (p + 2 == m.first && is_punct(tok[p + 1], "("))) &&
+      !inside_mention(mentions, p))
+    return true;
+  if (c & (kDet | kDetOblique | kPoss | kPoss1 | kPair)) {
+    if ((c & kDetOblique) && !(c & kDet)) m.oblique = true;
+    m.np_first = p;
+    return true;
+  }
+  if (!tok[p].upper && no_function_class(c & ~kHypoAdj) &&
+      (v.de ? adjective_like(tok[p].fold) : false) &&
+      !is_verbal(tok[p], c, v.syn.verb[p], v.ctx, p == 0)) {
+    m.np_first = p;
+    return true;
+  }
+  return false;
+}
+
+// Walks back from the mention over its phrase to the word that governs it.
+void walk_back(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m) {
+  std::uint32_t i = m.first;
+  for (int steps = 0; i > 0 && steps < 6; ++steps) {
+    const std::uint32_t p = i - 1;
+    if (!is_word(v.tok[p])) {
+      if (!is_punct(v.tok[p], "\"") && !is_punct(v.tok[p], "(")) break;
+    } else if (ends_phrase(v, mentions, m, p) || !in_phrase(v, mentions, m, p)) {
+      break;
+    }
+    i = p;
+  }
+}
+
+// "die Regierung in Kiew", "der Führung in Moskau", "the government in
+// Kabul": the seat names the government's state, which takes the
+// description's article and preposition.
+void seat_of_government(const AnalysisView& v, const std::vector<Mention>& mentions,
+                        Mention& m) {
+  if ((m.prep == "in" || m.prep == "aus" || m.prep == "of") && m.np_first > 0 &&
+      is_word(v.tok[m.np_first - 1]) && (v.cls(m.np_first - 1) & kDefDesc) &&
+      !(v.cls(m.np_first - 1) & kPersonDesc) && (v.de ? v.tok[m.np_first - 1].upper : true) &&
+      m.how == Mention::name) {
+    const WordInfo* dw = v.ctx.grammar.find(v.tok[m.np_first - 1].fold);
+    if (dw && dw->genders != "g" && dw->genders != "r")
+      adopt_phrase(v, mentions, m, m.np_first - 1, false);
+  }
+}
+
+// "King Hassan of Morocco", "the Foreign Minister of Iran": English titles
+// name their holder's state with "of".
+void english_title(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m) {
+  if (v.de || m.prep != "of" || m.how != Mention::name || m.np_first == 0) return;
+  const auto& tok = v.tok;
+  const Grammar& g = v.ctx.grammar;
+  std::uint32_t t = m.np_first;
+  while (t > 0 && t + 4 > m.np_first && is_word(tok[t - 1]) && tok[t - 1].upper &&
+         !g.actor_head(tok[t - 1].fold))
+    --t;
+  if (t > 0 && is_word(tok[t - 1]) && g.actor_head(tok[t - 1].fold) &&
+      !(v.cls(t - 1) & kDefDesc) && !v.syn.noun[t - 1])
+    adopt_phrase(v, mentions, m, t - 1, true);
+}
+
+// "eine von Riad geführte Militärallianz": the led coalition acts as the one
+// who leads it (the English "Saudi-led coalition" is a compound).
+void led_by(const AnalysisView& v, Mention& m) {
+  if (!v.de || m.prep != "von" || m.last + 1 >= v.n || !is_word(v.tok[m.last]) ||
+      !v.tok[m.last + 1].upper)
+    return;
+  if (v.cls(m.last) & kLedBy) {
+    m.prep.clear();
+    m.oblique = false;
+    m.np_first = m.first;
+  }
+}
+
+// A bare noun phrase right after a noun is its genitive attribute
+// ("Sanktionen der USA", "Krieg Russlands").
+void genitive_attribute(const AnalysisView& v, const std::vector<Mention>& mentions,
+                        Mention& m) {
+  if (!m.prep.empty() || m.np_first == 0 || !v.de) return;
+  const auto& tok = v.tok;
+  const std::uint32_t p = m.np_first - 1;
+  auto upper_noun = [&](std::uint32_t i) {
+    return i < v.n && is_word(tok[i]) && tok[i].upper && i > 0;
+  };
+  const std::uint64_t article = v.cls(m.np_first);
+  if (upper_noun(p) && !(v.cls(p) & kFunction) && m.np_first != m.first &&
+      (article & kOwnerLink) && (article & kDetDef))  // der, des
+    m.genitive_attr = true;
+  // Without an article the adjective carries the genitive: "die
+  // Ausbildung (moderater) syrischer Rebellen", "Angriffe russischer Jets".
+  std::string_view a0 = tok[m.np_first].fold;
+  if (upper_noun(p) && !(v.cls(p) & kFunction) && m.how == Mention::adjective &&
+      !tok[m.np_first].upper && a0.size() > 3 && a0.substr(a0.size() - 2) == "er" &&
+      !(v.cls(m.np_first) & kFunction))
+    m.genitive_attr = true;
+  if (upper_noun(p) && m.np_first == m.first && tok[m.first].fold.size() > 1 &&
+      tok[m.first].fold.back() == 's' && m.how == Mention::name)
+    m.genitive_attr = true;
+  // "der Außenminister der USA", "die Truppen Russlands": the owner of a
+  // noun naming people or an institution is the actor of the phrase, which
+  // takes that noun's article and preposition.
+  if (m.genitive_attr && m.how == Mention::name && v.ctx.grammar.actor_head(tok[p].fold) &&
+      !v.syn.noun[p])
+    adopt_phrase(v, mentions, m, p, false);
+}
+
+// "Russlands Krieg", "Russia's attack": a possessive before its noun.
+void possessive(const AnalysisView& v, Mention& m) {
+  const auto& tok = v.tok;
+  if (m.how != Mention::name || m.last >= v.n || !is_word(tok[m.last])) return;
+  std::string_view f = tok[m.last - 1].fold;
+  bool saxon = !v.de && f.size() > 2 && (f.substr(f.size() - 2) == "'s" || f.back() == '\'');
+  bool gen_s = v.de && f.size() > 1 && f.back() == 's' && tok[m.last].upper &&
+               !(v.cls(m.last) & kFunction) && m.np_first == m.first;
+  if (!saxon && !gen_s) return;
+  m.possessive = true;
+  m.head = static_cast<std::int32_t>(m.last);
+  // "Iran's religious leader", "Russlands Außenminister": the owner of a
+  // noun naming people or an institution is the actor of the phrase.
+  for (std::uint32_t h = m.last; h < std::min(v.n, m.last + 3); ++h) {
+    if (!is_word(tok[h]) || (v.cls(h) & kFunction)) break;
+    if (v.ctx.grammar.actor_head(tok[h].fold)) {
+      m.possessive = false;
+      m.head = -1;
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
+                       std::vector<Mention>& mentions) {
+  const AnalysisView v{s, ctx, syn};
+  for (Mention& m : mentions) {
+    m.np_first = m.first;
+    if (m.how == Mention::description || m.how == Mention::pair) {
+      if (v.cls(m.first) & kDetOblique) m.oblique = true;
+    }
+    walk_back(v, mentions, m);
+    seat_of_government(v, mentions, m);
+    english_title(v, mentions, m);
+    led_by(v, m);
+    // "X zufolge" (German postposition).
+    if (m.last < v.n && is_word(v.tok[m.last]) && v.tok[m.last].fold == "zufolge")
+      m.attribution = true;
+    genitive_attribute(v, mentions, m);
+    possessive(v, m);
+  }
+}
+
+}  // namespace geokg

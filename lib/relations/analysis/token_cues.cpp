@@ -1,0 +1,77 @@
+// Token cues: what each token is before any structure is built.
+//
+// Reads: the sentence's tokens; ctx.index, or without one ctx.grammar,
+//        ctx.triggers and ctx.actors table by table.
+// Writes: read_token_classes: syn.classes, syn.quoted, syn.question and each
+//         token's index entry (lookups); find_actor_names: the actor names;
+//         read_trigger_entries: syn.verb, syn.noun.
+#include "relations/analysis/units.hpp"
+#include "relations/analysis/word_shape.hpp"
+#include "relations/token_index.hpp"
+
+namespace geokg {
+
+using namespace analysis;  // word_shape.hpp
+
+void read_token_classes(const Sentence& s, const AnalyzerContext& ctx, TokenLookups& lookups,
+                        SentenceSyntax& syn) {
+  const auto& tok = s.tokens;
+  const auto n = static_cast<std::uint32_t>(tok.size());
+  syn.classes.assign(n, 0);
+  syn.quoted.assign(n, false);
+  const int slot = token_slot(ctx.lang);
+  if (ctx.index) {
+    lookups.info.assign(n, nullptr);
+    lookups.lengths.assign(n, 0);
+  }
+  bool in_quote = false;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (!is_word(tok[i])) {
+      syn.classes[i] = 0;
+    } else if (ctx.index) {
+      if (const TokenInfo* t = ctx.index->find(tok[i].fold)) {
+        lookups.info[i] = t;
+        syn.classes[i] = t->classes[slot];
+        lookups.lengths[i] = t->lengths;
+      }
+    } else {
+      syn.classes[i] = ctx.grammar.classes(tok[i].fold);
+    }
+    if (is_punct(tok[i], "\"")) in_quote = !in_quote;
+    syn.quoted[i] = in_quote;
+  }
+  syn.question = n > 0 && is_punct(tok[n - 1], "?");
+}
+
+void find_actor_names(const Sentence& s, const AnalyzerContext& ctx,
+                      const TokenLookups& lookups, std::vector<ActorMatch>& names) {
+  if (ctx.index) ctx.actors.match(s, ctx.lang, lookups.lengths, names);
+  else ctx.actors.match(s, ctx.lang, names);
+}
+
+void read_trigger_entries(const Sentence& s, const AnalyzerContext& ctx,
+                          const TokenLookups& lookups, SentenceSyntax& syn) {
+  const auto& tok = s.tokens;
+  const auto n = static_cast<std::uint32_t>(tok.size());
+  const bool de = ctx.lang != Lang::en;
+  const int slot = token_slot(ctx.lang);
+  syn.verb.assign(n, nullptr);
+  syn.noun.assign(n, nullptr);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (!is_word(tok[i])) continue;
+    // German nouns are capitalised; an English noun may be any word.
+    const bool noun_possible = !(de && !tok[i].upper);
+    if (ctx.index) {
+      const TokenInfo* t = lookups.info[i];
+      syn.verb[i] = t ? t->verb[slot] : nullptr;
+      if (noun_possible)
+        syn.noun[i] = t && t->noun[slot] ? t->noun[slot]
+                                         : ctx.triggers.noun_compound(ctx.lang, tok[i].fold);
+    } else {
+      syn.verb[i] = ctx.triggers.verb(ctx.lang, tok[i].fold);
+      if (noun_possible) syn.noun[i] = ctx.triggers.noun(ctx.lang, tok[i].fold);
+    }
+  }
+}
+
+}  // namespace geokg
