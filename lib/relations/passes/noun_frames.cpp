@@ -116,7 +116,7 @@ void NounReader::measure_phrase() {
   while (np_start > c().first) {
     std::uint32_t p = np_start - 1;
     std::uint64_t pc = cls(p);
-    bool infinitive = !de() && no_function_class(pc) && p > c().first && sv.cls_has(p - 1, kInfinitiveTo);
+    bool infinitive = !de() && no_function_class(pc) && p > c().first && sv.cls_has(p - 1, kInfMarker);
     bool mod = t[p].kind == TokenKind::word && !t[p].upper && !infinitive &&
                ((pc & (kDet | kDetOblique | kPoss | kHypoAdj | kNeg)) || no_function_class(pc) ||
                 (de() && sv.cls_has(p, kRelPossessive)));
@@ -431,7 +431,7 @@ Status NounReader::status_of() const {
   // possibility after the noun.  (German only: English "threatened" after a
   // noun is a verb; "wie erwartet" is as expected.)
   for (std::uint32_t k = i + 1; de() && k < cl.last && st == Status::fact && !in_pp; ++k)
-    if ((cls(k) & kHypoAdj) && tok()[k - 1].fold != "wie" &&
+    if ((cls(k) & kHypoAdj) && !sv.cls_has(k - 1, kComparison) &&
         (k + 1 >= cl.last || tok()[k + 1].kind != TokenKind::word || !tok()[k + 1].upper))
       set(Status::hypothetical, "possible after the noun");
   // The object of a demand, threat, offer or refusal has not happened:

@@ -115,7 +115,7 @@ bool to_follows(const SentenceView& v, const Pending& p) {
   const auto& tok = v.tok;
   std::uint32_t end = std::min<std::uint32_t>(p.at + 7, static_cast<std::uint32_t>(tok.size()));
   for (std::uint32_t k = p.at + 1; k < end; ++k) {
-    if (v.cls_has(k, kInfinitiveTo)) return true;
+    if (v.cls_has(k, kInfMarker)) return true;
     std::string_view f = tok[k].fold;
     // ("agreed in principle on Saturday to": words of a prepositional phrase.)
     bool in_pp_word = k > p.at + 1 && (v.cls_has(k - 1, kPrep) ||

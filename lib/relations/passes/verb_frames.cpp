@@ -113,7 +113,7 @@ bool VerbReader::english_noun_reading(std::uint32_t i) const {
   if (prev.kind == TokenKind::word && !prev.upper && no_function_class(pc) && !adverb && !subject_before)
     np_before = true;
   // "to attack Ukraine", "to impose the ban": an infinitive with its object.
-  if (v().cls_has(i - 1, kInfinitiveTo) && i + 1 < t.size() &&
+  if (v().cls_has(i - 1, kInfMarker) && i + 1 < t.size() &&
       ((cls(i + 1) & (kDet | kPoss | kPron)) ||
        std::any_of(ms().begin(), ms().end(), [&](const Mention& m) { return m.first == i + 1 && m.prep.empty(); })))
     np_before = false;
@@ -146,7 +146,7 @@ const VerbForm* VerbReader::select_form(std::uint32_t i, const std::vector<VerbF
 // "sought to ease tensions": an attempt, not a request.
 bool VerbReader::attempt(std::uint32_t i, const Trigger& tr) const {
   const auto& t = tok();
-  return tr.attempt && !de() && i + 2 < t.size() && v().cls_has(i + 1, kInfinitiveTo) &&
+  return tr.attempt && !de() && i + 2 < t.size() && v().cls_has(i + 1, kInfMarker) &&
          t[i + 2].kind == TokenKind::word && !t[i + 2].upper &&
          !(cls(i + 2) & (kDet | kDetOblique | kPoss | kPron));
 }
@@ -254,7 +254,7 @@ bool VerbReader::english_participle(std::uint32_t i, const VerbForm& vf, bool& r
 
 ToGovernor VerbReader::to_governor(std::uint32_t i, const VerbForm& vf) const {
   ToGovernor g;
-  if (de() || i <= c().first + 1 || !v().cls_has(i - 1, kInfinitiveTo) || !(vf.types & kInfinitive))
+  if (de() || i <= c().first + 1 || !v().cls_has(i - 1, kInfMarker) || !(vf.types & kInfinitive))
     return g;
   for (std::uint32_t k = i - 2; k + 8 > i && k >= c().first; --k) {
     std::uint64_t kc = cls(k);
@@ -287,7 +287,7 @@ bool VerbReader::is_passive(std::uint32_t i, const VerbForm& vf, bool reduced) c
   }
   // "Israel is opposed to French mediation": a participle with "to" and no
   // agent is a predicate adjective, its subject the one who acts.
-  if (!de() && passive && !reduced && i + 1 < c().last && v().cls_has(i + 1, kInfinitiveTo) &&
+  if (!de() && passive && !reduced && i + 1 < c().last && v().cls_has(i + 1, kInfMarker) &&
       std::none_of(ms().begin(), ms().end(), [&](const Mention& m) {
         return m.clause == static_cast<int>(ci) && v().grammar().is(m.prep, kAgentPrep) && m.first > i;
       }))
@@ -334,7 +334,7 @@ struct VerbRoles {
     if (reduced) return {};  // the noun before it, no actor
     // "threatened to break off relations with ...": a verb followed by its
     // to-infinitive has no object of its own.
-    if (!v.de && i + 2 < c.last && v.cls_has(i + 1, kInfinitiveTo) &&
+    if (!v.de && i + 2 < c.last && v.cls_has(i + 1, kInfMarker) &&
         t[i + 2].kind == TokenKind::word && !t[i + 2].upper &&
         !v.cls_has(i + 2, kDet | kDetOblique | kPoss | kPron))
       return {};
