@@ -571,8 +571,8 @@ void VerbReader::token(std::uint32_t i) {
   const VerbForm* vf = select_form(i, *forms);
   if (!vf) return drop(Drop::no_fitting_form);
   out.taken[i] = 1;
-  if (trace) trace->gate(form_name(*vf));
   const Trigger& tr = v().triggers().at(vf->trigger);
+  if (trace) trace->gate(form_name(*vf) + " of " + tr.entry);
   if (attempt(i, tr)) return drop(Drop::attempt);
   read(i, *vf);
 }
