@@ -8,10 +8,13 @@
 # "verb frame (/abs/data/triggers/de.tsv:268)" equals "verb frame (triggers/de.tsv:268)".
 # Prints one line per input and mode; exits 1 on any difference.
 #
-# Usage: scripts/check-identical.sh [-b BASE_REV] [-r REF_BUILD_DIR] [-B BUILD_DIR] [-j N]
+# Usage: scripts/check-identical.sh [-b BASE_REV] [-c REV] [-r REF_BUILD_DIR] [-B BUILD_DIR] [-j N]
 #   -b REV  reference revision (default 09516f0), checked out once as a detached
 #           worktree in build-ref/<commit>/ and built there (release, no tests);
 #           later runs reuse it
+#   -c REV  check revision REV (built the same way) instead of the current tree,
+#           e.g. the last commit of a refactoring series:
+#           scripts/check-identical.sh -b 09516f0 -c 47a0467
 #   -r DIR  use this existing reference build instead (DIR/tools/geokg), e.g.
 #           /work/wt-base/build; it is run as it is, not rebuilt
 #   -B DIR  the current tree's meson build dir (default build; set up if missing)
@@ -20,10 +23,11 @@
 # ignored: each binary reads the data/ of its own source tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-base=09516f0 ref_build="" build=build jobs=2
-while getopts b:r:B:j:h opt; do
+base=09516f0 ref_build="" build=build jobs=2 check=""
+while getopts b:c:r:B:j:h opt; do
   case $opt in
     b) base=$OPTARG ;;
+    c) check=$OPTARG ;;
     r) ref_build=$OPTARG ;;
     B) build=$OPTARG ;;
     j) jobs=$OPTARG ;;
@@ -32,21 +36,28 @@ while getopts b:r:B:j:h opt; do
 done
 unset GEOKG_DATA_DIR
 
-if [ -z "$ref_build" ]; then
-  commit=$(git rev-parse --verify "$base^{commit}")
+# Builds revision $1 once in build-ref/<commit>/build; prints that dir.
+build_rev() {
+  local commit src
+  commit=$(git rev-parse --verify "$1^{commit}")
   src=build-ref/$commit
   if [ ! -d "$src" ]; then
-    echo "checking out $base in $src" >&2
+    echo "checking out $1 in $src" >&2
     git worktree add --quiet --detach "$src" "$commit"
   fi
-  ref_build=$src/build
-  [ -d "$ref_build" ] || meson setup "$ref_build" "$src" --buildtype=release -Dtests=false >/dev/null
-  echo "building $base in $ref_build" >&2
-  ninja -C "$ref_build" -j "$jobs" tools/geokg >/dev/null
+  [ -d "$src/build" ] || meson setup "$src/build" "$src" --buildtype=release -Dtests=false >/dev/null
+  echo "building $1 in $src/build" >&2
+  ninja -C "$src/build" -j "$jobs" tools/geokg >/dev/null
+  echo "$src/build"
+}
+[ -n "$ref_build" ] || ref_build=$(build_rev "$base")
+if [ -n "$check" ]; then
+  build=$(build_rev "$check")
+else
+  [ -d "$build" ] || meson setup "$build" >/dev/null
+  echo "building the current tree in $build" >&2
+  ninja -C "$build" -j "$jobs" tools/geokg >/dev/null
 fi
-[ -d "$build" ] || meson setup "$build" >/dev/null
-echo "building the current tree in $build" >&2
-ninja -C "$build" -j "$jobs" tools/geokg >/dev/null
 ref_bin=$ref_build/tools/geokg new_bin=$build/tools/geokg
 [ -x "$ref_bin" ] || { echo "check-identical: $ref_bin not built" >&2; exit 2; }
 
