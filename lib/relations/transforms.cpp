@@ -27,13 +27,19 @@ std::uint32_t bits_of(std::string_view word) {
   return out;
 }
 
+// The sets the passes rewrite an event by: their row must say into what.
+bool rewrites(RelationSet s) {
+  return s == RelationSet::threat || s == RelationSet::offer || s == RelationSet::pledge ||
+         s == RelationSet::charge || s == RelationSet::halt;
+}
+
 }  // namespace
 
 std::string_view to_string(RelationSet s) { return kNames[static_cast<std::size_t>(s)]; }
 
 Transforms Transforms::read(std::istream& in, const std::string& where) {
   Transforms t;
-  std::array<bool, kRelationSetCount> seen{};
+  std::array<bool, kRelationSetCount> seen{}, gives_seen{};
   read_table(in, where, 4, "set relations gives what", [&](const TableRow& r) {
     std::size_t k = 0;
     while (k < kNames.size() && kNames[k] != r.fields[0]) ++k;
@@ -49,10 +55,14 @@ Transforms Transforms::read(std::istream& in, const std::string& where) {
       auto g = parse_relation(r.fields[2]);
       if (!g) throw DataError("unknown relation '" + std::string(r.fields[2]) + "'");
       t.gives_[k] = *g;
+      gives_seen[k] = true;
     }
   });
   for (std::size_t k = 0; k < kNames.size(); ++k)
     if (!seen[k]) throw DataError(where + ": set '" + std::string(kNames[k]) + "' is missing");
+    else if (rewrites(static_cast<RelationSet>(k)) && !gives_seen[k])
+      throw DataError(where + ": set '" + std::string(kNames[k]) +
+                      "' is a rewrite: its 'gives' column must name a relation");
   return t;
 }
 

@@ -81,11 +81,16 @@ void emit(const SentenceView& v, const Document& doc, std::string_view sentence_
         Event e;
         e.doc = doc.id;
         e.sentence = static_cast<std::uint32_t>(v.index);
-        e.source = ref_of(*k.source, a);
-        e.target = ref_of(*k.target, b);
+        const Mention* sm = k.source;
+        const Mention* tm = k.target;
+        e.source = ref_of(*sm, a);
+        e.target = ref_of(*tm, b);
         // A mutual relation has no direction: one canonical order, so that
         // "Russland und Nordkorea" and "Nordkorea und Russland" are one edge.
-        if (is_symmetric(k.relation) && e.target.code < e.source.code) std::swap(e.source, e.target);
+        if (is_symmetric(k.relation) && e.target.code < e.source.code) {
+          std::swap(e.source, e.target);
+          std::swap(sm, tm);
+        }
         e.relation = k.relation;
         e.status = k.status;
         e.trigger = k.trigger;
@@ -93,8 +98,8 @@ void emit(const SentenceView& v, const Document& doc, std::string_view sentence_
         e.attributed_to = said.text;
         e.date = doc.date;
         e.provenance = k.provenance;
-        e.tokens = "source " + token_text(*k.source) + "; trigger " + std::to_string(k.trigger_token) +
-                   " " + k.trigger + "; target " + token_text(*k.target);
+        e.tokens = "source " + token_text(*sm) + "; trigger " + std::to_string(k.trigger_token) + " " +
+                   k.trigger + "; target " + token_text(*tm);
         if (v.trace) v.trace->event(e.source.code, e.relation, e.target.code, e.status);
         out.push_back(std::move(e));
       }
