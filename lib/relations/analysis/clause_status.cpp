@@ -27,6 +27,26 @@ bool has_form(const std::vector<VerbForm>* forms, std::uint32_t types) {
 
 // The type its first word gives clause `ci`; returns that word (after a
 // coordinator).
+// "Die Türkei erklärte, die Ukraine habe Russland angegriffen": after a verb,
+// an article opening a verb-second clause starts reported speech, not a
+// relative clause (which follows its noun and ends with its finite verb).
+bool reported_speech(const AnalysisView& v, const Clause& c, std::uint32_t f) {
+  const auto& tok = v.tok;
+  std::uint32_t p = c.first;
+  while (p > 0 && !is_word(tok[p - 1])) --p;
+  if (p == 0 || tok[p - 1].upper || !is_verbal(tok[p - 1], v.cls(p - 1), v.syn.verb[p - 1], v.ctx, false))
+    return false;
+  std::uint32_t e = c.last;
+  while (e > f && !is_word(tok[e - 1])) --e;
+  // The noun of the article's phrase (after its adjectives), then the finite verb.
+  std::uint32_t h = f + 1;
+  while (h < e && is_word(tok[h]) && !tok[h].upper && h < f + 4) ++h;
+  if (h >= e || !tok[h].upper) return false;
+  std::uint32_t verb = h + 1;
+  return verb + 1 < e && is_word(tok[verb]) && !tok[verb].upper &&
+         is_verbal(tok[verb], v.cls(verb), v.syn.verb[verb], v.ctx, false);
+}
+
 std::uint32_t clause_type(const AnalysisView& v, std::size_t ci, Clause& c) {
   const auto& tok = v.tok;
   const bool de = v.de;
@@ -41,7 +61,8 @@ std::uint32_t clause_type(const AnalysisView& v, std::size_t ci, Clause& c) {
   if (cf & kSubCond) c.type = Clause::cond;
   else if (cf & kSub) c.type = Clause::sub;
   else if (de && (cf & kPurpose)) c.type = Clause::purpose;
-  else if (ci > 0 && (cf & kRel) && (de || !(cf & kSub))) c.type = Clause::rel;
+  else if (ci > 0 && (cf & kRel) && (de ? !reported_speech(v, c, f) : !(cf & kSub)))
+    c.type = Clause::rel;
   else if (ci > 0 && de && (cf & kPrep) && f + 1 < c.last && (v.cls(f + 1) & kRel) &&
            (tok[f + 1].fold.substr(0, 2) == "de" || tok[f + 1].fold.substr(0, 3) == "wel"))
     c.type = Clause::rel;

@@ -103,8 +103,11 @@ ClauseRoles SubjectFinder::english_relative(std::size_t ci) const {
   ClauseRoles r;
   r.antecedent = antecedent(ci, false, {});
   int fb = first_bare(ci);
+  // Without a verb we know ("which borders Ukraine"), a bare actor right after
+  // the pronoun is the subject, one further on is not.
+  std::uint32_t verb = c.finite >= 0 ? static_cast<std::uint32_t>(c.finite) : start + 1;
   if (r.antecedent >= 0 && start < c.last && v.cls_has(start, kRelSubject) &&
-      (fb < 0 || ms[static_cast<std::size_t>(fb)].first > static_cast<std::uint32_t>(c.finite))) {
+      (fb < 0 || ms[static_cast<std::size_t>(fb)].first > verb)) {
     r.subject = r.antecedent;
     return r;
   }
