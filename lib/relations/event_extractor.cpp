@@ -156,7 +156,8 @@ struct PassOutputs {
 
 }  // namespace
 
-// The passes in their order: each reads what the ones before it wrote.
+// The passes in their order (order::kPasses in passes.hpp, checked at compile
+// time): each reads what the ones before it wrote.
 void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sentence& s,
                                       std::size_t si, Discourse& discourse, Trace* trace,
                                       std::vector<Event>& out) const {

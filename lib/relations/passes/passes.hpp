@@ -10,8 +10,10 @@
 //   transform        -> candidates      retargeting, obligations, demanded acts
 //   emit             -> events          pairs of actors, deduplicated
 #pragma once
+#include <cstdint>
 #include <deque>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "geokg/relations/event.hpp"
@@ -120,5 +122,40 @@ void transform(const FrameInputs& in, const Resolved& r, const VerbFrames& verbs
 // --- emit.cpp ---------------------------------------------------------------------------
 void emit(const SentenceView& v, const Document& doc, std::string_view sentence_text,
           const Attribution& said, const std::vector<Candidate>& cands, std::vector<Event>& out);
+
+// --- the order ------------------------------------------------------------------------------
+// What each pass reads and writes, in the order extract_sentence() runs them
+// (CoreNLP's requires()/requirementsSatisfied(), checked at compile time):
+// every input is written by an earlier pass, and no pass writes what another
+// wrote.  The verb and noun frames run clause by clause, each reading the
+// other's output of earlier clauses, so they are one step here.
+namespace order {
+enum Output : std::uint32_t {
+  kSyntax = 1, kDiscourse = 2, kAttribution = 4, kResolved = 8, kRoles = 16, kMoods = 32,
+  kFrames = 64, kCandidates = 128, kEvents = 256,
+};
+struct PassSpec {
+  std::string_view name;
+  std::uint32_t reads, writes;
+};
+inline constexpr PassSpec kPasses[] = {
+    {"attribute", kSyntax, kAttribution},
+    {"resolve_mentions", kSyntax | kAttribution | kDiscourse, kResolved},
+    {"find_subjects", kSyntax | kResolved, kRoles},
+    {"clause_moods", kSyntax, kMoods},
+    {"verb_frames + noun_frames", kSyntax | kResolved | kRoles | kMoods | kDiscourse, kFrames},
+    {"transform", kSyntax | kResolved | kFrames, kCandidates},
+    {"emit", kSyntax | kAttribution | kCandidates, kEvents},
+};
+constexpr bool checked() {
+  std::uint32_t have = kSyntax | kDiscourse;  // the analysis, the sentences before
+  for (const PassSpec& p : kPasses) {
+    if ((p.reads & ~have) || (p.writes & have)) return false;
+    have |= p.writes;
+  }
+  return true;
+}
+static_assert(checked(), "a pass reads what no earlier pass wrote, or rewrites another's output");
+}  // namespace order
 
 }  // namespace geokg
