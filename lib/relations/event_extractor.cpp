@@ -64,7 +64,7 @@ struct Extractor::Impl {
   Grammar grammar_de, grammar_en;
   Segmenter seg_de{Lang::de}, seg_en{Lang::en};
   TokenIndex index;  // the tables above merged; rebuilt when they change
-  void reindex() { index.build(grammar_de, grammar_en, triggers, actors.impl()); }
+  void reindex() { index.build(grammar_de, grammar_en, triggers, index_of(actors)); }
 
   const Grammar& grammar(Lang l) const { return l == Lang::en ? grammar_en : grammar_de; }
 
@@ -162,7 +162,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   if (tok.empty()) return;
   const bool de = lang != Lang::en;
   const Grammar& g = grammar(lang);
-  AnalyzerContext ctx{lang, actors.impl(), g, triggers, &index};
+  AnalyzerContext ctx{lang, index_of(actors), g, triggers, &index};
   SentenceSyntax& syn = thread_syntax();
   // Events and antecedents all come from mentions: a sentence without any
   // has nothing to contribute.
