@@ -11,6 +11,8 @@
 #include <vector>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "geokg/text/segmenter.hpp"
 
 namespace geokg {
@@ -98,16 +100,42 @@ Lang by_votes(Votes v) {
   return v.de > v.en ? Lang::de : (v.en > v.de ? Lang::en : Lang::other);
 }
 
-}  // namespace
+// "German", "English", else CLD2's name ("FRENCH" -> "French", "Unknown").
+std::string cld2_name(CLD2::Language lang) {
+  if (lang == CLD2::GERMAN) return "German";
+  if (lang == CLD2::ENGLISH) return "English";
+  std::string name = CLD2::LanguageName(lang);
+  for (std::size_t i = 1; i < name.size(); ++i)
+    if (name[i] >= 'A' && name[i] <= 'Z') name[i] = static_cast<char>(name[i] - 'A' + 'a');
+  return name;
+}
 
-Lang detect_language(std::string_view text) {
-  if (text.empty()) return Lang::other;
+std::string word_counts(Votes v) {
+  return fmt::format("function words: {} German, {} English", v.de, v.en);
+}
+
+// The decision, and when `why` is given, its reason; detect_language passes
+// none and builds no string.
+Lang decide(std::string_view text, std::string* why) {
+  if (text.empty()) {
+    if (why) *why = "empty text";
+    return Lang::other;
+  }
   // The sentences decide when they clearly do: CLD2 weighs every word, so
   // thousands of English country names listed in a German article made it
   // answer English, and every German sentence of the article was lost.
   const Votes votes = count_function_words(text.substr(0, kFunctionWordSpan));
-  if (votes.sentences_de >= votes.sentences_en + 2) return Lang::de;
-  if (votes.sentences_en >= votes.sentences_de + 2) return Lang::en;
+  const auto sentences_win = [&](Lang lang, int won, int lost) {
+    if (why)
+      *why =
+          fmt::format("{} function words win {} sentence{} to {}",
+                      lang == Lang::de ? "German" : "English", won, won == 1 ? "" : "s", lost);
+    return lang;
+  };
+  if (votes.sentences_de >= votes.sentences_en + 2)
+    return sentences_win(Lang::de, votes.sentences_de, votes.sentences_en);
+  if (votes.sentences_en >= votes.sentences_de + 2)
+    return sentences_win(Lang::en, votes.sentences_en, votes.sentences_de);
   std::string_view sample = text.substr(0, std::min<std::size_t>(text.size(), 16384));
   // CLD2 wants valid UTF-8; cut a sample back to a character boundary.
   while (!sample.empty() && (static_cast<unsigned char>(sample.back()) & 0xC0) == 0x80)
@@ -118,15 +146,35 @@ Lang detect_language(std::string_view text) {
   int valid_prefix = 0;
   CLD2::Language lang = CLD2::DetectLanguageCheckUTF8(
       sample.data(), static_cast<int>(sample.size()), true, &reliable, &valid_prefix);
-  if (reliable) {
-    if (lang == CLD2::GERMAN) return Lang::de;
-    if (lang == CLD2::ENGLISH) return Lang::en;
+  if (reliable && (lang == CLD2::GERMAN || lang == CLD2::ENGLISH)) {
+    if (why) *why = fmt::format("CLD2 says {} (reliable)", cld2_name(lang));
+    return lang == CLD2::GERMAN ? Lang::de : Lang::en;
   }
+  const auto cld2 = [&] {
+    return fmt::format("CLD2 says {} ({})", cld2_name(lang),
+                       reliable ? "reliable" : "unreliable");
+  };
   Lang guess = by_votes(votes);
-  if (guess != Lang::other) return guess;
-  if (lang == CLD2::GERMAN) return Lang::de;
-  if (lang == CLD2::ENGLISH) return Lang::en;
+  if (guess != Lang::other) {
+    if (why) *why = fmt::format("{}; {}", word_counts(votes), cld2());
+    return guess;
+  }
+  if (lang == CLD2::GERMAN || lang == CLD2::ENGLISH) {
+    if (why) *why = fmt::format("{}; {}", cld2(), word_counts(votes));
+    return lang == CLD2::GERMAN ? Lang::de : Lang::en;
+  }
+  if (why) *why = fmt::format("no clue: {}; {}", word_counts(votes), cld2());
   return Lang::other;
+}
+
+}  // namespace
+
+Lang detect_language(std::string_view text) { return decide(text, nullptr); }
+
+LanguageGuess explain_language(std::string_view text) {
+  LanguageGuess guess;
+  guess.lang = decide(text, &guess.why);
+  return guess;
 }
 
 }  // namespace geokg

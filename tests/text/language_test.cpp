@@ -47,3 +47,31 @@ TEST_CASE("language detection: a long list of English names in a German article"
                         "that it was ready. " + list + " and Poland condemned Russia.") ==
         Lang::en);
 }
+
+TEST_CASE("explain_language says which evidence decided") {
+  const auto why = [](std::string_view text) {
+    const LanguageGuess g = explain_language(text);
+    CHECK(g.lang == detect_language(text));
+    return std::string(to_string(g.lang)) + ": " + g.why;
+  };
+  CHECK(why("") == "other: empty text");
+  CHECK(why("Die USA haben Nordkorea gewarnt. Die Regierung in Berlin hat das am Montag "
+            "bestätigt. Der Sprecher sagte, die Lage sei ernst.") ==
+        "de: German function words win 3 sentences to 0");
+  CHECK(why("The United States warned North Korea on Monday. The government said that it was "
+            "ready. The talks are over.") == "en: English function words win 3 sentences to 0");
+  CHECK(why("Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen, wie "
+            "ein Sprecher in Berlin mitteilte.") == "de: CLD2 says German (reliable)");
+  CHECK(why("The government imposed new sanctions on Russia on Monday, a spokesman said in "
+            "London.") == "en: CLD2 says English (reliable)");
+  // CLD2 unsure: the function words decide, and without them CLD2's guess.
+  CHECK(why("Russland kritisierte die USA.") ==
+        "de: function words: 1 German, 0 English; CLD2 says English (unreliable)");
+  CHECK(why("Obama met Merkel in Berlin.") ==
+        "en: function words: 0 German, 1 English; CLD2 says English (unreliable)");
+  CHECK(why("Merkel trifft Macron") ==
+        "en: CLD2 says English (unreliable); function words: 0 German, 0 English");
+  CHECK(why("Le gouvernement français a annoncé de nouvelles sanctions contre la Russie lundi, "
+            "selon un porte-parole.") ==
+        "other: no clue: function words: 0 German, 0 English; CLD2 says French (reliable)");
+}
