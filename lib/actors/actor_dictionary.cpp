@@ -62,7 +62,7 @@ FormKind parse_form_kind(std::string_view s) {
                   "' (expected name, short, adjective, demonym, capital, seat, surname, alias or label)");
 }
 
-std::uint32_t ActorDictionary::Impl::intern(const Actor& a) {
+std::uint32_t ActorIndex::intern(const Actor& a) {
   if (auto it = by_id.find(a.id); it != by_id.end()) {
     Actor& have = *actors[it->second];
     if (have.name_de.empty()) have.name_de = a.name_de;
@@ -75,8 +75,8 @@ std::uint32_t ActorDictionary::Impl::intern(const Actor& a) {
   return idx;
 }
 
-void ActorDictionary::Impl::add_one(std::uint32_t actor, FormKind kind, std::uint8_t langs,
-                                    std::string_view form, char gender) {
+void ActorIndex::add_one(std::uint32_t actor, FormKind kind, std::uint8_t langs,
+                         std::string_view form, char gender) {
   SegmentedText seg = tokenizer.segment(form);
   std::string key, exact;
   std::size_t n = 0;
@@ -116,8 +116,8 @@ void ActorDictionary::Impl::add_one(std::uint32_t actor, FormKind kind, std::uin
   lengths[first] |= static_cast<std::uint16_t>(1u << n);
 }
 
-void ActorDictionary::Impl::add(std::uint32_t actor, FormKind kind, std::uint8_t langs,
-                                std::string_view form, char gender) {
+void ActorIndex::add(std::uint32_t actor, FormKind kind, std::uint8_t langs,
+                     std::string_view form, char gender) {
   std::string f(form);
   add_one(actor, kind, langs, f, gender);
   const bool de = langs & kDe, en = langs & kEn;
@@ -164,29 +164,28 @@ void ActorDictionary::Impl::add(std::uint32_t actor, FormKind kind, std::uint8_t
   }
 }
 
-std::vector<ActorMatch> ActorDictionary::Impl::match(const Sentence& s, Lang lang) const {
+std::vector<ActorMatch> ActorIndex::match(const Sentence& s, Lang lang) const {
   std::vector<ActorMatch> out;
   match(s, lang, out);
   return out;
 }
 
-void ActorDictionary::Impl::match(const Sentence& s, Lang lang,
-                                  std::vector<ActorMatch>& out) const {
+void ActorIndex::match(const Sentence& s, Lang lang, std::vector<ActorMatch>& out) const {
   match_with(s, lang, out, [&](std::uint32_t i) -> std::uint16_t {
     auto it = lengths.find(s.tokens[i].fold);
     return it == lengths.end() ? 0 : it->second;
   });
 }
 
-void ActorDictionary::Impl::match(const Sentence& s, Lang lang,
-                                  const std::vector<std::uint16_t>& lengths_at,
-                                  std::vector<ActorMatch>& out) const {
+void ActorIndex::match(const Sentence& s, Lang lang,
+                       const std::vector<std::uint16_t>& lengths_at,
+                       std::vector<ActorMatch>& out) const {
   match_with(s, lang, out, [&](std::uint32_t i) { return lengths_at[i]; });
 }
 
 template <class LengthsAt>
-void ActorDictionary::Impl::match_with(const Sentence& s, Lang lang, std::vector<ActorMatch>& out,
-                                       const LengthsAt& lengths_at) const {
+void ActorIndex::match_with(const Sentence& s, Lang lang, std::vector<ActorMatch>& out,
+                            const LengthsAt& lengths_at) const {
   out.clear();
   // References, not a structured binding: clang before 16 cannot capture one.
   std::string& key = thread_keys().first;
@@ -246,14 +245,16 @@ void ActorDictionary::Impl::match_with(const Sentence& s, Lang lang, std::vector
   }
 }
 
-ActorDictionary::ActorDictionary() : impl_(std::make_unique<Impl>()) {}
+ActorDictionary::ActorDictionary() : impl_(std::make_unique<ActorIndex>()) {}
 ActorDictionary::~ActorDictionary() = default;
 ActorDictionary::ActorDictionary(ActorDictionary&&) noexcept = default;
 ActorDictionary& ActorDictionary::operator=(ActorDictionary&&) noexcept = default;
 
+const ActorIndex& index_of(const ActorDictionary& dict) { return *dict.impl_; }
+
 ActorDictionary ActorDictionary::load(const fs::path& data_dir) {
   ActorDictionary dict;
-  Impl& im = *dict.impl_;
+  ActorIndex& im = *dict.impl_;
   // Every ISO 3166 country in German and English, from ICU's locale data.
   std::unique_ptr<icu::LocaleDisplayNames> de_long(
       icu::LocaleDisplayNames::createInstance(icu::Locale("de")));

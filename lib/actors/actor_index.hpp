@@ -19,7 +19,7 @@ enum class FormKind : std::uint8_t {
 FormKind parse_form_kind(std::string_view s);  // throws DataError
 
 struct FormEntry {
-  std::uint32_t actor;     // index into ActorDictionary::Impl::actors
+  std::uint32_t actor;     // index into ActorIndex::actors
   FormKind kind;
   char gender;             // m f n p or '-'
   std::uint8_t langs;      // bit 0 German, bit 1 English
@@ -36,7 +36,9 @@ struct ActorMatch {
   char gender;
 };
 
-struct ActorDictionary::Impl {
+// The dictionary's contents: ActorDictionary holds one and hands it to the
+// library's internals through index_of.
+struct ActorIndex {
   std::vector<std::unique_ptr<Actor>> actors;
   StringMap<std::uint32_t> by_id;
   // Folded token sequences joined by ' ' -> the actors they may name.
@@ -63,5 +65,9 @@ struct ActorDictionary::Impl {
   void match_with(const Sentence& s, Lang lang, std::vector<ActorMatch>& out,
                   const LengthsAt& lengths_at) const;
 };
+
+// The index of a dictionary, for the library's internals and white-box tests
+// (a friend of ActorDictionary; the installed header does not declare it).
+const ActorIndex& index_of(const ActorDictionary& dict);
 
 }  // namespace geokg

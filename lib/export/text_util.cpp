@@ -4,53 +4,23 @@
 
 #include <fmt/format.h>
 
+#include "text/utf8.hpp"
+
 namespace geokg::exportutil {
-namespace {
-
-// Length of the well-formed UTF-8 sequence at s[i], or 0 when it is ill-formed
-// (overlong forms, surrogates and code points above U+10FFFF included).
-std::size_t utf8_length(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  }
-  std::size_t n;
-  char32_t min;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2, cp = c & 0x1F, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3, cp = c & 0x0F, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4, cp = c & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
-
-}  // namespace
 
 std::string clean_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = 0;
-    std::size_t n = utf8_length(s, i, cp);
-    if (n == 0) {
+    const utf8::Sequence q = utf8::decode(s, i);
+    if (!q.valid) {
+      // One U+FFFD per bad byte, not per maximal subpart.
       out += "\xEF\xBF\xBD";
       ++i;
       continue;
     }
-    if (cp != 0xFFFE && cp != 0xFFFF) out.append(s.substr(i, n));
-    i += n;
+    if (q.cp != 0xFFFE && q.cp != 0xFFFF) out.append(s.substr(i, q.length));
+    i += q.length;
   }
   return out;
 }

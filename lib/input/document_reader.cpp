@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <bit>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -33,6 +32,7 @@
 #include "geokg/text/segmenter.hpp"
 #include "input/document_detail.hpp"
 #include "input/json_values.hpp"
+#include "text/utf8.hpp"
 
 namespace fs = std::filesystem;
 
@@ -42,61 +42,6 @@ namespace input_detail {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
-// Length of the well-formed UTF-8 sequence at s[i], or 0 if ill-formed; on
-// failure *bad_len is the length of the maximal subpart to replace.
-std::size_t utf8_sequence(std::string_view s, std::size_t i, std::size_t* bad_len) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  std::size_t len = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;  // overlong
-    if (c == 0xED) hi = 0x9F;  // surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;  // overlong
-    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    *bad_len = 1;
-    return 0;
-  }
-  for (std::size_t k = 1; k < len; ++k) {
-    if (i + k >= s.size()) {
-      *bad_len = k;
-      return 0;
-    }
-    const unsigned char t = b(i + k);
-    const bool ok = k == 1 ? (t >= lo && t <= hi) : (t >= 0x80 && t <= 0xBF);
-    if (!ok) {
-      *bad_len = k;
-      return 0;
-    }
-  }
-  return len;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool all_digits(std::string_view s, std::size_t pos, std::size_t n) {
   if (pos + n > s.size()) return false;
@@ -157,53 +102,19 @@ std::string number_to_id(const rapidjson::Value& v) {
 }  // namespace
 
 std::optional<std::size_t> repair_utf8(std::string& s) {
-  std::size_t i = 0, bad_len = 0;
-  // Fast path: most text is valid and must not be copied.
-  while (i < s.size()) {
-    // Eight ASCII bytes at a time: the text is checked twice (as a JSONL
-    // line and as a field), and most of it is ASCII.
-    while (i + 8 <= s.size()) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (const std::uint64_t high = w & 0x8080808080808080ull) {
-        // Straight to the first non-ASCII byte (the lowest set bit is the
-        // first byte in memory on a little-endian machine).
-        if constexpr (std::endian::native == std::endian::little)
-          i += static_cast<std::size_t>(std::countr_zero(high)) / 8;
-        break;
-      }
-      i += 8;
-    }
-    if (i >= s.size()) break;
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    // The common case of German text (ä, ö, ü, ß): a valid two-byte sequence.
-    if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() &&
-        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
-      i += 2;
-      continue;
-    }
-    const std::size_t n = utf8_sequence(s, i, &bad_len);
-    if (n == 0) break;
-    i += n;
-  }
-  if (i >= s.size()) return std::nullopt;
-  const std::size_t first_bad = i;
+  // Most text is valid and must not be copied.
+  const std::size_t first_bad = utf8::find_invalid(s);
+  if (first_bad == std::string::npos) return std::nullopt;
   std::string out;
   out.reserve(s.size() + 16);
-  out.append(s, 0, i);
-  while (i < s.size()) {
-    const std::size_t n = utf8_sequence(s, i, &bad_len);
-    if (n == 0) {
-      out += kReplacement;
-      i += bad_len;
-    } else {
-      out.append(s, i, n);
-      i += n;
-    }
+  out.append(s, 0, first_bad);
+  for (std::size_t i = first_bad; i < s.size();) {
+    const utf8::Sequence q = utf8::decode(s, i);
+    if (q.valid)
+      out.append(s, i, q.length);
+    else
+      out += kReplacement;  // one for the whole maximal subpart
+    i += q.length;
   }
   s.swap(out);
   return first_bad;
@@ -401,7 +312,7 @@ std::string utf16_to_utf8(std::string_view bytes, bool big_endian) {
     if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
       const char32_t u2 = unit(i + 2);
       if (u2 >= 0xDC00 && u2 <= 0xDFFF) {
-        append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
+        utf8::append(out, 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
         i += 2;
         continue;
       }
@@ -409,7 +320,7 @@ std::string utf16_to_utf8(std::string_view bytes, bool big_endian) {
     if (u >= 0xD800 && u <= 0xDFFF)
       out += kReplacement;
     else
-      append_utf8(out, u);
+      utf8::append(out, u);
   }
   if (i < bytes.size()) out += kReplacement;
   return out;

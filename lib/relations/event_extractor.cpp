@@ -31,7 +31,7 @@ struct Extractor::Impl {
   Transforms transforms;
   Segmenter seg_de{Lang::de}, seg_en{Lang::en};
   TokenIndex index;  // the tables above merged; rebuilt when they change
-  void reindex() { index.build(grammar_de, grammar_en, triggers, actors.impl()); }
+  void reindex() { index.build(grammar_de, grammar_en, triggers, index_of(actors)); }
 
   const Grammar& grammar(Lang l) const { return l == Lang::en ? grammar_en : grammar_de; }
 
@@ -118,9 +118,15 @@ std::vector<Event> Extractor::Impl::extract(const Document& doc,
                                             const std::function<void(std::string)>& warn,
                                             Trace* trace) const {
   Lang lang = parse_lang(doc.lang);
-  const char* why = "given";
-  if (lang == Lang::other) lang = detect_language(doc.text), why = "detected";
-  if (lang == Lang::other) lang = Lang::de, why = "no clue: German";
+  std::string why = "given";
+  if (lang == Lang::other && trace) {
+    LanguageGuess guess = explain_language(doc.text);
+    lang = guess.lang;
+    why = std::move(guess.why);
+  } else if (lang == Lang::other) {
+    lang = detect_language(doc.text);
+  }
+  if (lang == Lang::other) lang = Lang::de, why += "; German by default";
   if (trace) trace->document(doc.id, lang == Lang::en ? "en" : "de", why);
   const Segmenter& seg = lang == Lang::en ? seg_en : seg_de;
   // Sentence by sentence: a long article never holds more than one
@@ -163,7 +169,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                                       std::vector<Event>& out) const {
   if (s.tokens.empty()) return;
   const std::string_view text = std::string_view(doc.text).substr(s.begin, s.end - s.begin);
-  AnalyzerContext ctx{lang, actors.impl(), grammar(lang), triggers, &index};
+  AnalyzerContext ctx{lang, index_of(actors), grammar(lang), triggers, &index};
   SentenceSyntax& syn = thread_syntax();
   if (trace) trace->sentence(si, text);
   // Events and antecedents all come from mentions: a sentence without any

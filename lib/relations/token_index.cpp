@@ -3,7 +3,7 @@
 namespace geokg {
 
 void TokenIndex::build(const Grammar& de, const Grammar& en, const TriggerLexicon& triggers,
-                       const ActorDictionary::Impl& actors) {
+                       const ActorIndex& actors) {
   map_ = StringMap<TokenInfo>();
   for (int slot : {0, 1}) {
     for (const auto& [word, info] : (slot == 0 ? de : en).words_)

@@ -30,7 +30,7 @@ inline int token_slot(Lang lang) { return lang == Lang::en ? 1 : 0; }
 class TokenIndex {
  public:
   void build(const Grammar& de, const Grammar& en, const TriggerLexicon& triggers,
-             const ActorDictionary::Impl& actors);
+             const ActorIndex& actors);
   const TokenInfo* find(std::string_view fold) const { return map_.get(fold); }
 
  private:

@@ -1,11 +1,11 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <vector>
 
 #include "geokg/text/segmenter.hpp"
+#include "text/utf8.hpp"
 
 namespace geokg {
 
@@ -46,18 +46,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 bool valid_utf8(std::string_view text) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  auto n = static_cast<int32_t>(text.size());
-  for (int32_t i = 0; i < n;) {
-    if (s[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
+  return utf8::find_invalid(text) == std::string_view::npos;
 }
 
 }  // namespace geokg

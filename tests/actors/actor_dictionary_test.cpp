@@ -28,13 +28,13 @@ std::vector<std::string> matched(const ActorDictionary& d, std::string_view text
   SegmentedText st = seg.segment(text);
   std::vector<std::string> out;
   for (const Sentence& s : st.sentences)
-    for (const ActorMatch& m : d.impl().match(s, lang)) {
+    for (const ActorMatch& m : index_of(d).match(s, lang)) {
       std::string surface;
       for (std::uint32_t i = m.first; i < m.last; ++i) {
         if (i > m.first) surface += ' ';
         surface += s.tokens[i].form;
       }
-      out.push_back(surface + "=" + d.impl().actors[m.actor]->id);
+      out.push_back(surface + "=" + index_of(d).actors[m.actor]->id);
     }
   return out;
 }

@@ -68,6 +68,14 @@ def trace_shows_roles_status_and_dedupe():
 
 
 @case
+def trace_names_how_the_language_was_decided():
+    events, trace = extract([doc("Russland und China kritisierten die USA.", lang=None)], "--trace")
+    first = trace.splitlines()[0]
+    assert first.startswith("document t: language de (function words decide: 2 German"), first
+    assert sorted(e["source"]["code"] for e in events) == ["CHN", "RUS"], events
+
+
+@case
 def trace_says_when_no_trigger_word_is_known():
     _, trace = extract([doc("Russland und China trafen sich nie.", "en")], "--trace")
     assert "no trigger word of the en tables" in trace, trace

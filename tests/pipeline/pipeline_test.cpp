@@ -72,6 +72,19 @@ TEST_CASE("the example article yields the events an analyst reads in it") {
   CHECK(iran->doc == "cnn-nk-russia-arms-de");
 }
 
+TEST_CASE("a one-sentence document without lang is read in its own language") {
+  // CLD2 alone reads the German sentence as English, by its names, and
+  // nothing was extracted.
+  const auto facts_of = [](const char* json) {
+    return fact_tuples(extractor().extract(parse_document_json(json, "test")));
+  };
+  const std::set<std::string> expected = {"CHN ACCUSE USA", "RUS ACCUSE USA"};
+  CHECK(facts_of(R"({"id": "de", "text": "Russland und China kritisierten die USA."})") ==
+        expected);
+  CHECK(facts_of(R"({"id": "en", "text": "Russia and China criticised the USA."})") ==
+        expected);
+}
+
 TEST_CASE("examples/ in order, on two threads, into a graph and out as GraphML and DOT") {
   DocumentReader reader({examples()});
   KnowledgeGraph graph(Level::state, dictionary_namer(extractor().actors()));

@@ -225,6 +225,10 @@ TEST_CASE("cases/en.tsv: English sentences give exactly their events") {
   check_table("en.tsv");
 }
 
+TEST_CASE("cases/detected.tsv: documents without a language give exactly their events") {
+  check_table("detected.tsv");
+}
+
 // Rows with the correct events that geokg misses: each must still fail, so a
 // fix that makes one pass fails here until the row moves to de.tsv or en.tsv.
 TEST_CASE("cases/known-failures.tsv: each known failure still fails") {
@@ -241,7 +245,7 @@ TEST_CASE("cases/known-failures.tsv: each known failure still fails") {
 
 TEST_CASE("cases: each sentence once across the tables") {
   std::map<std::string, std::string> first;  // lang + sentence -> where
-  for (const char* name : {"de.tsv", "en.tsv", "known-failures.tsv"})
+  for (const char* name : {"de.tsv", "en.tsv", "detected.tsv", "known-failures.tsv"})
     for (const Row& row : read_cases(name).rows) {
       auto [it, fresh] = first.emplace(row.lang + "\t" + row.sentence, row.where);
       CHECK_MESSAGE(fresh, row.where << ": " << row.sentence << " — already at " << it->second);
@@ -252,7 +256,7 @@ TEST_CASE("cases: each sentence once across the tables") {
 // a rule without a test: both fail here.  (Runs after the tables above: the
 // test cases of a file run in the order they are written.)
 TEST_CASE("cases: every drop reason and every transform step is reached by some row") {
-  for (const char* name : {"de.tsv", "en.tsv", "known-failures.tsv"})
+  for (const char* name : {"de.tsv", "en.tsv", "detected.tsv", "known-failures.tsv"})
     for (const Row& row : read_cases(name).rows) run(row);
   for (std::size_t k = 0; k < geokg::kDropCount; ++k) {
     auto d = static_cast<geokg::Drop>(k);

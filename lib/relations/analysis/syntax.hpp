@@ -69,7 +69,7 @@ class TokenIndex;
 
 struct AnalyzerContext {
   Lang lang;
-  const ActorDictionary::Impl& actors;
+  const ActorIndex& actors;
   const Grammar& grammar;
   const TriggerLexicon& triggers;
   // The three merged, for one look-up per token; null: the tables one by one.

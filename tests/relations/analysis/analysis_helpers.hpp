@@ -40,7 +40,7 @@ struct Tables {
       if (!in) throw DataError(std::string("cannot open triggers/") + file);
       triggers.load(in, lang, file);
     }
-    index.build(de, en, triggers, actors.impl());
+    index.build(de, en, triggers, index_of(actors));
   }
 };
 
@@ -57,7 +57,7 @@ enum class Stage { cues, clauses, mentions, noun_phrases, coordination, status }
 struct Analysed {
   Analysed(const std::string& source, Lang lang)
       : text(source),
-        ctx{lang, tables().actors.impl(), lang == Lang::en ? tables().en : tables().de,
+        ctx{lang, index_of(tables().actors), lang == Lang::en ? tables().en : tables().de,
             tables().triggers, &tables().index},
         cut((lang == Lang::en ? tables().seg_en : tables().seg_de).segment(text)) {}
   Analysed(const Analysed&) = delete;

@@ -44,7 +44,7 @@ struct Tables {
     index.build(grammar_de, grammar_en, triggers, actor_index());
   }
   // The only line that reaches into the dictionary's internals.
-  const ActorDictionary::Impl& actor_index() const { return actors.impl(); }
+  const ActorIndex& actor_index() const { return index_of(actors); }
   const Grammar& grammar(Lang l) const { return l == Lang::en ? grammar_en : grammar_de; }
 };
 

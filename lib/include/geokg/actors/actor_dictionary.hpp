@@ -13,6 +13,8 @@
 
 namespace geokg {
 
+struct ActorIndex;  // the look-up structures; internal (lib/actors/actor_index.hpp)
+
 class ActorDictionary {
  public:
   ActorDictionary();
@@ -38,11 +40,11 @@ class ActorDictionary {
   std::vector<std::string> suggest(std::string_view name, std::size_t max = 5) const;
   std::vector<const Actor*> actors() const;
 
-  struct Impl;
-  const Impl& impl() const { return *impl_; }
-
  private:
-  std::unique_ptr<Impl> impl_;
+  // The library's mention matcher reads the index; users of the installed
+  // API see only the methods above.
+  friend const ActorIndex& index_of(const ActorDictionary& dict);
+  std::unique_ptr<ActorIndex> impl_;
 };
 
 }  // namespace geokg
