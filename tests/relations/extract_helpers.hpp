@@ -1,6 +1,8 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include "../string_list.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <string>
@@ -43,14 +45,3 @@ inline std::vector<std::string> events_of(const std::string& text, const std::st
 }
 
 using Events = std::vector<std::string>;
-
-namespace doctest {
-template <>
-struct StringMaker<std::vector<std::string>> {
-  static String convert(const std::vector<std::string>& v) {
-    std::string s = "{";
-    for (const auto& x : v) s += (s.size() > 1 ? ", " : "") + x;
-    return (s + "}").c_str();
-  }
-};
-}  // namespace doctest

@@ -4,6 +4,8 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include "../../string_list.hpp"
+
 #include <fstream>
 #include <memory>
 #include <string>
@@ -156,14 +158,3 @@ inline std::vector<std::string> mention_list(const Analysed& a) {
 }
 
 }  // namespace analysis_test
-
-namespace doctest {
-template <>
-struct StringMaker<std::vector<std::string>> {
-  static String convert(const std::vector<std::string>& v) {
-    std::string s = "{";
-    for (const auto& x : v) s += (s.size() > 1 ? ", " : "") + x;
-    return (s + "}").c_str();
-  }
-};
-}  // namespace doctest

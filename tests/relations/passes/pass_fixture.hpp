@@ -4,6 +4,8 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include "../../string_list.hpp"
+
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -225,14 +227,3 @@ inline std::vector<std::string> strs(const std::vector<Event>& es) {
 using Strings = std::vector<std::string>;
 
 }  // namespace passtest
-
-namespace doctest {
-template <>
-struct StringMaker<std::vector<std::string>> {
-  static String convert(const std::vector<std::string>& v) {
-    std::string s = "{";
-    for (const auto& x : v) s += (s.size() > 1 ? ", " : "") + x;
-    return (s + "}").c_str();
-  }
-};
-}  // namespace doctest
