@@ -185,11 +185,6 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   find_subjects(v, o.resolved.mentions, o.roles);
   clause_moods(v, o.moods);
   const FrameInputs in{v, o.resolved.mentions, o.roles, o.moods, discourse};
-  o.verbs.cands.clear();
-  o.verbs.pending.clear();
-  o.verbs.triggers.clear();
-  o.nouns.cands.clear();
-  o.nouns.possessors.clear();
   for (std::size_t ci = 0; ci < syn.clauses.size(); ++ci) {
     verb_frames(in, ci, o.nouns, o.verbs);
     noun_frames(in, ci, o.verbs, o.nouns);

@@ -553,6 +553,10 @@ void NounReader::token(std::uint32_t k) {
 
 void noun_frames(const FrameInputs& in, std::size_t ci, const VerbFrames& verbs, NounFrames& out) {
   const Clause& c = in.v.syn.clauses[ci];
+  if (ci == 0) {  // a new sentence
+    out.cands.clear();
+    out.possessors.clear();
+  }
   NounReader r{in, ci, verbs, out};
   for (std::uint32_t k = c.first; k < c.last; ++k) r.token(k);
 }

@@ -103,12 +103,13 @@ struct FrameInputs {
   const std::vector<ClauseMood>& moods;
   const Discourse& discourse;
 };
-// Clause `ci`'s verbs; reads the candidates of earlier clauses (a demand's
-// addressee is the doer of the demanded act).
+// Clause `ci`'s verbs (clause 0 starts the sentence afresh); reads the
+// candidates of earlier clauses (a demand's addressee is the doer of the
+// demanded act).
 void verb_frames(const FrameInputs& in, std::size_t ci, const NounFrames& nouns,
                  VerbFrames& out);
-// Clause `ci`'s event nouns that no verb took; reads the clause's verbs
-// before each noun (a demanded sanction has not happened).
+// Clause `ci`'s event nouns that no verb took (clause 0 starts afresh);
+// reads the clause's verbs (a demanded sanction has not happened).
 void noun_frames(const FrameInputs& in, std::size_t ci, const VerbFrames& verbs,
                  NounFrames& out);
 

@@ -36,7 +36,6 @@ struct ToGovernor {
 struct VerbReader {
   const FrameInputs& in;
   std::size_t ci;
-  const NounFrames& nouns;
   VerbFrames& out;
   const ClauseDemand& demand;
 
@@ -616,8 +615,11 @@ ClauseDemand demand_of(const FrameInputs& in, std::size_t ci, const NounFrames& 
 void verb_frames(const FrameInputs& in, std::size_t ci, const NounFrames& nouns, VerbFrames& out) {
   const SentenceView& v = in.v;
   const Clause& c = v.syn.clauses[ci];
-  if (ci == 0) {
+  if (ci == 0) {  // a new sentence
     std::size_t n = v.tok.size();
+    out.cands.clear();
+    out.pending.clear();
+    out.triggers.clear();
     out.demand.assign(v.syn.clauses.size(), ClauseDemand{});
     out.clause_relations.assign(v.syn.clauses.size(), 0);
     out.verb_entry.assign(n, 0);
@@ -628,7 +630,7 @@ void verb_frames(const FrameInputs& in, std::size_t ci, const NounFrames& nouns,
   ClauseDemand& d = out.demand[ci];
   d = demand_of(in, ci, nouns, out);
   if (v.trace && d.demanded) v.trace->gate("clause under a demand");
-  VerbReader r{in, ci, nouns, out, d};
+  VerbReader r{in, ci, out, d};
   for (std::uint32_t i = c.first; i < c.last; ++i) r.token(i);
 }
 
