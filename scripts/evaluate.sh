@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Scores geokg extract on the three development gold sets in ../shared (the
-# example article, German news, English PLOVER sentences).  Skips cleanly when
-# ../shared is absent.  Usage: scripts/evaluate.sh [--show-errors] [GEOKG_BINARY]
+# Scores geokg extract on the development gold sets in ../shared (the example
+# article, two sets of German news, English PLOVER sentences, English
+# Wikinews).  Skips cleanly when ../shared is absent.  Usage: scripts/evaluate.sh [--show-errors] [GEOKG_BINARY]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 show=""
@@ -15,7 +15,8 @@ fi
 [ -x "$geokg" ] || { echo "evaluate: $geokg not built (meson setup build && meson compile -C build)" >&2; exit 2; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 status=0
-for set in seed:seed-docs gnad-dev:gnad-test plover-dev:plover-dev-docs; do
+for set in seed:seed-docs gnad-dev:gnad-test gnad-dev2:gnad-test plover-dev:plover-dev-docs \
+           wikinews-en:wikinews-en-docs; do
   name=${set%%:*} gold=$shared/gold/${set%%:*}-gold.jsonl docs=$shared/corpus/${set#*:}.jsonl
   [ -f "$gold" ] && [ -f "$docs" ] || { echo "$name: missing $gold or $docs; skipped"; continue; }
   # Only the documents the gold file scores.
