@@ -48,8 +48,10 @@ Transforms Transforms::read(std::istream& in, const std::string& where) {
     seen[k] = true;
     std::istringstream words{std::string(r.fields[1])};
     for (std::string w; words >> w;) {
-      if (w[0] == '-') t.sets_[k] &= ~bits_of(std::string_view(w).substr(1));
-      else t.sets_[k] |= bits_of(w);
+      if (w[0] == '-')
+        t.sets_[k] &= ~bits_of(std::string_view(w).substr(1));
+      else
+        t.sets_[k] |= bits_of(w);
     }
     if (r.fields[2] != "-") {
       auto g = parse_relation(r.fields[2]);
@@ -59,7 +61,8 @@ Transforms Transforms::read(std::istream& in, const std::string& where) {
     }
   });
   for (std::size_t k = 0; k < kNames.size(); ++k)
-    if (!seen[k]) throw DataError(where + ": set '" + std::string(kNames[k]) + "' is missing");
+    if (!seen[k])
+      throw DataError(where + ": set '" + std::string(kNames[k]) + "' is missing");
     else if (rewrites(static_cast<RelationSet>(k)) && !gives_seen[k])
       throw DataError(where + ": set '" + std::string(kNames[k]) +
                       "' is a rewrite: its 'gives' column must name a relation");

@@ -12,8 +12,18 @@
 namespace geokg {
 
 enum class RelationSet : std::uint8_t {
-  evaluative, on_place, wants_act, demands, refusals, threat, offer, pledge, charge, halt,
-  occasion, means,
+  evaluative,
+  on_place,
+  wants_act,
+  demands,
+  refusals,
+  threat,
+  offer,
+  pledge,
+  charge,
+  halt,
+  occasion,
+  means,
 };
 inline constexpr std::size_t kRelationSetCount = 12;
 std::string_view to_string(RelationSet s);

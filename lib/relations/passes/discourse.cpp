@@ -41,8 +41,9 @@ const Actor* Discourse::resolve(const std::vector<Mention>& ms, const std::strin
   return nullptr;
 }
 
-const Actor* Discourse::resolve_person(const std::vector<Mention>& ms, const std::string& genders,
-                                       std::uint32_t before, std::size_t si) const {
+const Actor* Discourse::resolve_person(const std::vector<Mention>& ms,
+                                       const std::string& genders, std::uint32_t before,
+                                       std::size_t si) const {
   auto fits = [&](const Actor* a, char gender) {
     return a && a->type == ActorType::person &&
            (gender == '-' || gender_fits(gender, genders) || genders.empty());
@@ -79,11 +80,13 @@ std::vector<const Actor*> Discourse::states_latest_first() const {
 
 void Discourse::remember(const std::vector<Mention>& ms, std::size_t si) {
   for (const Mention& m : ms)
-    if (m.actor && (m.how == Mention::name || m.how == Mention::adjective ||
-                    m.how == Mention::compound))
-      history_.push_back(Antecedent{m.actor, m.how == Mention::name ? m.gender : '-', si, m.first});
+    if (m.actor &&
+        (m.how == Mention::name || m.how == Mention::adjective || m.how == Mention::compound))
+      history_.push_back(
+          Antecedent{m.actor, m.how == Mention::name ? m.gender : '-', si, m.first});
     else if (m.actor && m.how == Mention::pronoun)
-      history_.push_back(Antecedent{m.actor, m.genders.empty() ? '-' : m.genders[0], si, m.first});
+      history_.push_back(
+          Antecedent{m.actor, m.genders.empty() ? '-' : m.genders[0], si, m.first});
   if (history_.size() > 64) history_.erase(history_.begin(), history_.end() - 64);
 }
 

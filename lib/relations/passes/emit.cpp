@@ -40,7 +40,8 @@ std::string evidence_of(std::string_view text) {
 }
 
 // The actors on each side: a pair description names two.
-void actors_of(const Candidate& k, std::vector<const Actor*>& sa, std::vector<const Actor*>& ta) {
+void actors_of(const Candidate& k, std::vector<const Actor*>& sa,
+               std::vector<const Actor*>& ta) {
   sa = {k.source->actor};
   ta = {k.target->actor};
   if (k.source->how == Mention::pair && k.source->second) sa.push_back(k.source->second);
@@ -57,7 +58,8 @@ void actors_of(const Candidate& k, std::vector<const Actor*>& sa, std::vector<co
 }  // namespace
 
 void emit(const SentenceView& v, const Document& doc, std::string_view sentence_text,
-          const Attribution& said, const std::vector<Candidate>& cands, std::vector<Event>& out) {
+          const Attribution& said, const std::vector<Candidate>& cands,
+          std::vector<Event>& out) {
   if (cands.empty()) return;  // most sentences have no event: no evidence to write
   const std::string evidence = evidence_of(sentence_text);
   std::set<std::tuple<std::string, Relation, std::string, Status>> seen;
@@ -66,7 +68,9 @@ void emit(const SentenceView& v, const Document& doc, std::string_view sentence_
     actors_of(k, sa, ta);
     for (const Actor* a : sa)
       for (const Actor* b : ta) {
-        auto name = [](const Actor* x) { return x ? std::string_view(x->code) : std::string_view("?"); };
+        auto name = [](const Actor* x) {
+          return x ? std::string_view(x->code) : std::string_view("?");
+        };
         // (Every side has an actor: the frames take only resolved mentions.)
         if (!a || !b || a->code == b->code) {
           if (v.trace) v.trace->pair_dropped(name(a), k.relation, name(b), Drop::same_actor);
@@ -98,8 +102,9 @@ void emit(const SentenceView& v, const Document& doc, std::string_view sentence_
         e.attributed_to = said.text;
         e.date = doc.date;
         e.provenance = k.provenance;
-        e.tokens = "source " + token_text(*sm) + "; trigger " + std::to_string(k.trigger_token) + " " +
-                   k.trigger + "; target " + token_text(*tm);
+        e.tokens = "source " + token_text(*sm) + "; trigger " +
+                   std::to_string(k.trigger_token) + " " + k.trigger + "; target " +
+                   token_text(*tm);
         if (v.trace) v.trace->event(e.source.code, e.relation, e.target.code, e.status);
         out.push_back(std::move(e));
       }

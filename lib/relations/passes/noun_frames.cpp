@@ -107,19 +107,22 @@ void NounReader::measure_phrase() {
   reach = i + 1;
   while (reach < c().last && reach < i + 10 &&
          !is_verbal(t[reach], cls(reach), sv.syn.verb[reach], sv.ctx, false) &&
-         !(reach > i + 1 && t[reach].kind == TokenKind::word && (de() ? t[reach].upper : true) &&
-           sv.syn.noun[reach] && !(cls(reach) & kNotTrigger) &&
+         !(reach > i + 1 && t[reach].kind == TokenKind::word &&
+           (de() ? t[reach].upper : true) && sv.syn.noun[reach] &&
+           !(cls(reach) & kNotTrigger) &&
            !(!de() && reach + 1 < c().last && t[reach + 1].kind == TokenKind::word &&
-             !t[reach + 1].upper && t[reach + 1].fold.size() > 3 && t[reach + 1].fold.back() == 's')))
+             !t[reach + 1].upper && t[reach + 1].fold.size() > 3 &&
+             t[reach + 1].fold.back() == 's')))
     ++reach;
   np_start = i;
   while (np_start > c().first) {
     std::uint32_t p = np_start - 1;
     std::uint64_t pc = cls(p);
-    bool infinitive = !de() && no_function_class(pc) && p > c().first && sv.cls_has(p - 1, kInfMarker);
+    bool infinitive =
+        !de() && no_function_class(pc) && p > c().first && sv.cls_has(p - 1, kInfMarker);
     bool mod = t[p].kind == TokenKind::word && !t[p].upper && !infinitive &&
-               ((pc & (kDet | kDetOblique | kPoss | kHypoAdj | kNeg)) || no_function_class(pc) ||
-                (de() && sv.cls_has(p, kRelPossessive)));
+               ((pc & (kDet | kDetOblique | kPoss | kHypoAdj | kNeg)) ||
+                no_function_class(pc) || (de() && sv.cls_has(p, kRelPossessive)));
     bool ment = std::any_of(ms().begin(), ms().end(), [&](const Mention& m) {
       return m.last == np_start &&
              (m.how == Mention::adjective || m.how == Mention::compound || m.possessive);
@@ -137,8 +140,9 @@ void NounReader::measure_phrase() {
   for (std::uint32_t k = c().first; k < c().last && !judged_clause; ++k)
     if (k != i && sv.syn.verb[k] && !(de() && t[k].upper))
       for (const VerbForm& vf : *sv.syn.verb[k])
-        judged_clause |= sv.in(RelationSet::evaluative, sv.triggers().at(vf.trigger).relation) &&
-                         (vf.types & (kFinite | kParticiple | kInfinitive));
+        judged_clause |=
+            sv.in(RelationSet::evaluative, sv.triggers().at(vf.trigger).relation) &&
+            (vf.types & (kFinite | kParticiple | kInfinitive));
   if (np_start < t.size() && (cls(np_start) & kPrep)) in_pp = true;
 }
 
@@ -146,7 +150,8 @@ void NounReader::measure_phrase() {
 // event noun is a side of that event, not of this one.
 bool NounReader::side_of_other(const Mention& m) const {
   return (m.how == Mention::compound || m.how == Mention::adjective) && m.head >= 0 &&
-         static_cast<std::uint32_t>(m.head) != i && v().syn.noun[static_cast<std::size_t>(m.head)];
+         static_cast<std::uint32_t>(m.head) != i &&
+         v().syn.noun[static_cast<std::size_t>(m.head)];
 }
 
 // The noun's owner: an adjective or compound on it, a possessive
@@ -156,9 +161,10 @@ Side NounReader::genitive() const {
   const SentenceView& sv = v();
   const auto& m_ = ms();
   int k = first_group(m_, [&](const Mention& m) {
-    return m.actor && ((m.head == static_cast<std::int32_t>(i) &&
-                        (m.how == Mention::adjective || m.how == Mention::compound || m.possessive)) ||
-                       (m.genitive_attr && m.np_first == i + 1));
+    return m.actor &&
+           ((m.head == static_cast<std::int32_t>(i) &&
+             (m.how == Mention::adjective || m.how == Mention::compound || m.possessive)) ||
+            (m.genitive_attr && m.np_first == i + 1));
   });
   if (k < 0 && de())
     k = first_group(m_, [&](const Mention& m) {
@@ -180,9 +186,11 @@ Side NounReader::possessive_pronoun() const {
   const SentenceView& sv = v();
   for (std::uint32_t p = np_start; p < i; ++p) {
     const WordInfo* w = (cls(p) & (kPoss | kRel)) ? sv.grammar().find(tok()[p].fold) : nullptr;
-    if (!w || w->genders.empty() || ((cls(p) & kRel) && !sv.cls_has(p, kRelPossessive))) continue;
+    if (!w || w->genders.empty() || ((cls(p) & kRel) && !sv.cls_has(p, kRelPossessive)))
+      continue;
     bool rel = (cls(p) & kRel) != 0;
-    const Actor* a = in.discourse.resolve(ms(), rel ? "mfnp" : w->genders, p, nullptr, false, sv.index);
+    const Actor* a =
+        in.discourse.resolve(ms(), rel ? "mfnp" : w->genders, p, nullptr, false, sv.index);
     if (!a) continue;
     Mention& pm = out.possessors.emplace_back();
     pm.first = p;
@@ -218,7 +226,8 @@ Side NounReader::participant() const {
     if (own && tr->relation == Relation::CONSULT && subject >= 0 &&
         (!de() || ms()[static_cast<std::size_t>(subject)].first < i || cl.type == Clause::main))
       return group_of(ms(), subject);
-    bool by_means = sv.grammar().is(prep, kMeansPrep) && !cl.passive && sv.in(RelationSet::means, tr->relation);
+    bool by_means = sv.grammar().is(prep, kMeansPrep) && !cl.passive &&
+                    sv.in(RelationSet::means, tr->relation);
     if (!talks && !by_means && prep != "an") return {};
   } else if (in_pp) {
     return {};
@@ -232,13 +241,16 @@ Side NounReader::participant() const {
 
 Side NounReader::resolve(const Role& r) const {
   switch (r.kind) {
-    case Role::gen: return genitive();
+    case Role::gen:
+      return genitive();
     case Role::prep:
       return group_of(ms(), first_group(ms(), [&](const Mention& m) {
-                        return m.actor && m.prep == r.word && in_np_after(m) && !side_of_other(m);
+                        return m.actor && m.prep == r.word && in_np_after(m) &&
+                               !side_of_other(m);
                       }));
     case Role::subj:
-    case Role::obj: return participant();
+    case Role::obj:
+      return participant();
   }
   return {};
 }
@@ -252,7 +264,8 @@ Side NounReader::nearest_prep(const std::vector<Role>& roles) const {
   int best = -1;
   for (std::size_t k = 0; k < m_.size(); ++k) {
     const Mention& m = m_[k];
-    if (m.group != static_cast<int>(k) || !m.actor || !in_np_after(m) || side_of_other(m)) continue;
+    if (m.group != static_cast<int>(k) || !m.actor || !in_np_after(m) || side_of_other(m))
+      continue;
     // English "of" belongs to the noun right before it ("the blockade of
     // Gaza", not "blockades ... following the deaths of two Israelis").
     bool wanted = std::any_of(roles.begin(), roles.end(), [&](const Role& r) {
@@ -264,13 +277,15 @@ Side NounReader::nearest_prep(const std::vector<Role>& roles) const {
   }
   for (std::uint32_t j = i + 1; best < 0 && j < reach; ++j) {
     const WordInfo* w = (cls(j) & kPrep) ? sv.grammar().find(tok()[j].fold) : nullptr;
-    bool wanted = w && std::any_of(roles.begin(), roles.end(), [&](const Role& r) {
-                    return r.kind == Role::prep && r.word == w->prep && !between_word(sv, r.word);
-                  });
+    bool wanted =
+        w && std::any_of(roles.begin(), roles.end(), [&](const Role& r) {
+          return r.kind == Role::prep && r.word == w->prep && !between_word(sv, r.word);
+        });
     if (!wanted) continue;
     for (std::size_t k = 0; k < m_.size(); ++k)
       if (m_[k].group == static_cast<int>(k) && m_[k].actor && m_[k].first > j &&
-          m_[k].np_first <= j + 4 && (m_[k].genitive_attr || (!de() && sv.grammar().is(m_[k].prep, kOfPrep)))) {
+          m_[k].np_first <= j + 4 &&
+          (m_[k].genitive_attr || (!de() && sv.grammar().is(m_[k].prep, kOfPrep)))) {
         best = static_cast<int>(k);
         break;
       }
@@ -284,13 +299,15 @@ Side NounReader::nearest_prep(const std::vector<Role>& roles) const {
 // True when the noun has a zwischen/between role.
 bool NounReader::between(Side& src, Side& tgt) const {
   const SentenceView& sv = v();
-  auto is_between = [&](const Role& r) { return r.kind == Role::prep && between_word(sv, r.word); };
+  auto is_between = [&](const Role& r) {
+    return r.kind == Role::prep && between_word(sv, r.word);
+  };
   bool role = std::any_of(tr->source.begin(), tr->source.end(), is_between) ||
               std::any_of(tr->target.begin(), tr->target.end(), is_between);
   if (!role) return false;
   Side both = group_of(ms(), first_group(ms(), [&](const Mention& m) {
-    return m.actor && between_word(sv, m.prep) && in_np_after(m);
-  }));
+                         return m.actor && between_word(sv, m.prep) && in_np_after(m);
+                       }));
   bool between_source = std::any_of(tr->source.begin(), tr->source.end(), is_between);
   Side third;
   if (!between_source && both.size() >= 2)
@@ -350,8 +367,10 @@ bool NounReader::predicative() const {
   const SentenceView& sv = v();
   bool found = false;
   for (std::uint32_t k = np_start; k > c().first && k + 4 > np_start && !found; --k) {
-    if (sv.cls_has(k - 1, kAs)) found = k - 1 > c().first && !(cls(k - 2) & (kCoord | kSub));
-    else if (!(cls(k - 1) & (kDet | kDetOblique)) && !sv.cls_has(k - 1, kKindOf)) break;
+    if (sv.cls_has(k - 1, kAs))
+      found = k - 1 > c().first && !(cls(k - 2) & (kCoord | kSub));
+    else if (!(cls(k - 1) & (kDet | kDetOblique)) && !sv.cls_has(k - 1, kKindOf))
+      break;
   }
   return found && sv.in(RelationSet::charge, tr->relation);
 }
@@ -382,15 +401,19 @@ void NounReader::sides(Side& src, Side& tgt, bool& source_is_subject, Provenance
       tgt.push_back(src[0]);
   };
   pair_sides();
-  if (undergo && tgt.empty() && in.roles[ci].subject >= 0) tgt = group_of(ms(), in.roles[ci].subject);
+  if (undergo && tgt.empty() && in.roles[ci].subject >= 0)
+    tgt = group_of(ms(), in.roles[ci].subject);
   tgt.erase(std::remove_if(tgt.begin(), tgt.end(),
-                           [&](const Mention* m) { return std::find(src.begin(), src.end(), m) != src.end(); }),
+                           [&](const Mention* m) {
+                             return std::find(src.begin(), src.end(), m) != src.end();
+                           }),
             tgt.end());
   // A side of the source's own code is no target ("Israeli blockades ... of
   // Israelis"): look for the place instead.
   tgt.erase(std::remove_if(tgt.begin(), tgt.end(),
                            [&](const Mention* m) {
-                             return m->actor && std::any_of(src.begin(), src.end(), [&](const Mention* x) {
+                             return m->actor &&
+                                    std::any_of(src.begin(), src.end(), [&](const Mention* x) {
                                       return x->actor && x->actor->code == m->actor->code &&
                                              x->how != Mention::pair;
                                     });
@@ -420,12 +443,16 @@ Status NounReader::status_of() const {
     st = s;
   };
   for (std::uint32_t k = np_start; k < i; ++k) {
-    if (cls(k) & kNeg) set(Status::negated, "negated noun phrase");
-    else if ((cls(k) & kHypoAdj) && st == Status::fact) set(Status::hypothetical, "possible, planned");
+    if (cls(k) & kNeg)
+      set(Status::negated, "negated noun phrase");
+    else if ((cls(k) & kHypoAdj) && st == Status::fact)
+      set(Status::hypothetical, "possible, planned");
   }
   if (st == Status::fact && !in_pp) {
-    if (mood.negated && !(tr->relation == Relation::SANCTION && cl.undergo)) set(Status::negated, "clause negated");
-    else if (demand().hypothetical) set(Status::hypothetical, "clause hypothetical");
+    if (mood.negated && !(tr->relation == Relation::SANCTION && cl.undergo))
+      set(Status::negated, "clause negated");
+    else if (demand().hypothetical)
+      set(Status::hypothetical, "clause hypothetical");
   }
   // "Treffen ... diese Woche möglich", "a meeting is possible": a predicative
   // possibility after the noun.  (German only: English "threatened" after a
@@ -444,8 +471,10 @@ Status NounReader::status_of() const {
     for (const auto& [at, vrel] : verbs.triggers)
       if (sv.syn.clause_of[at] == static_cast<int>(ci) && at != i && (de() || at < i) &&
           vrel != tr->relation) {
-        if (sv.in(RelationSet::refusals, vrel)) set(Status::negated, "object of a refusal");
-        else if (sv.in(RelationSet::demands, vrel)) set(Status::hypothetical, "object of a demand, threat or offer");
+        if (sv.in(RelationSet::refusals, vrel))
+          set(Status::negated, "object of a refusal");
+        else if (sv.in(RelationSet::demands, vrel))
+          set(Status::hypothetical, "object of a demand, threat or offer");
       }
   // "Befürworter eines Austritts", "fears of a war", "Pläne für einen
   // Angriff": an act that is advocated, feared or planned has not happened.
@@ -475,7 +504,8 @@ bool NounReader::halted() const {
 
 // The noun's event, after the transforms of a predicative charge, a halt,
 // willingness and intent.
-void NounReader::code(const Side& src, const Side& tgt, bool source_is_subject, Provenance why) {
+void NounReader::code(const Side& src, const Side& tgt, bool source_is_subject,
+                      Provenance why) {
   const SentenceView& sv = v();
   Trace* trace = sv.trace;
   const Clause& cl = c();
@@ -488,13 +518,16 @@ void NounReader::code(const Side& src, const Side& tgt, bool source_is_subject, 
     for (const Mention& m : ms())
       if (m.clause == static_cast<int>(ci) && m.actor && m.first < np_start &&
           m.group == static_cast<int>(&m - ms().data()) &&
-          std::none_of(src.begin(), src.end(), [&](const Mention* x) { return x->actor->code == m.actor->code; }))
+          std::none_of(src.begin(), src.end(),
+                       [&](const Mention* x) { return x->actor->code == m.actor->code; }))
         target = group_of(ms(), static_cast<int>(&m - ms().data()));
-  if (target.empty() && source_is_subject && !in_pp && sv.in(RelationSet::on_place, tr->relation)) {
+  if (target.empty() && source_is_subject && !in_pp &&
+      sv.in(RelationSet::on_place, tr->relation)) {
     target = place_target(ms(), src, ci);
     if (trace && !target.empty()) trace->role("target", "place (in)", target);
   }
-  if (src.empty() || target.empty()) return drop(src.empty() ? Drop::no_source : Drop::no_target);
+  if (src.empty() || target.empty())
+    return drop(src.empty() ? Drop::no_source : Drop::no_target);
   Status st = status_of();
   std::string trig(tok()[i].form);
   std::size_t before = out.cands.size();
@@ -504,15 +537,22 @@ void NounReader::code(const Side& src, const Side& tgt, bool source_is_subject, 
     add_pairs(out.cands, src, target, rel, s, trig, p, i);
   };
   if (charge) {
-    if (st == Status::fact) add(sv.transforms.gives(RelationSet::charge), st, {Step::as_charge});
-    else drop(Drop::charge_not_fact);
+    if (st == Status::fact)
+      add(sv.transforms.gives(RelationSet::charge), st, {Step::as_charge});
+    else
+      drop(Drop::charge_not_fact);
   } else if (sv.in(RelationSet::halt, tr->relation) && !in_pp && halted()) {
     bool modal = cl.hypothetical && !negated;
     if (modal && cl.type != Clause::cond && conditioned(sv, ci, i))
-      add(sv.transforms.gives(RelationSet::threat), Status::fact, {Step::halted, Step::condition});
+      add(sv.transforms.gives(RelationSet::threat), Status::fact,
+          {Step::halted, Step::condition});
     add(sv.transforms.gives(RelationSet::halt),
-        negated ? Status::negated : modal ? Status::hypothetical : Status::fact, {Step::halted});
-  } else if (cl.willing && !in_pp && st != Status::negated && sv.in(RelationSet::offer, tr->relation)) {
+        negated ? Status::negated
+        : modal ? Status::hypothetical
+                : Status::fact,
+        {Step::halted});
+  } else if (cl.willing && !in_pp && st != Status::negated &&
+             sv.in(RelationSet::offer, tr->relation)) {
     // "willing to send aid": the offer is the event.
     add(sv.transforms.gives(RelationSet::offer), Status::fact, {Step::willing});
   } else {
@@ -539,8 +579,8 @@ void NounReader::token(std::uint32_t k) {
   if (weapon_unused()) return drop(Drop::weapon_not_used);
   measure_phrase();
   if (sv.trace)
-    sv.trace->gate("noun phrase: tokens " + std::to_string(np_start) + " to " + std::to_string(reach) +
-                   (in_pp ? ", inside a prepositional phrase" : "") +
+    sv.trace->gate("noun phrase: tokens " + std::to_string(np_start) + " to " +
+                   std::to_string(reach) + (in_pp ? ", inside a prepositional phrase" : "") +
                    (judged_clause ? ", judged by the clause's verb" : ""));
   Side src, tgt;
   bool source_is_subject = false;
@@ -551,7 +591,8 @@ void NounReader::token(std::uint32_t k) {
 
 }  // namespace
 
-void noun_frames(const FrameInputs& in, std::size_t ci, const VerbFrames& verbs, NounFrames& out) {
+void noun_frames(const FrameInputs& in, std::size_t ci, const VerbFrames& verbs,
+                 NounFrames& out) {
   const Clause& c = in.v.syn.clauses[ci];
   if (ci == 0) {  // a new sentence
     out.cands.clear();

@@ -1,6 +1,7 @@
-// The extraction passes, in the order extract_sentence() runs them.  Each is
-// a free function: it reads the sentence view and the outputs of the passes
-// before it (const) and fills only its own output.  Internal.
+// The extraction passes, in the order sentence_events() (event_extractor.cpp)
+// runs them.  Each is a free function: it reads the sentence view and the
+// outputs of the passes before it (const) and fills only its own output.
+// Internal.
 //
 //   attribute        -> Attribution     who reports what the sentence says
 //   resolve_mentions -> Resolved        pronouns, descriptions, pairs, "wir"
@@ -26,7 +27,7 @@ struct Document;
 
 // --- attribution.cpp ----------------------------------------------------------
 struct Attribution {
-  std::string text;              // as written ("Sullivan", "a spokesman"); "" for none
+  std::string text;                // as written ("Sullivan", "a spokesman"); "" for none
   const Actor* speaker = nullptr;  // the actor, if the dictionary knows it
 };
 Attribution attribute(const SentenceView& v);
@@ -54,8 +55,8 @@ void find_subjects(const SentenceView& v, const std::vector<Mention>& ms,
 // What a clause does to the status of the events in it, from its own words
 // and the clause it depends on.
 struct ClauseMood {
-  bool complement = false;    // a subordinate clause
-  bool dass = false;          // opened by dass/that
+  bool complement = false;  // a subordinate clause
+  bool dass = false;        // opened by dass/that
   bool negated = false;
   bool hypothetical = false;
 };
@@ -76,21 +77,21 @@ struct Pending {
 // A clause under a demand ("forderte X auf, ... zu liefern"): its act has
 // not happened, and its doer is the one asked (object control).
 struct ClauseDemand {
-  bool demanded = false;     // a zu- or dass-clause under a REQUEST verb
-  int asked = -1;            // the REQUEST's target mention, the doer of a demanded zu-act
-  int subject_override = -1; // a zu-clause under a REQUEST: its target is the subject
-  bool hypothetical = false; // the mood's, or demanded
+  bool demanded = false;      // a zu- or dass-clause under a REQUEST verb
+  int asked = -1;             // the REQUEST's target mention, the doer of a demanded zu-act
+  int subject_override = -1;  // a zu-clause under a REQUEST: its target is the subject
+  bool hypothetical = false;  // the mood's, or demanded
 };
 struct VerbFrames {
-  std::vector<ClauseDemand> demand;             // per clause
+  std::vector<ClauseDemand> demand;  // per clause
   std::vector<Candidate> cands;
   std::vector<Pending> pending;
   std::vector<std::uint32_t> clause_relations;  // clause -> bit per relation of its verbs
   std::vector<std::pair<std::uint32_t, Relation>> triggers;  // token, relation
-  std::vector<std::uint8_t> verb_entry;  // token -> a verb form was considered
-  std::vector<std::uint8_t> as_noun;     // token -> English: a verb form read as a noun
-  std::vector<std::uint8_t> taken;       // token -> coded as a verb: no noun frame
-  std::vector<std::uint8_t> inside_name; // token -> part of an actor's name: no trigger
+  std::vector<std::uint8_t> verb_entry;   // token -> a verb form was considered
+  std::vector<std::uint8_t> as_noun;      // token -> English: a verb form read as a noun
+  std::vector<std::uint8_t> taken;        // token -> coded as a verb: no noun frame
+  std::vector<std::uint8_t> inside_name;  // token -> part of an actor's name: no trigger
 };
 struct NounFrames {
   std::vector<Candidate> cands;
@@ -122,18 +123,26 @@ void transform(const FrameInputs& in, const Resolved& r, const VerbFrames& verbs
 
 // --- emit.cpp ---------------------------------------------------------------------------
 void emit(const SentenceView& v, const Document& doc, std::string_view sentence_text,
-          const Attribution& said, const std::vector<Candidate>& cands, std::vector<Event>& out);
+          const Attribution& said, const std::vector<Candidate>& cands,
+          std::vector<Event>& out);
 
 // --- the order ------------------------------------------------------------------------------
-// What each pass reads and writes, in the order extract_sentence() runs them
+// What each pass reads and writes, in the order sentence_events() runs them
 // (CoreNLP's requires()/requirementsSatisfied(), checked at compile time):
 // every input is written by an earlier pass, and no pass writes what another
 // wrote.  The verb and noun frames run clause by clause, each reading the
 // other's output of earlier clauses, so they are one step here.
 namespace order {
 enum Output : std::uint32_t {
-  kSyntax = 1, kDiscourse = 2, kAttribution = 4, kResolved = 8, kRoles = 16, kMoods = 32,
-  kFrames = 64, kCandidates = 128, kEvents = 256,
+  kSyntax = 1,
+  kDiscourse = 2,
+  kAttribution = 4,
+  kResolved = 8,
+  kRoles = 16,
+  kMoods = 32,
+  kFrames = 64,
+  kCandidates = 128,
+  kEvents = 256,
 };
 struct PassSpec {
   std::string_view name;
@@ -156,7 +165,8 @@ constexpr bool checked() {
   }
   return true;
 }
-static_assert(checked(), "a pass reads what no earlier pass wrote, or rewrites another's output");
+static_assert(checked(),
+              "a pass reads what no earlier pass wrote, or rewrites another's output");
 }  // namespace order
 
 }  // namespace geokg

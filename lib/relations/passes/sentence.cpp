@@ -64,10 +64,14 @@ Side place_target(const std::vector<Mention>& ms, const Side& src, std::size_t c
 
 std::string_view role_name(const Role& r) {
   switch (r.kind) {
-    case Role::subj: return "subject";
-    case Role::obj: return "object";
-    case Role::gen: return "genitive";
-    case Role::prep: return r.word;
+    case Role::subj:
+      return "subject";
+    case Role::obj:
+      return "object";
+    case Role::gen:
+      return "genitive";
+    case Role::prep:
+      return r.word;
   }
   return "?";
 }

@@ -1,7 +1,8 @@
 // What every extraction pass reads about one sentence, and the candidates the
 // frames produce.  The passes (see passes.hpp) run in the order
-// extract_sentence() gives them; each reads this view and the outputs of the
-// passes before it, all const, and returns its own output.  Internal.
+// sentence_events() in event_extractor.cpp gives them; each reads this view
+// and the outputs of the passes before it, all const, and fills its own
+// output.  Internal.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -41,7 +42,7 @@ struct Candidate {
   const Mention* target;
   Relation relation;
   Status status;
-  std::string trigger;         // the words, "lehnte ... ab"
+  std::string trigger;  // the words, "lehnte ... ab"
   Provenance provenance;
   std::uint32_t trigger_token;
 };
@@ -86,6 +87,7 @@ Side place_target(const std::vector<Mention>& ms, const Side& src, std::size_t c
 std::string_view role_name(const Role& r);
 
 // The provenance of a frame read off trigger `entry`, plus `steps`.
-Provenance provenance_of(Frame f, const std::string& entry, std::vector<AppliedStep> steps = {});
+Provenance provenance_of(Frame f, const std::string& entry,
+                         std::vector<AppliedStep> steps = {});
 
 }  // namespace geokg

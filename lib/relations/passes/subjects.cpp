@@ -38,7 +38,8 @@ struct SubjectFinder {
                   return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
                 });
     if (caps) return true;
-    for (std::string_view suf : {"ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "nis"})
+    for (std::string_view suf :
+         {"ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "nis"})
       if (t.fold.size() > suf.size() + 2 && t.fold.substr(t.fold.size() - suf.size()) == suf)
         return true;
     return false;
@@ -64,7 +65,9 @@ struct SubjectFinder {
     for (int k = static_cast<int>(ms.size()) - 1; k >= 0; --k) {
       const Mention& m = ms[static_cast<std::size_t>(k)];
       if (m.last > c.first || m.clause != static_cast<int>(ci) - 1) continue;
-      bool fits = !agree_gender || (w && (m.gender == '-' || (m.gender != '-' && w->genders.find(m.gender) != std::string::npos)));
+      bool fits = !agree_gender ||
+                  (w && (m.gender == '-' ||
+                         (m.gender != '-' && w->genders.find(m.gender) != std::string::npos)));
       if (c.first - m.last <= 2 && m.actor && fits) return k;
       break;
     }
@@ -150,10 +153,10 @@ int SubjectFinder::german_main(std::size_t ci) const {
   if (in_vorfeld < 0 && owned_vorfeld) return -1;
   if (in_vorfeld >= 0) return in_vorfeld;
   const auto& t = tok();
-  if (ufin > start &&
-      (nonactor_np_at(start, ufin) ||
-       (start > 0 && t[start].upper && !v.cls_has(start, kPrep | kSub | kSubCond | kCoord | kAttrib)) ||
-       (ufin == start + 1 && noun_like(t[start]))))
+  if (ufin > start && (nonactor_np_at(start, ufin) ||
+                       (start > 0 && t[start].upper &&
+                        !v.cls_has(start, kPrep | kSub | kSubCond | kCoord | kAttrib)) ||
+                       (ufin == start + 1 && noun_like(t[start]))))
     return -1;
   // "... und fügte hinzu": the coordinated clause shares the subject.
   if (c.type == Clause::coord && ufin == start)
@@ -207,10 +210,14 @@ ClauseRoles SubjectFinder::of(std::size_t ci) const {
   const Clause& c = v.syn.clauses[ci];
   if (c.type == Clause::rel) return v.de ? german_relative(ci) : english_relative(ci);
   ClauseRoles r;
-  if (c.type == Clause::zu || c.type == Clause::purpose) r.subject = controller(c);
-  else if (!v.de) r.subject = english(ci);
-  else if (c.type == Clause::main || c.type == Clause::coord) r.subject = german_main(ci);
-  else r.subject = german_verb_final(ci);
+  if (c.type == Clause::zu || c.type == Clause::purpose)
+    r.subject = controller(c);
+  else if (!v.de)
+    r.subject = english(ci);
+  else if (c.type == Clause::main || c.type == Clause::coord)
+    r.subject = german_main(ci);
+  else
+    r.subject = german_verb_final(ci);
   return r;
 }
 

@@ -6,26 +6,46 @@ namespace geokg {
 
 std::string_view to_string(Drop d) {
   switch (d) {
-    case Drop::inside_name: return "part of an actor's name";
-    case Drop::function_word: return "a function word of the same form";
-    case Drop::capitalised: return "capitalised inside the sentence: no verb";
-    case Drop::noun_after_article: return "after an article or possessive: a noun";
-    case Drop::no_fitting_form: return "no verb form fits (separable particle missing, or -ing without a progressive)";
-    case Drop::attempt: return "an attempt (\"sought to\"), no event";
-    case Drop::adjective_participle: return "a participle used as an adjective";
-    case Drop::attributive_no_sides: return "attributive participle without agent and noun";
-    case Drop::no_noun_reading: return "no noun here";
-    case Drop::not_trigger: return "a compound that only looks like a trigger";
-    case Drop::modifier_noun: return "the event noun only modifies the noun after it";
-    case Drop::weapon_not_used: return "a weapon, but no verb of use in the clause";
-    case Drop::no_source: return "no source";
-    case Drop::no_target: return "no target";
-    case Drop::waits_for_target: return "waits for the target of the act it introduces";
-    case Drop::nonactor_addressee: return "addressed to someone who is no actor";
-    case Drop::no_demanded_target: return "the demanded or reported act names no other actor";
-    case Drop::charge_not_fact: return "a charge that is not a fact";
-    case Drop::same_actor: return "source and target are the same actor";
-    case Drop::duplicate: return "duplicate of an event of this sentence";
+    case Drop::inside_name:
+      return "part of an actor's name";
+    case Drop::function_word:
+      return "a function word of the same form";
+    case Drop::capitalised:
+      return "capitalised inside the sentence: no verb";
+    case Drop::noun_after_article:
+      return "after an article or possessive: a noun";
+    case Drop::no_fitting_form:
+      return "no verb form fits (separable particle missing, or -ing without a progressive)";
+    case Drop::attempt:
+      return "an attempt (\"sought to\"), no event";
+    case Drop::adjective_participle:
+      return "a participle used as an adjective";
+    case Drop::attributive_no_sides:
+      return "attributive participle without agent and noun";
+    case Drop::no_noun_reading:
+      return "no noun here";
+    case Drop::not_trigger:
+      return "a compound that only looks like a trigger";
+    case Drop::modifier_noun:
+      return "the event noun only modifies the noun after it";
+    case Drop::weapon_not_used:
+      return "a weapon, but no verb of use in the clause";
+    case Drop::no_source:
+      return "no source";
+    case Drop::no_target:
+      return "no target";
+    case Drop::waits_for_target:
+      return "waits for the target of the act it introduces";
+    case Drop::nonactor_addressee:
+      return "addressed to someone who is no actor";
+    case Drop::no_demanded_target:
+      return "the demanded or reported act names no other actor";
+    case Drop::charge_not_fact:
+      return "a charge that is not a fact";
+    case Drop::same_actor:
+      return "source and target are the same actor";
+    case Drop::duplicate:
+      return "duplicate of an event of this sentence";
   }
   return "?";
 }
@@ -84,7 +104,8 @@ void Trace::role(std::string_view side, std::string_view how, const Side& found)
 }
 
 void Trace::status(Status from, Status to, std::string_view why) {
-  if (from != to) line(3, fmt::format("status {} -> {}: {}", to_string(from), to_string(to), why));
+  if (from != to)
+    line(3, fmt::format("status {} -> {}: {}", to_string(from), to_string(to), why));
 }
 
 void Trace::coded(const Candidate& c) {

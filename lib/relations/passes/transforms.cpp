@@ -14,13 +14,17 @@ namespace {
 // "verurteilte die Annexion der Krim durch Russland", "welcomed the
 // withdrawal of Russian troops from Syria": a verb whose object is an event
 // noun is about that event's doer, not its patient.
-void retarget(const SentenceView& v, const std::vector<Candidate>& nouns, std::vector<Candidate>& cands) {
+void retarget(const SentenceView& v, const std::vector<Candidate>& nouns,
+              std::vector<Candidate>& cands) {
   for (Candidate& a : cands) {
-    if (a.provenance.frame != Frame::verb || !v.in(RelationSet::evaluative, a.relation)) continue;
+    if (a.provenance.frame != Frame::verb || !v.in(RelationSet::evaluative, a.relation))
+      continue;
     for (const Candidate& b : nouns)
-      if (b.target == a.target && b.trigger_token > a.trigger_token && b.trigger_token < a.target->first &&
-          v.syn.clause_of[b.trigger_token] == v.syn.clause_of[a.trigger_token] && b.source->actor &&
-          a.source->actor && b.source->actor->code != a.source->actor->code) {
+      if (b.target == a.target && b.trigger_token > a.trigger_token &&
+          b.trigger_token < a.target->first &&
+          v.syn.clause_of[b.trigger_token] == v.syn.clause_of[a.trigger_token] &&
+          b.source->actor && a.source->actor &&
+          b.source->actor->code != a.source->actor->code) {
         a.target = b.source;
         a.provenance.steps.push_back({Step::doer_of_named_event});
         if (v.trace) v.trace->coded(a);
@@ -39,8 +43,8 @@ struct Obligations {
   const Mention* obliged(std::uint32_t i, int ci) const {
     const Mention* found = nullptr;
     for (const Mention& m : in.ms)
-      if (m.clause == ci && m.actor && m.first < i + (v().de ? 3 : 0) && m.prep.empty() && !m.oblique &&
-          !m.genitive_attr && !m.possessive && !m.attribution)
+      if (m.clause == ci && m.actor && m.first < i + (v().de ? 3 : 0) && m.prep.empty() &&
+          !m.oblique && !m.genitive_attr && !m.possessive && !m.attribution)
         found = &m;
     return found;
   }
@@ -118,8 +122,9 @@ bool to_follows(const SentenceView& v, const Pending& p) {
     if (v.cls_has(k, kInfMarker)) return true;
     std::string_view f = tok[k].fold;
     // ("agreed in principle on Saturday to": words of a prepositional phrase.)
-    bool in_pp_word = k > p.at + 1 && (v.cls_has(k - 1, kPrep) ||
-                                       (v.cls_has(k - 1, kDet) && k > p.at + 2 && v.cls_has(k - 2, kPrep)));
+    bool in_pp_word =
+        k > p.at + 1 && (v.cls_has(k - 1, kPrep) ||
+                         (v.cls_has(k - 1, kDet) && k > p.at + 2 && v.cls_has(k - 2, kPrep)));
     bool filler = tok[k].kind != TokenKind::word || tok[k].upper || in_pp_word ||
                   v.cls_has(k, kPrep | kNeg | kAdverb | kDet | kTimeFiller) ||
                   (f.size() > 3 && f.substr(f.size() - 2) == "ly");
@@ -130,7 +135,8 @@ bool to_follows(const SentenceView& v, const Pending& p) {
 
 bool governs(const SentenceView& v, int outer, int inner) {
   const auto& cs = v.syn.clauses;
-  for (int g = cs[static_cast<std::size_t>(inner)].governor; g >= 0; g = cs[static_cast<std::size_t>(g)].governor) {
+  for (int g = cs[static_cast<std::size_t>(inner)].governor; g >= 0;
+       g = cs[static_cast<std::size_t>(g)].governor) {
     if (g == outer) return true;
     auto t = cs[static_cast<std::size_t>(g)].type;
     if (t != Clause::zu && t != Clause::purpose && t != Clause::sub) return false;
@@ -149,20 +155,21 @@ void demanded_target(const SentenceView& v, const std::vector<Mention>& ms, cons
   bool to = to_follows(v, p);
   auto inner = [&](std::uint32_t token) {
     int kc = v.syn.clause_of[token];
-    return (kc == p.clause && token > p.at && !v.de && to) || (kc != p.clause && governs(v, p.clause, kc));
+    return (kc == p.clause && token > p.at && !v.de && to) ||
+           (kc != p.clause && governs(v, p.clause, kc));
   };
   bool accuse = p.relation == Relation::ACCUSE;
   Side tgt;
   for (std::size_t k = 0; k < ms.size() && tgt.empty(); ++k) {
     const Mention& m = ms[k];
     if (accuse && (!m.prep.empty() || m.genitive_attr || m.possessive)) continue;
-    if (m.actor && m.first > p.at && inner(m.first) && !m.attribution && m.how != Mention::first_person &&
+    if (m.actor && m.first > p.at && inner(m.first) && !m.attribution &&
+        m.how != Mention::first_person &&
         std::none_of(p.source.begin(), p.source.end(),
                      [&](const Mention* x) { return x->actor->code == m.actor->code; }))
       tgt = group_of(ms, static_cast<int>(k));
   }
-  if (v.trace)
-    v.trace->candidate(p.at, p.trigger, "pending", p.provenance.entry);
+  if (v.trace) v.trace->candidate(p.at, p.trigger, "pending", p.provenance.entry);
   if (tgt.empty()) {
     if (v.trace) v.trace->drop(Drop::no_demanded_target);
     return;
@@ -185,8 +192,9 @@ void transform(const FrameInputs& in, const Resolved& r, const VerbFrames& verbs
   // A token is a verb or a noun, never both: merging by token restores the
   // order in which the clause was read.
   std::merge(verbs.cands.begin(), verbs.cands.end(), nouns.cands.begin(), nouns.cands.end(),
-             std::back_inserter(out),
-             [](const Candidate& a, const Candidate& b) { return a.trigger_token < b.trigger_token; });
+             std::back_inserter(out), [](const Candidate& a, const Candidate& b) {
+               return a.trigger_token < b.trigger_token;
+             });
   retarget(v, nouns.cands, out);
   Obligations ob{in, r, out};
   for (std::uint32_t i = 0; i < v.tok.size(); ++i)

@@ -17,9 +17,12 @@ constexpr std::uint32_t bit(Relation r) { return 1u << static_cast<int>(r); }
 // "finite verb", "participle", ... for --trace.
 std::string form_name(const VerbForm& vf) {
   std::string out = "verb form:";
-  const std::pair<std::uint8_t, const char*> names[] = {
-      {kFinite, " finite"}, {kParticiple, " participle"}, {kInfinitive, " infinitive"},
-      {kAttributive, " attributive"}, {kZuInfinitive, " zu-infinitive"}, {kGerund, " -ing"}};
+  const std::pair<std::uint8_t, const char*> names[] = {{kFinite, " finite"},
+                                                        {kParticiple, " participle"},
+                                                        {kInfinitive, " infinitive"},
+                                                        {kAttributive, " attributive"},
+                                                        {kZuInfinitive, " zu-infinitive"},
+                                                        {kGerund, " -ing"}};
   for (auto [bit, name] : names)
     if (vf.types & bit) out += name;
   if (vf.needs_particle) out += ", particle found";
@@ -44,7 +47,8 @@ struct VerbReader {
   const std::vector<Mention>& ms() const { return in.ms; }
   const Clause& c() const { return in.v.syn.clauses[ci]; }
   const Clause* gov() const {
-    return c().governor >= 0 ? &in.v.syn.clauses[static_cast<std::size_t>(c().governor)] : nullptr;
+    return c().governor >= 0 ? &in.v.syn.clauses[static_cast<std::size_t>(c().governor)]
+                             : nullptr;
   }
   std::uint64_t cls(std::uint32_t i) const { return in.v.cls(i); }
   bool de() const { return in.v.de; }
@@ -52,15 +56,18 @@ struct VerbReader {
     if (v().trace) v().trace->drop(d);
   }
   bool mention_ends_at(std::uint32_t i, bool (*pred)(const Mention&)) const {
-    return std::any_of(ms().begin(), ms().end(), [&](const Mention& m) { return m.last == i && pred(m); });
+    return std::any_of(ms().begin(), ms().end(),
+                       [&](const Mention& m) { return m.last == i && pred(m); });
   }
 
-  const std::vector<VerbForm>* verb_forms(std::uint32_t i, bool sentence_start, bool& as_noun) const;
+  const std::vector<VerbForm>* verb_forms(std::uint32_t i, bool sentence_start,
+                                          bool& as_noun) const;
   bool english_noun_reading(std::uint32_t i) const;
   const VerbForm* select_form(std::uint32_t i, const std::vector<VerbForm>& forms) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
   bool adjective_participle(std::uint32_t i) const;
-  bool attributive(std::uint32_t i, const VerbForm& vf, const Trigger& tr, const std::string& trig);
+  bool attributive(std::uint32_t i, const VerbForm& vf, const Trigger& tr,
+                   const std::string& trig);
   bool english_participle(std::uint32_t i, const VerbForm& vf, bool& reduced) const;
   ToGovernor to_governor(std::uint32_t i, const VerbForm& vf) const;
   bool is_passive(std::uint32_t i, const VerbForm& vf, bool reduced) const;
@@ -105,16 +112,17 @@ bool VerbReader::english_noun_reading(std::uint32_t i) const {
   // verb) the form is a noun; after a name, pronoun, auxiliary or adverb it
   // is the verb.
   const Token& prev = t[i - 1];
-  bool subject_before = mention_ends_at(i, [](const Mention& m) {
-    return !m.possessive && m.how != Mention::adjective;
-  });
+  bool subject_before = mention_ends_at(
+      i, [](const Mention& m) { return !m.possessive && m.how != Mention::adjective; });
   bool adverb = prev.fold.size() > 3 && prev.fold.substr(prev.fold.size() - 2) == "ly";
-  if (prev.kind == TokenKind::word && !prev.upper && no_function_class(pc) && !adverb && !subject_before)
+  if (prev.kind == TokenKind::word && !prev.upper && no_function_class(pc) && !adverb &&
+      !subject_before)
     np_before = true;
   // "to attack Ukraine", "to impose the ban": an infinitive with its object.
   if (v().cls_has(i - 1, kInfMarker) && i + 1 < t.size() &&
       ((cls(i + 1) & (kDet | kPoss | kPron)) ||
-       std::any_of(ms().begin(), ms().end(), [&](const Mention& m) { return m.first == i + 1 && m.prep.empty(); })))
+       std::any_of(ms().begin(), ms().end(),
+                   [&](const Mention& m) { return m.first == i + 1 && m.prep.empty(); })))
     np_before = false;
   return np_before;
 }
@@ -122,7 +130,8 @@ bool VerbReader::english_noun_reading(std::uint32_t i) const {
 // The first form whose conditions hold: a split particle that closes the
 // clause (German) or follows closely (English phrasal verb); English -ing
 // only in progressive tenses ("is attacking").
-const VerbForm* VerbReader::select_form(std::uint32_t i, const std::vector<VerbForm>& forms) const {
+const VerbForm* VerbReader::select_form(std::uint32_t i,
+                                        const std::vector<VerbForm>& forms) const {
   const auto& t = tok();
   for (const VerbForm& f : forms) {
     if (f.needs_particle) {
@@ -130,12 +139,13 @@ const VerbForm* VerbReader::select_form(std::uint32_t i, const std::vector<VerbF
       bool found = false;
       std::uint32_t lim = de() ? c().last : std::min<std::uint32_t>(c().last, i + 4);
       for (std::uint32_t k = i + 1; k < lim && !found; ++k)
-        found = t[k].fold == p &&
-                (!de() || k + 1 >= c().last || t[k + 1].kind != TokenKind::word ||
-                 (cls(k + 1) & (kCoord | kAux | kModalHypo | kFuture | kSpeech)));
+        found =
+            t[k].fold == p && (!de() || k + 1 >= c().last || t[k + 1].kind != TokenKind::word ||
+                               (cls(k + 1) & (kCoord | kAux | kModalHypo | kFuture | kSpeech)));
       if (!found) continue;
     }
-    if (!de() && (f.types & kGerund) && !(f.types & ~kGerund) && !(i > 0 && (cls(i - 1) & kAux)))
+    if (!de() && (f.types & kGerund) && !(f.types & ~kGerund) &&
+        !(i > 0 && (cls(i - 1) & kAux)))
       continue;
     return &f;
   }
@@ -155,14 +165,15 @@ bool VerbReader::attempt(std::uint32_t i, const Trigger& tr) const {
 // adjective, not the finite verb.
 bool VerbReader::adjective_participle(std::uint32_t i) const {
   const auto& t = tok();
-  if (!(i + 1 < t.size() && t[i + 1].upper && t[i + 1].kind == TokenKind::word && i > c().first))
+  if (!(i + 1 < t.size() && t[i + 1].upper && t[i + 1].kind == TokenKind::word &&
+        i > c().first))
     return false;
   const Token& prev = t[i - 1];
-  bool mention_before = mention_ends_at(i, [](const Mention& m) {
-    return m.prep.empty() && m.how != Mention::adjective;
-  });
-  bool modifier_before = (cls(i - 1) & (kDet | kDetOblique | kPrep | kPoss)) ||
-                         (prev.kind == TokenKind::word && !prev.upper && no_function_class(cls(i - 1)));
+  bool mention_before = mention_ends_at(
+      i, [](const Mention& m) { return m.prep.empty() && m.how != Mention::adjective; });
+  bool modifier_before =
+      (cls(i - 1) & (kDet | kDetOblique | kPrep | kPoss)) ||
+      (prev.kind == TokenKind::word && !prev.upper && no_function_class(cls(i - 1)));
   bool agent_before = std::any_of(ms().begin(), ms().end(), [&](const Mention& m) {
     return m.last == i && v().grammar().is(m.prep, kAgentPrep);
   });
@@ -204,8 +215,9 @@ bool VerbReader::attributive(std::uint32_t i, const VerbForm& vf, const Trigger&
   if ((vf.types & (kFinite | kInfinitive)) && !(agent && head)) return false;
   if (agent && head) {
     std::size_t before = out.cands.size();
-    add_pairs(out.cands, {agent}, group_of(ms(), static_cast<int>(head - ms().data())), tr.relation,
-              Status::fact, trig, provenance_of(Frame::attributive_participle, tr.entry), i);
+    add_pairs(out.cands, {agent}, group_of(ms(), static_cast<int>(head - ms().data())),
+              tr.relation, Status::fact, trig,
+              provenance_of(Frame::attributive_participle, tr.entry), i);
     if (v().trace)
       for (std::size_t k = before; k < out.cands.size(); ++k) v().trace->coded(out.cands[k]);
   } else {
@@ -253,7 +265,8 @@ bool VerbReader::english_participle(std::uint32_t i, const VerbForm& vf, bool& r
 
 ToGovernor VerbReader::to_governor(std::uint32_t i, const VerbForm& vf) const {
   ToGovernor g;
-  if (de() || i <= c().first + 1 || !v().cls_has(i - 1, kInfMarker) || !(vf.types & kInfinitive))
+  if (de() || i <= c().first + 1 || !v().cls_has(i - 1, kInfMarker) ||
+      !(vf.types & kInfinitive))
     return g;
   for (std::uint32_t k = i - 2; k + 8 > i && k >= c().first; --k) {
     std::uint64_t kc = cls(k);
@@ -288,7 +301,8 @@ bool VerbReader::is_passive(std::uint32_t i, const VerbForm& vf, bool reduced) c
   // agent is a predicate adjective, its subject the one who acts.
   if (!de() && passive && !reduced && i + 1 < c().last && v().cls_has(i + 1, kInfMarker) &&
       std::none_of(ms().begin(), ms().end(), [&](const Mention& m) {
-        return m.clause == static_cast<int>(ci) && v().grammar().is(m.prep, kAgentPrep) && m.first > i;
+        return m.clause == static_cast<int>(ci) && v().grammar().is(m.prep, kAgentPrep) &&
+               m.first > i;
       }))
     passive = false;
   return passive;
@@ -313,13 +327,14 @@ struct VerbRoles {
     const SentenceView& v = r.v();
     const Clause& c = r.c();
     return group_of(r.ms(), first_group(r.ms(), [&](const Mention& m) {
-      bool noun_attribute = m.np_first > 0 && v.tok[m.np_first - 1].upper &&
-                            v.tok[m.np_first - 1].kind == TokenKind::word &&
-                            !v.cls_has(m.np_first - 1, kDet | kDetOblique | kPrep) &&
-                            m.np_first - 1 > c.first;
-      return m.clause == static_cast<int>(r.ci) && !noun_attribute &&
-             v.grammar().is(m.prep, kAgentPrep);
-    }));
+                      bool noun_attribute =
+                          m.np_first > 0 && v.tok[m.np_first - 1].upper &&
+                          v.tok[m.np_first - 1].kind == TokenKind::word &&
+                          !v.cls_has(m.np_first - 1, kDet | kDetOblique | kPrep) &&
+                          m.np_first - 1 > c.first;
+                      return m.clause == static_cast<int>(r.ci) && !noun_attribute &&
+                             v.grammar().is(m.prep, kAgentPrep);
+                    }));
   }
   // The object itself, or the owner of the object ("lehnte die Forderungen
   // Russlands ab", "condemned Syria's attack") -- whichever comes first.  An
@@ -340,30 +355,35 @@ struct VerbRoles {
     if (passive) return subj;
     int subj_group = subj_lead >= 0 ? ms[static_cast<std::size_t>(subj_lead)].group : -2;
     int antecedent = r.in.roles[r.ci].antecedent;
-    return group_of(ms, first_group(ms, [&](const Mention& m) {
-      bool other = m.clause == static_cast<int>(r.ci) && m.group != subj_group &&
-                   static_cast<int>(&m - ms.data()) != antecedent && (v.de || m.first > i);
-      bool same = m.actor && std::any_of(src_now.begin(), src_now.end(), [&](const Mention* x) {
-                    return x->actor && x->actor->code == m.actor->code;
-                  });
-      // Judging an event judges its doer: "condemned the Russian invasion",
-      // "kritisierte die US-Sanktionen".
-      bool judged = v.in(RelationSet::evaluative, tr.relation) && m.prep.empty() && !m.oblique &&
-                    (m.how == Mention::compound || m.how == Mention::adjective) && m.head >= 0 &&
-                    v.syn.noun[static_cast<std::size_t>(m.head)];
-      // An English phrasal verb's particle ("called on China") is no
-      // preposition of its object.
-      return other && !same &&
-             (object_np(v, m) || judged || (!tr.particle.empty() && !v.de && m.prep == tr.particle) ||
-              (m.prep.empty() && (m.genitive_attr || m.possessive)));
-    }));
+    return group_of(
+        ms, first_group(ms, [&](const Mention& m) {
+          bool other = m.clause == static_cast<int>(r.ci) && m.group != subj_group &&
+                       static_cast<int>(&m - ms.data()) != antecedent && (v.de || m.first > i);
+          bool same =
+              m.actor && std::any_of(src_now.begin(), src_now.end(), [&](const Mention* x) {
+                return x->actor && x->actor->code == m.actor->code;
+              });
+          // Judging an event judges its doer: "condemned the Russian invasion",
+          // "kritisierte die US-Sanktionen".
+          bool judged = v.in(RelationSet::evaluative, tr.relation) && m.prep.empty() &&
+                        !m.oblique &&
+                        (m.how == Mention::compound || m.how == Mention::adjective) &&
+                        m.head >= 0 && v.syn.noun[static_cast<std::size_t>(m.head)];
+          // An English phrasal verb's particle ("called on China") is no
+          // preposition of its object.
+          return other && !same &&
+                 (object_np(v, m) || judged ||
+                  (!tr.particle.empty() && !v.de && m.prep == tr.particle) ||
+                  (m.prep.empty() && (m.genitive_attr || m.possessive)));
+        }));
   }
   Side prep_role(const Role& role) const {
     const SentenceView& v = r.v();
     if (passive && v.grammar().is(role.word, kAgentPrep)) return {};
     return group_of(r.ms(), first_group(r.ms(), [&](const Mention& m) {
-      return m.clause == static_cast<int>(r.ci) && m.prep == role.word && (v.de || m.first > i);
-    }));
+                      return m.clause == static_cast<int>(r.ci) && m.prep == role.word &&
+                             (v.de || m.first > i);
+                    }));
   }
   Side resolve(const Role& role) const {
     if (role.kind == Role::subj) return subject_role();
@@ -383,9 +403,10 @@ namespace {
 // English: right after the verb.)
 bool nonactor_addressee(const SentenceView& v, const Clause& c, std::uint32_t i) {
   const auto& t = v.tok;
-  std::uint32_t from =
-      v.de ? static_cast<std::uint32_t>(std::max<std::int32_t>(c.finite, static_cast<std::int32_t>(c.first))) + 1
-           : i + 1;
+  std::uint32_t from = v.de ? static_cast<std::uint32_t>(std::max<std::int32_t>(
+                                  c.finite, static_cast<std::int32_t>(c.first))) +
+                                  1
+                            : i + 1;
   std::uint32_t to = v.de ? c.last : std::min(c.last, i + 2);
   for (std::uint32_t k = from; k < to; ++k) {
     if (!v.cls_has(k, kDet | kDetOblique) || (k > c.first && v.cls_has(k - 1, kPrep))) continue;
@@ -440,7 +461,9 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
       tgt = roles.resolve(r);
       // The target is never the source itself.
       tgt.erase(std::remove_if(tgt.begin(), tgt.end(),
-                               [&](const Mention* m) { return std::find(src.begin(), src.end(), m) != src.end(); }),
+                               [&](const Mention* m) {
+                                 return std::find(src.begin(), src.end(), m) != src.end();
+                               }),
                 tgt.end());
       if (trace) trace->role("target", role_name(r), tgt);
     }
@@ -464,8 +487,11 @@ void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& tri
   const Clause& cl = c();
   const Clause* gv = gov();
   const bool negated = mood.negated;
-  Status st = negated ? Status::negated : demand.hypothetical ? Status::hypothetical : Status::fact;
-  if (trace) trace->status(Status::fact, st, negated ? "clause negated" : "clause hypothetical");
+  Status st = negated               ? Status::negated
+              : demand.hypothetical ? Status::hypothetical
+                                    : Status::fact;
+  if (trace)
+    trace->status(Status::fact, st, negated ? "clause negated" : "clause hypothetical");
   Relation rel = tr.relation;
   for (const auto& [prep, switched] : tr.switches)
     for (std::uint32_t k = cl.first; k < cl.last; ++k)
@@ -479,16 +505,19 @@ void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& tri
   // themselves (PLOVER: intent to cooperate).
   if (to.relation >= 0) {
     Relation g = static_cast<Relation>(to.relation);
-    if (sv.in(RelationSet::refusals, g)) set_status(Status::negated, "to-infinitive under a refusal");
-    else if (sv.in(RelationSet::demands, g)) set_status(Status::hypothetical, "to-infinitive under a demand");
+    if (sv.in(RelationSet::refusals, g))
+      set_status(Status::negated, "to-infinitive under a refusal");
+    else if (sv.in(RelationSet::demands, g))
+      set_status(Status::hypothetical, "to-infinitive under a demand");
   }
-  if (to.intent && st == Status::fact) set_status(Status::hypothetical, "to-infinitive of intent");
+  if (to.intent && st == Status::fact)
+    set_status(Status::hypothetical, "to-infinitive of intent");
   std::size_t before = out.cands.size();
   // The intent to attack, sanction, seize or deploy is a threat (PLOVER codes
   // the announced conflict act as THREATEN).
   bool conflict = sv.in(RelationSet::threat, rel);
-  bool conditional_threat = conflict && cl.hypothetical && !negated && cl.type != Clause::cond &&
-                            !tgt.empty() && conditioned(sv, ci, i);
+  bool conditional_threat = conflict && cl.hypothetical && !negated &&
+                            cl.type != Clause::cond && !tgt.empty() && conditioned(sv, ci, i);
   if (conditional_threat ||
       (conflict && !cl.hypothetical && !negated && cl.type != Clause::cond &&
        (to.intent || (cl.intent && !de()) || (cl.intent && de() && cl.type != Clause::zu)))) {
@@ -503,19 +532,25 @@ void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& tri
   // an intended meeting stays a hypothetical meeting.  "the US must be ready
   // to mediate": readiness demanded by another is no offer.
   bool obliged = false;
-  for (std::uint32_t k = cl.first; k < i && !obliged; ++k) obliged = (cls(k) & kObligation) != 0;
-  bool willing = !obliged && (cl.willing || (gv && gv->willing && cl.type == Clause::zu) || to.willing ||
-                              (to.relation >= 0 && static_cast<Relation>(to.relation) == Relation::AGREE));
-  bool pledge = (cl.intent || (gv && gv->intent && cl.type == Clause::zu) || to.intent) && !cl.hypothetical;
+  for (std::uint32_t k = cl.first; k < i && !obliged; ++k)
+    obliged = (cls(k) & kObligation) != 0;
+  bool willing =
+      !obliged && (cl.willing || (gv && gv->willing && cl.type == Clause::zu) || to.willing ||
+                   (to.relation >= 0 && static_cast<Relation>(to.relation) == Relation::AGREE));
+  bool pledge = (cl.intent || (gv && gv->intent && cl.type == Clause::zu) || to.intent) &&
+                !cl.hypothetical;
   if (st != Status::negated && cl.type != Clause::cond &&
-      ((willing && sv.in(RelationSet::offer, rel)) || (pledge && sv.in(RelationSet::pledge, rel)))) {
-    rel = sv.transforms.gives(willing && sv.in(RelationSet::offer, rel) ? RelationSet::offer : RelationSet::pledge);
+      ((willing && sv.in(RelationSet::offer, rel)) ||
+       (pledge && sv.in(RelationSet::pledge, rel)))) {
+    rel = sv.transforms.gives(willing && sv.in(RelationSet::offer, rel) ? RelationSet::offer
+                                                                        : RelationSet::pledge);
     set_status(Status::fact, "an offer is a fact");
     why.steps.push_back({Step::intent_to_cooperate});
   }
   // A demand, offer or threat: the demanded act itself has not happened.
   if (gv && (cl.type == Clause::zu || mood.dass) &&
-      (out.clause_relations[static_cast<std::size_t>(cl.governor)] & sv.transforms.mask(RelationSet::demands)))
+      (out.clause_relations[static_cast<std::size_t>(cl.governor)] &
+       sv.transforms.mask(RelationSet::demands)))
     set_status(Status::hypothetical, "the act of a demand, offer or threat");
   out.clause_relations[ci] |= bit(tr.relation);
   out.triggers.emplace_back(i, tr.relation);
@@ -551,7 +586,8 @@ void VerbReader::token(std::uint32_t i) {
     trace->candidate(i, t[i].form, "verb", v().triggers().at(entries->front().trigger).entry);
   // Words that are part of an actor name are no triggers.
   bool in_mention = std::any_of(ms().begin(), ms().end(), [&](const Mention& m) {
-    return i >= m.first && i < m.last && m.how != Mention::description && m.how != Mention::pair;
+    return i >= m.first && i < m.last && m.how != Mention::description &&
+           m.how != Mention::pair;
   });
   if (in_mention) {
     out.inside_name[i] = 1;
@@ -577,7 +613,8 @@ void VerbReader::token(std::uint32_t i) {
 }
 
 // The REQUEST candidates of clause `gov`, in token order, as (token, target).
-std::vector<std::pair<std::uint32_t, const Mention*>> requests_of(const SentenceView& v, int gov,
+std::vector<std::pair<std::uint32_t, const Mention*>> requests_of(const SentenceView& v,
+                                                                  int gov,
                                                                   const VerbFrames& verbs,
                                                                   const NounFrames& nouns) {
   std::vector<std::pair<std::uint32_t, const Mention*>> out;
@@ -598,8 +635,9 @@ ClauseDemand demand_of(const FrameInputs& in, std::size_t ci, const NounFrames& 
   const SentenceView& v = in.v;
   const Clause& c = v.syn.clauses[ci];
   ClauseDemand d;
-  d.demanded = c.governor >= 0 && (c.type == Clause::zu || in.moods[ci].dass) &&
-               (verbs.clause_relations[static_cast<std::size_t>(c.governor)] & bit(Relation::REQUEST));
+  d.demanded =
+      c.governor >= 0 && (c.type == Clause::zu || in.moods[ci].dass) &&
+      (verbs.clause_relations[static_cast<std::size_t>(c.governor)] & bit(Relation::REQUEST));
   d.hypothetical = in.moods[ci].hypothetical || d.demanded;
   if (c.type != Clause::zu || c.governor < 0) return d;
   auto requests = requests_of(v, c.governor, verbs, nouns);
@@ -612,7 +650,8 @@ ClauseDemand demand_of(const FrameInputs& in, std::size_t ci, const NounFrames& 
 
 }  // namespace
 
-void verb_frames(const FrameInputs& in, std::size_t ci, const NounFrames& nouns, VerbFrames& out) {
+void verb_frames(const FrameInputs& in, std::size_t ci, const NounFrames& nouns,
+                 VerbFrames& out) {
   const SentenceView& v = in.v;
   const Clause& c = v.syn.clauses[ci];
   if (ci == 0) {  // a new sentence
