@@ -69,10 +69,9 @@ struct NounReader {
 // are no nouns unless read as one.
 bool NounReader::gated(std::uint32_t k) const {
   const Token& t = tok()[k];
-  bool sentence_start = k == 0 || (tok()[k - 1].kind == TokenKind::punct &&
-                                   (tok()[k - 1].form == "\"" || tok()[k - 1].form == ":"));
+  const bool start = sentence_start(tok(), k);
   bool vforms = verbs.verb_entry[k];
-  if (de()) return (t.upper && !sentence_start) || (t.upper && sentence_start && !vforms);
+  if (de()) return (t.upper && !start) || (t.upper && start && !vforms);
   return !vforms || verbs.as_noun[k];
 }
 
@@ -517,9 +516,7 @@ void NounReader::code(const Side& src, const Side& tgt, bool source_is_subject,
   if (charge && target.empty() && !src.empty())
     for (const Mention& m : ms())
       if (m.clause == static_cast<int>(ci) && m.actor && m.first < np_start &&
-          m.group == static_cast<int>(&m - ms().data()) &&
-          std::none_of(src.begin(), src.end(),
-                       [&](const Mention* x) { return x->actor->code == m.actor->code; }))
+          m.group == static_cast<int>(&m - ms().data()) && !shares_code(src, m.actor))
         target = group_of(ms(), static_cast<int>(&m - ms().data()));
   if (target.empty() && source_is_subject && !in_pp &&
       sv.in(RelationSet::on_place, tr->relation)) {

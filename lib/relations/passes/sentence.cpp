@@ -54,10 +54,7 @@ Side place_target(const std::vector<Mention>& ms, const Side& src, std::size_t c
     if (m.clause != static_cast<int>(ci) || m.prep != "in" || !m.actor ||
         m.actor->type != ActorType::state || m.group != static_cast<int>(k))
       continue;
-    bool same = std::any_of(src.begin(), src.end(), [&](const Mention* x) {
-      return x->actor && x->actor->code == m.actor->code;
-    });
-    if (!same) return group_of(ms, static_cast<int>(k));
+    if (!shares_code(src, m.actor)) return group_of(ms, static_cast<int>(k));
   }
   return {};
 }
@@ -74,6 +71,21 @@ std::string_view role_name(const Role& r) {
       return r.word;
   }
   return "?";
+}
+
+bool sentence_start(const std::vector<Token>& tok, std::uint32_t i) {
+  return i == 0 || (tok[i - 1].kind == TokenKind::punct &&
+                    (tok[i - 1].form == "\"" || tok[i - 1].form == ":"));
+}
+
+bool ly_adverb(std::string_view fold) {
+  return fold.size() > 3 && fold.substr(fold.size() - 2) == "ly";
+}
+
+bool shares_code(const Side& side, const Actor* a) {
+  return a && std::any_of(side.begin(), side.end(), [&](const Mention* x) {
+           return x->actor && x->actor->code == a->code;
+         });
 }
 
 namespace {

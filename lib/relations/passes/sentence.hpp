@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "geokg/relations/provenance.hpp"
@@ -85,6 +86,14 @@ Side place_target(const std::vector<Mention>& ms, const Side& src, std::size_t c
 
 // "subject", "object", "genitive" or the preposition, for --trace.
 std::string_view role_name(const Role& r);
+
+// The first word of a sentence or of a quotation ("\"Wir ...", ": Russland
+// ..."): capitalised whatever its part of speech.
+bool sentence_start(const std::vector<Token>& tok, std::uint32_t i);
+// An English adverb in -ly ("repeatedly"), which the tables do not list.
+bool ly_adverb(std::string_view fold);
+// Whether a mention of `side` names an actor of `a`'s code.
+bool shares_code(const Side& side, const Actor* a);
 
 // The provenance of a frame read off trigger `entry`, plus `steps`.
 Provenance provenance_of(Frame f, const std::string& entry,

@@ -126,8 +126,7 @@ bool to_follows(const SentenceView& v, const Pending& p) {
         k > p.at + 1 && (v.cls_has(k - 1, kPrep) ||
                          (v.cls_has(k - 1, kDet) && k > p.at + 2 && v.cls_has(k - 2, kPrep)));
     bool filler = tok[k].kind != TokenKind::word || tok[k].upper || in_pp_word ||
-                  v.cls_has(k, kPrep | kNeg | kAdverb | kDet | kTimeFiller) ||
-                  (f.size() > 3 && f.substr(f.size() - 2) == "ly");
+                  v.cls_has(k, kPrep | kNeg | kAdverb | kDet | kTimeFiller) || ly_adverb(f);
     if (p.relation != Relation::REQUEST && !filler) return false;
   }
   return false;
@@ -164,9 +163,7 @@ void demanded_target(const SentenceView& v, const std::vector<Mention>& ms, cons
     const Mention& m = ms[k];
     if (accuse && (!m.prep.empty() || m.genitive_attr || m.possessive)) continue;
     if (m.actor && m.first > p.at && inner(m.first) && !m.attribution &&
-        m.how != Mention::first_person &&
-        std::none_of(p.source.begin(), p.source.end(),
-                     [&](const Mention* x) { return x->actor->code == m.actor->code; }))
+        m.how != Mention::first_person && !shares_code(p.source, m.actor))
       tgt = group_of(ms, static_cast<int>(k));
   }
   if (v.trace) v.trace->candidate(p.at, p.trigger, "pending", p.provenance.entry);

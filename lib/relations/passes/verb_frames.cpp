@@ -114,7 +114,7 @@ bool VerbReader::english_noun_reading(std::uint32_t i) const {
   const Token& prev = t[i - 1];
   bool subject_before = mention_ends_at(
       i, [](const Mention& m) { return !m.possessive && m.how != Mention::adjective; });
-  bool adverb = prev.fold.size() > 3 && prev.fold.substr(prev.fold.size() - 2) == "ly";
+  bool adverb = ly_adverb(prev.fold);
   if (prev.kind == TokenKind::word && !prev.upper && no_function_class(pc) && !adverb &&
       !subject_before)
     np_before = true;
@@ -240,7 +240,7 @@ bool VerbReader::english_participle(std::uint32_t i, const VerbForm& vf, bool& r
     return w.fold.size() > 3 && w.fold.substr(w.fold.size() - 2) == "ed";
   };
   bool noun_before = prev.kind == TokenKind::word && !prev.upper && no_function_class(pc) &&
-                     !(prev.fold.size() > 3 && prev.fold.substr(prev.fold.size() - 2) == "ly");
+                     !ly_adverb(prev.fold);
   bool verb_before = false;
   for (std::uint32_t k = c().first; k + 1 < i && !verb_before; ++k)
     verb_before = is_verbal(t[k], cls(k), v().syn.verb[k], v().ctx, false) ||
@@ -359,10 +359,7 @@ struct VerbRoles {
         ms, first_group(ms, [&](const Mention& m) {
           bool other = m.clause == static_cast<int>(r.ci) && m.group != subj_group &&
                        static_cast<int>(&m - ms.data()) != antecedent && (v.de || m.first > i);
-          bool same =
-              m.actor && std::any_of(src_now.begin(), src_now.end(), [&](const Mention* x) {
-                return x->actor && x->actor->code == m.actor->code;
-              });
+          bool same = shares_code(src_now, m.actor);
           // Judging an event judges its doer: "condemned the Russian invasion",
           // "kritisierte die US-Sanktionen".
           bool judged = v.in(RelationSet::evaluative, tr.relation) && m.prep.empty() &&
@@ -578,8 +575,7 @@ void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& tri
 void VerbReader::token(std::uint32_t i) {
   const auto& t = tok();
   if (t[i].kind != TokenKind::word) return;
-  bool sentence_start = i == 0 || (tok()[i - 1].kind == TokenKind::punct &&
-                                   (t[i - 1].form == "\"" || t[i - 1].form == ":"));
+  const bool start = sentence_start(t, i);
   Trace* trace = v().trace;
   const auto* entries = v().syn.verb[i];
   if (trace && entries)
@@ -595,7 +591,7 @@ void VerbReader::token(std::uint32_t i) {
     return;
   }
   bool as_noun = false;
-  const std::vector<VerbForm>* forms = verb_forms(i, sentence_start, as_noun);
+  const std::vector<VerbForm>* forms = verb_forms(i, start, as_noun);
   out.verb_entry[i] = forms != nullptr;
   out.as_noun[i] = as_noun;
   if (!forms) return;
