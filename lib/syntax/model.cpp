@@ -76,10 +76,15 @@ std::string Lemmatizer::lemma(std::string_view form, Upos upos) const {
     auto r = by_suffix.find(lemma_suffix_key(std::string_view(folded).substr(*s), upos));
     if (r == by_suffix.end()) continue;
     const LemmaRule& rule = rules[r->second];
-    if (rule.strip > folded.size()) continue;
+    // A rule learned on other words may cut inside a letter here.
+    if (rule.strip > folded.size() ||
+        (rule.strip < folded.size() &&
+         continuation(static_cast<unsigned char>(folded[folded.size() - rule.strip]))))
+      continue;
     out = folded.substr(0, folded.size() - rule.strip) + rule.add;
     break;
   }
+  if (out.empty()) return std::string(form);  // CoNLL-U has no empty columns
   return capitalised_nouns && upos == Upos::NOUN ? capitalise_like(out, form, folded) : out;
 }
 
@@ -91,14 +96,17 @@ void Splitter::split(std::string_view form, std::vector<std::string>& words) con
       words.push_back(k == 0 ? capitalise_like(it->second[k], form, folded) : it->second[k]);
     return;
   }
-  for (const auto& c : clitics) {
-    if (folded.size() <= c.size() || folded.compare(folded.size() - c.size(), c.size(), c) != 0)
-      continue;
-    std::size_t cut = form.size() - c.size();
-    words.emplace_back(form.substr(0, cut));
-    words.emplace_back(form.substr(cut));
-    return;
-  }
+  // Only where folding kept every byte in place can the clitic's length cut
+  // the form.
+  if (folded.size() == form.size())
+    for (const auto& c : clitics) {
+      if (folded.size() <= c.size() || folded.compare(folded.size() - c.size(), c.size(), c) != 0)
+        continue;
+      std::size_t cut = form.size() - c.size();
+      words.emplace_back(form.substr(0, cut));
+      words.emplace_back(form.substr(cut));
+      return;
+    }
   words.emplace_back(form);
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "geokg/syntax/model.hpp"
+#include "export/atomic_file.hpp"
 #include "syntax/model_impl.hpp"
 #include "syntax/word_features.hpp"
 
@@ -396,20 +397,15 @@ Splitter train_splitter(const std::vector<ConlluSentence>& sentences) {
   return sp;
 }
 
+// The export module's atomic file: exclusive temporary, fsync, rename; an
+// existing model survives a failed write.
 void write_atomically(const std::filesystem::path& out, const std::vector<char>& bytes) {
-  std::filesystem::path tmp = out;
-  tmp += ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw SyntaxError(tmp.string() + ": cannot write");
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!f.flush()) throw SyntaxError(tmp.string() + ": write error");
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw SyntaxError(out.string() + ": cannot replace: " + ec.message());
+  try {
+    exportutil::AtomicFile file(out);
+    file.write(std::string_view(bytes.data(), bytes.size()));
+    file.commit();
+  } catch (const ExportError& e) {
+    throw SyntaxError(e.what());
   }
 }
 
