@@ -132,7 +132,6 @@ class SentenceWriter {
       syntax::Word& word = out.words[w];
       word.form = field(words_.forms[w]);
       word.upos = std::string(syntax::to_string(parse_.upos[w]));
-      word.lemma = field(model.lemma(words_.forms[w], parse_.upos[w]));
       word.feats = field(model.morph_name(parse_.morph[w]));
       word.head = parse_.head[w] < 0 ? 0 : parse_.head[w] + 1;
       word.deprel = field(model.label_name(parse_.deprel[w]));
@@ -154,6 +153,9 @@ class SentenceWriter {
             {static_cast<int>(first) + 1, static_cast<int>(last), surface, misc});
       }
     }
+    // The lemma of the form shown: „ stays „ though the model read ".
+    for (std::size_t w = 0; w < out.words.size(); ++w)
+      out.words[w].lemma = field(model.lemma(out.words[w].form, parse_.upos[w]));
   }
 
  private:
