@@ -1,6 +1,7 @@
 // geokg train-syntax: the tagger, lemmatiser and dependency parser of one
 // language, trained on Universal Dependencies treebanks (CoNLL-U).
 #include <fmt/core.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -61,10 +62,10 @@ Action add_train_syntax(CLI::App& app) {
   cmd->add_option("--seed", o->seed, "Seed of the training's random choices (default 1)");
   cmd->add_option("--tagger-epochs", o->tagger_epochs,
                   "Passes over the data for the tagger (default 0: the language's default)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 100000));
   cmd->add_option("--parser-epochs", o->parser_epochs,
                   "Passes over the data for the parser (default 0: the language's default)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 100000));
   cmd->add_flag("-q,--quiet", o->quiet, "Do not print progress");
   cmd->footer(kTrainHelp);
   return [o]() {
@@ -74,6 +75,14 @@ Action add_train_syntax(CLI::App& app) {
     for (const auto& file : o->treebanks)
       if (file == "-" || std::filesystem::is_directory(file))
         throw InputError(file + ": not a file; give the CoNLL-U files to learn from");
+    // Training takes minutes: an output that cannot be written fails first.
+    const std::filesystem::path folder = std::filesystem::path(o->out).parent_path().empty()
+                                             ? std::filesystem::path(".")
+                                             : std::filesystem::path(o->out).parent_path();
+    if (!std::filesystem::is_directory(folder) || ::access(folder.c_str(), W_OK | X_OK) != 0)
+      throw ExportError(fmt::format(
+          "{}: cannot write into {}: {}", o->out, folder.string(),
+          std::filesystem::is_directory(folder) ? "permission denied" : "no such directory"));
     std::vector<syntax::ConlluSentence> sentences;
     for (const auto& file : o->treebanks) {
       std::vector<syntax::ConlluSentence> more = syntax::read_conllu_file(file);
@@ -87,8 +96,7 @@ Action add_train_syntax(CLI::App& app) {
     options.tagger_epochs = o->tagger_epochs;
     options.parser_epochs = o->parser_epochs;
     if (!o->quiet) options.progress = [](std::string_view line) { diag("{}\n", line); };
-    syntax::train(parse_lang(o->lang), sentences, options, o->out);
-    if (!o->quiet) diag("wrote {}\n", o->out);
+    syntax::train(parse_lang(o->lang), sentences, options, o->out);  // says "wrote"
     return kOk;
   };
 }
