@@ -49,43 +49,48 @@ class Sentence:
         self.line = line     # first line of the sentence
 
 
-def read_conllu(path):
-    """The sentences of a CoNLL-U file; malformed lines raise InputError with file:line."""
+def read_conllu(path, not_utf8=None):
+    """The sentences of a CoNLL-U file; malformed lines raise InputError with
+    file:line.  Lines that are not UTF-8 are read with their bad bytes kept
+    apart (a wrong lemma, say, still lets the rest be scored) and their
+    numbers added to `not_utf8`."""
     sentences = []
     current = None
     try:
-        fh = open(path, encoding="utf-8")
+        fh = open(path, encoding="utf-8", errors="surrogateescape")
     except OSError as e:
         raise InputError(f"{path}: cannot open: {e.strerror}")
     with fh:
-        try:
-            for n, raw in enumerate(fh, 1):
-                line = raw.rstrip("\r\n")
-                if not line.strip():
-                    if current is not None:
-                        sentences.append(current)
-                        current = None
-                    continue
-                if current is None:
-                    current = Sentence(n)
-                current.lines.append(line)
-                if line.startswith("#"):
-                    current.comments.append(line)
-                    continue
-                cols = line.split("\t")
-                if len(cols) != 10:
-                    raise InputError(f"{path}:{n}: a word line has 10 tab-separated columns, "
-                                     f"this one {len(cols)}")
-                if "-" in cols[0] or "." in cols[0]:
-                    continue
-                if not cols[0].isdigit() or int(cols[0]) != len(current.words) + 1:
-                    raise InputError(f"{path}:{n}: word id '{cols[0]}' where "
-                                     f"{len(current.words) + 1} was expected")
-                if not cols[6].isdigit():
-                    raise InputError(f"{path}:{n}: head '{cols[6]}' is not a word id")
-                current.words.append((cols[1], cols[2], cols[3], cols[5], int(cols[6]), cols[7]))
-        except UnicodeDecodeError as e:
-            raise InputError(f"{path}: not UTF-8 ({e.reason} at byte {e.start})")
+        for n, raw in enumerate(fh, 1):
+            line = raw.rstrip("\r\n")
+            if not_utf8 is not None and not line.isascii():
+                try:
+                    line.encode("utf-8")
+                except UnicodeEncodeError:
+                    not_utf8.append(n)
+            if not line.strip():
+                if current is not None:
+                    sentences.append(current)
+                    current = None
+                continue
+            if current is None:
+                current = Sentence(n)
+            current.lines.append(line)
+            if line.startswith("#"):
+                current.comments.append(line)
+                continue
+            cols = line.split("\t")
+            if len(cols) != 10:
+                raise InputError(f"{path}:{n}: a word line has 10 tab-separated columns, "
+                                 f"this one {len(cols)}")
+            if "-" in cols[0] or "." in cols[0]:
+                continue
+            if not cols[0].isdigit() or int(cols[0]) != len(current.words) + 1:
+                raise InputError(f"{path}:{n}: word id '{cols[0]}' where "
+                                 f"{len(current.words) + 1} was expected")
+            if not cols[6].isdigit():
+                raise InputError(f"{path}:{n}: head '{cols[6]}' is not a word id")
+            current.words.append((cols[1], cols[2], cols[3], cols[5], int(cols[6]), cols[7]))
     if current is not None:
         sentences.append(current)
     return sentences
@@ -102,7 +107,12 @@ def universal(rel):
 
 
 def score(gold_path, pred_path, feat_names):
-    gold, pred = read_conllu(gold_path), read_conllu(pred_path)
+    bad_gold, bad_pred = [], []
+    gold, pred = read_conllu(gold_path, bad_gold), read_conllu(pred_path, bad_pred)
+    for path, bad in ((gold_path, bad_gold), (pred_path, bad_pred)):
+        if bad:
+            print(f"warning: {path}: {len(bad)} line{'s' if len(bad) > 1 else ''} not UTF-8, "
+                  f"the first {bad[0]}; scored as they are")
     if len(gold) != len(pred):
         raise InputError(f"{pred_path} has {len(pred)} sentences, {gold_path} {len(gold)}")
     c = dict(words=0, upos=0, lemma=0, uas=0, las=0, full=0)
@@ -194,9 +204,9 @@ def cmd_folds(args):
     os.makedirs(args.out, exist_ok=True)
     for k in range(args.folds):
         with open(os.path.join(args.out, f"fold-{k + 1}-train.conllu"), "w",
-                  encoding="utf-8") as train, \
+                  encoding="utf-8", errors="surrogateescape") as train, \
              open(os.path.join(args.out, f"fold-{k + 1}-test.conllu"), "w",
-                  encoding="utf-8") as test:
+                  encoding="utf-8", errors="surrogateescape") as test:
             counts = [0, 0]
             for i, doc in enumerate(docs):
                 out = test if i % args.folds == k else train

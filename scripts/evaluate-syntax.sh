@@ -25,6 +25,8 @@
 #                 German UPOS < 0.92, UAS < 0.78 or LAS < 0.71 on the test sets
 #   -b            build directory (default build; set up as release if needed)
 # Exit status: 0 good, 1 a score below its threshold, 2 a failure.
+# GEOKG_CV_TRAIN_ARGS adds options to the folds' train-syntax, e.g.
+# "--tagger-epochs 1 --parser-epochs 1" for a quick check of this script.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -99,7 +101,8 @@ fold() {
   mkdir -p "$dir/models"
   ln -s "$data/actors" "$dir/actors"
   ln -s "$data/triggers" "$dir/triggers"
-  "$geokg" train-syntax -q --lang de --seed 1 -o "$dir/models/de.syntax" \
+  # shellcheck disable=SC2086  # GEOKG_CV_TRAIN_ARGS holds several options
+  "$geokg" train-syntax -q --lang de --seed 1 ${GEOKG_CV_TRAIN_ARGS:-} -o "$dir/models/de.syntax" \
     "$tmp/cv/fold-$k-train.conllu" || return 1
   GEOKG_DATA_DIR=$dir "$geokg" parse -q --lang de --input-format conllu \
     "$tmp/cv/fold-$k-test.conllu" -o "$tmp/cv/fold-$k-pred.conllu" || return 1
