@@ -55,7 +55,11 @@ def case(*langs):
 def geokg(*args, stdin=None, env=None):
     r = subprocess.run([GEOKG, "parse", *args], input=stdin, capture_output=True, env=env,
                        timeout=300)
-    return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
+    try:
+        return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
+    except UnicodeDecodeError as e:
+        bad = r.stdout[max(0, e.start - 60):e.end + 20]
+        raise AssertionError(f"geokg parse {' '.join(args)}: output not UTF-8: {bad!r}")
 
 
 def write(tmp, name, text):
