@@ -207,11 +207,13 @@ int parse_articles(const ParseOptions& o) {
       out.write(buffer.view());
     });
     if (cut > 0)
-      log.report(where,
-                 fmt::format("document \"{}\": {} sentence{} longer than {} tokens (a list or "
-                             "table?) cut into pieces, each written as a sentence",
-                             doc->id, cut, cut == 1 ? "" : "s", kMaxSentenceTokens),
-                 false);
+      log.report(
+          where,
+          fmt::format("document \"{}\": text without sentence ends (a list or table?) "
+                      "cut {} time{} into pieces of at most {} tokens, each written as a "
+                      "sentence",
+                      doc->id, cut, cut == 1 ? "" : "s", kMaxSentenceTokens),
+          false);
     progress.update(documents, reader.bytes_read());
   }
   progress.finish();
