@@ -13,7 +13,8 @@ using namespace geokg::syntax;
 
 namespace {
 
-std::vector<ConlluSentence> read(const std::string& text, const std::string& name = "t.conllu") {
+std::vector<ConlluSentence> read(const std::string& text,
+                                 const std::string& name = "t.conllu") {
   std::istringstream in(text);
   ConlluReader reader(in, name);
   std::vector<ConlluSentence> out;
@@ -90,8 +91,9 @@ TEST_CASE("a treebank is written back byte for byte") {
 }
 
 TEST_CASE("blank lines between and around sentences and CRLF line ends are read") {
-  const auto sentences = read("\n\n1\tJa\tja\tINTJ\t_\t_\t0\troot\t_\t_\r\n\r\n\n"
-                              "1\tNein\tnein\tINTJ\t_\t_\t0\troot\t_\t_\n");
+  const auto sentences = read(
+      "\n\n1\tJa\tja\tINTJ\t_\t_\t0\troot\t_\t_\r\n\r\n\n"
+      "1\tNein\tnein\tINTJ\t_\t_\t0\troot\t_\t_\n");
   REQUIRE(sentences.size() == 2);
   CHECK(sentences[0].words[0].form == "Ja");
   CHECK(sentences[0].words[0].misc == "_");
@@ -122,8 +124,9 @@ TEST_CASE("malformed lines name the file and the line") {
 }
 
 TEST_CASE("a head beyond the sentence names the word's own line") {
-  const std::string ok = "1\tEr\ter\tPRON\t_\t_\t2\tnsubj\t_\t_\n"
-                         "2\tgeht\tgehen\tVERB\t_\t_\t0\troot\t_\t_\n\n";
+  const std::string ok =
+      "1\tEr\ter\tPRON\t_\t_\t2\tnsubj\t_\t_\n"
+      "2\tgeht\tgehen\tVERB\t_\t_\t0\troot\t_\t_\n\n";
   CHECK_THROWS_WITH_AS(read(ok + "# text = Er geht.\n"
                                  "1\tEr\ter\tPRON\t_\t_\t2\tnsubj\t_\t_\n"
                                  "2\tgeht\tgehen\tVERB\t_\t_\t7\troot\t_\t_\n",
