@@ -173,9 +173,12 @@ std::vector<char> Model::Impl::serialise() const {
   put_u32(out, static_cast<std::uint32_t>(lang));
   put_strings(out, labels);
   put_strings(out, morph);
+  put_strings(out, xpos);
   put_sorted(out, tagger.fixed, [&](Upos u) { put_u32(out, static_cast<std::uint32_t>(u)); });
+  put_sorted(out, tagger.seen, [&](std::uint32_t bits) { put_u32(out, bits); });
   tagger.upos.write(out);
   tagger.morph.write(out);
+  tagger.xpos.write(out);
   put_u32(out, parser.morph ? 1 : 0);
   parser.weights.write(out);
   put_u32(out, lemmatizer.capitalised_nouns ? 1 : 0);
@@ -210,6 +213,7 @@ std::unique_ptr<Model::Impl> Model::Impl::deserialise(std::string_view data,
   m->lang = static_cast<Lang>(lang);
   m->labels = r.strings("labels");
   m->morph = r.strings("morphology");
+  m->xpos = r.strings("fine tags");
   if (m->labels.empty() || m->morph.empty() || m->labels.size() > 30000 || m->morph.size() > 60000)
     r.fail("labels");
   for (std::uint64_t n = r.count("tag dictionary"); n > 0; --n) {
@@ -218,14 +222,21 @@ std::unique_ptr<Model::Impl> Model::Impl::deserialise(std::string_view data,
     if (u >= kUposCount) r.fail("tag dictionary");
     m->tagger.fixed.emplace(k, static_cast<Upos>(u));
   }
+  for (std::uint64_t n = r.count("tag lexicon"); n > 0; --n) {
+    std::uint64_t k = r.u64("tag lexicon");
+    m->tagger.seen.emplace(k, r.u32("tag lexicon"));
+  }
   r.weights(m->tagger.upos, "tagger weights");
   r.weights(m->tagger.morph, "morphology weights");
+  r.weights(m->tagger.xpos, "fine tag weights");
+  m->tagger.xpos_classes = static_cast<int>(m->xpos.size());
   m->tagger.morph_classes = static_cast<int>(m->morph.size());
   m->parser.morph = r.u32("parser options") != 0;
   r.weights(m->parser.weights, "parser weights");
   m->parser.labels = static_cast<int>(m->labels.size());
   check_classes(r, m->tagger.upos, kUposCount, "tagger classes");
   check_classes(r, m->tagger.morph, m->morph.size(), "morphology classes");
+  check_classes(r, m->tagger.xpos, m->xpos.size(), "fine tag classes");
   check_classes(r, m->parser.weights, 1 + 2 * m->labels.size(), "parser classes");
   m->lemmatizer.capitalised_nouns = r.u32("lemmatiser options") != 0;
   for (std::uint64_t n = r.count("lemmas"); n > 0; --n) {
@@ -263,8 +274,12 @@ Model::~Model() = default;
 Model Model::load(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw SyntaxError(file.string() + ": cannot open the syntax model");
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw SyntaxError(file.string() + ": read error");
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size < 0) throw SyntaxError(file.string() + ": cannot read the syntax model");
+  std::string data(static_cast<std::size_t>(size), '\0');
+  if (!in.read(data.data(), size)) throw SyntaxError(file.string() + ": read error");
   return Model(Impl::deserialise(data, file.string()));
 }
 

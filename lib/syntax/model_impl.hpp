@@ -44,6 +44,7 @@ struct Model::Impl {
   Lang lang = Lang::other;
   std::vector<std::string> labels;
   std::vector<std::string> morph;  // class -> "Case=..|Gender=..|Number=.." or "_"
+  std::vector<std::string> xpos;   // class -> the treebank's fine tag
   TaggerModel tagger;
   ParserModel parser;
   Lemmatizer lemmatizer;

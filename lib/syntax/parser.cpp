@@ -58,7 +58,7 @@ constexpr std::uint64_t kNoWord = 0x1234, kRootWord = 0x4321;
 constexpr std::uint64_t kNoTag = 200, kRootTag = 201;
 
 struct Slot {
-  std::uint64_t w = kNoWord, p = kNoTag, m = kNoTag, l = kNoTag;
+  std::uint64_t w = kNoWord, p = kNoTag, x = kNoTag, m = kNoTag, l = kNoTag;
 };
 
 int distance_bucket(int d) {
@@ -77,13 +77,14 @@ void parser_features(const std::vector<WordFeatures>& w, const Tagged& tags, boo
     Slot x;
     if (i < 0) return x;
     if (i >= s.n) {
-      if (i == s.n) { x.w = kRootWord; x.p = kRootTag; x.m = kRootTag; }
+      if (i == s.n) { x.w = kRootWord; x.p = kRootTag; x.x = kRootTag; x.m = kRootTag; }
       return x;
     }
     auto u = static_cast<std::size_t>(i);
     x.w = w[u].lower;
     x.p = static_cast<std::uint64_t>(tags.upos[u]);
     x.m = morph ? tags.morph[u] : 0;
+    x.x = tags.xpos.empty() ? 0 : tags.xpos[u];
     x.l = s.label[u] < 0 ? kNoTag : static_cast<std::uint64_t>(s.label[u]);
     return x;
   };
@@ -130,6 +131,20 @@ void parser_features(const std::vector<WordFeatures>& w, const Tagged& tags, boo
                       s0rs = i0 < 0 ? 0 : s.rset[static_cast<std::size_t>(i0)],
                       b0ls = s.lset[static_cast<std::size_t>(s.b0)];
   f(s0.w, s0ls); f(s0.p, s0ls); f(s0.w, s0rs); f(s0.p, s0rs); f(b0.w, b0ls); f(b0.p, b0ls);
+  // What lies between s0 and b0: a comma or a verb there separates clauses.
+  int commas = 0, verbs = 0;
+  if (i0 >= 0)
+    for (int k = i0 + 1; k < s.b0; ++k) {
+      Upos u = tags.upos[static_cast<std::size_t>(k)];
+      commas += u == Upos::PUNCT;
+      verbs += u == Upos::VERB || u == Upos::AUX;
+    }
+  const std::uint64_t between = static_cast<std::uint64_t>(std::min(commas, 2) * 3 + std::min(verbs, 2));
+  f(s0.p, b0.p, between); f(s0.w, between); f(b0.w, between); f(s1.p, s0.p, between);
+  // Fine tags: finite verb or participle, relative pronoun or article.
+  f(s0.x); f(s1.x); f(b0.x); f(b1.x); f(s0.x, b0.x); f(s1.x, s0.x); f(s0.x, b0.x, b1.x);
+  f(s1.x, s0.x, b0.x); f(s0.w, b0.x); f(s0.x, b0.w); f(s0.x, s0l1.x, s0r1.x); f(b0.x, b0l1.x);
+  f(s2.x, s1.x, s0.x);
   if (!morph) return;
   // Case, gender and number: who is subject and who object in German.
   f(s0.m); f(b0.m); f(s1.m); f(s0.m, b0.m); f(combine(s0.p, s0.m), combine(b0.p, b0.m));

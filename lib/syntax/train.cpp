@@ -1,6 +1,7 @@
 // Training: jackknifed taggers, then the parser with a dynamic oracle and
 // error exploration (Goldberg & Nivre 2012), then lemma and contraction tables.
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -81,15 +82,16 @@ void projectivise(std::vector<int>& head) {
 }
 
 struct Vocabulary {
-  std::vector<std::string> labels, morph;
-  std::map<std::string, int> label_id, morph_id;
+  std::vector<std::string> labels, morph, xpos;
+  std::map<std::string, int> label_id, morph_id, xpos_id;
 };
 
 Vocabulary vocabulary(Lang lang, const std::vector<ConlluSentence>& sentences) {
-  std::set<std::string> labels, morph{"_"};
+  std::set<std::string> labels, morph{"_"}, xpos;
   for (const auto& s : sentences)
     for (const auto& w : s.words) {
       labels.insert(w.deprel);
+      xpos.insert(w.xpos);
       if (lang == Lang::de) morph.insert(morph_value(w.feats));
     }
   Vocabulary v;
@@ -98,6 +100,8 @@ Vocabulary vocabulary(Lang lang, const std::vector<ConlluSentence>& sentences) {
   v.morph.push_back("_");
   for (const auto& m : morph)
     if (m != "_") v.morph.push_back(m);
+  v.xpos.assign(xpos.begin(), xpos.end());
+  for (std::size_t i = 0; i < v.xpos.size(); ++i) v.xpos_id[v.xpos[i]] = static_cast<int>(i);
   for (std::size_t i = 0; i < v.labels.size(); ++i) v.label_id[v.labels[i]] = static_cast<int>(i);
   for (std::size_t i = 0; i < v.morph.size(); ++i) v.morph_id[v.morph[i]] = static_cast<int>(i);
   return v;
@@ -116,6 +120,7 @@ std::vector<Example> examples(const std::vector<ConlluSentence>& sentences, cons
       e.forms.push_back(normalise_apostrophes(w.form));
       e.gold.upos.push_back(u);
       e.gold.morph.push_back(static_cast<std::uint16_t>(lang == Lang::de ? v.morph_id.at(morph_value(w.feats)) : 0));
+      e.gold.xpos.push_back(static_cast<std::uint16_t>(v.xpos_id.at(w.xpos)));
       e.head.push_back(w.head == 0 ? n : w.head - 1);
       e.label.push_back(v.label_id.at(w.deprel));
       e.lemmas.push_back(w.lemma);
@@ -155,12 +160,34 @@ std::unordered_map<std::uint64_t, Upos> fixed_tags(const std::vector<const Examp
   return out;
 }
 
-TaggerModel train_tagger(const std::vector<const Example*>& data, int morph_classes, int epochs,
-                         Random& rng) {
+// The tags each word of `e` had in the other sentences: a word seen only here
+// is as new to the tagger as an unseen word at run time.
+void leave_one_out(const std::unordered_map<std::uint64_t, std::array<int, kUposCount>>& counts,
+                   const Example& e, std::vector<std::uint32_t>& out) {
+  out.assign(e.w.size(), 0);
+  for (std::size_t i = 0; i < e.w.size(); ++i) {
+    std::array<int, kUposCount> c = counts.at(e.w[i].lower);
+    for (std::size_t j = 0; j < e.w.size(); ++j)
+      if (e.w[j].lower == e.w[i].lower) --c[static_cast<std::size_t>(e.gold.upos[j])];
+    for (int t = 0; t < kUposCount; ++t)
+      if (c[static_cast<std::size_t>(t)] > 0) out[i] |= 1u << t;
+  }
+}
+
+TaggerModel train_tagger(const std::vector<const Example*>& data, int morph_classes,
+                         int xpos_classes, int epochs, int min_updates, Random& rng) {
   TaggerModel m;
   m.fixed = fixed_tags(data);
+  std::unordered_map<std::uint64_t, std::array<int, kUposCount>> counts;
+  for (const Example* e : data)
+    for (std::size_t i = 0; i < e->w.size(); ++i) {
+      m.seen[e->w[i].lower] |= 1u << static_cast<unsigned>(e->gold.upos[i]);
+      ++counts[e->w[i].lower][static_cast<std::size_t>(e->gold.upos[i])];
+    }
   m.morph_classes = morph_classes;
-  Perceptron upos(kUposCount), morph(morph_classes);
+  std::vector<std::uint32_t> known;
+  m.xpos_classes = xpos_classes;
+  Perceptron upos(kUposCount), morph(morph_classes), xpos(xpos_classes);
   std::vector<const Example*> order = data;
   std::vector<std::uint64_t> f;
   std::vector<float> scores;
@@ -168,16 +195,27 @@ TaggerModel train_tagger(const std::vector<const Example*>& data, int morph_clas
     rng.shuffle(order);
     for (const Example* e : order) {
       std::vector<Upos> guess(e->w.size(), Upos::X);
+      leave_one_out(counts, *e, known);
       for (std::size_t i = 0; i < e->w.size(); ++i) {
         auto fx = m.fixed.find(e->w[i].lower);
         if (fx != m.fixed.end()) { guess[i] = fx->second; continue; }
-        upos_features(e->w, i, guess, f);
+        upos_features(e->w, i, guess, known, f);
         scores.assign(kUposCount, 0.0f);
         upos.score(f, scores);
         int g = argmax(scores);
         upos.update(f, static_cast<int>(e->gold.upos[i]), g);
         upos.tick();
         guess[i] = static_cast<Upos>(g);
+      }
+      std::vector<std::uint16_t> xg(e->w.size(), 0);
+      for (std::size_t i = 0; i < e->w.size() && xpos_classes > 1; ++i) {
+        xpos_features(e->w, i, e->gold.upos, xg, f);
+        scores.assign(static_cast<std::size_t>(xpos_classes), 0.0f);
+        xpos.score(f, scores);
+        int g = argmax(scores);
+        xpos.update(f, e->gold.xpos[i], g);
+        xpos.tick();
+        xg[i] = static_cast<std::uint16_t>(g);
       }
       if (morph_classes <= 1) continue;
       std::vector<std::uint16_t> mg(e->w.size(), 0);
@@ -192,14 +230,16 @@ TaggerModel train_tagger(const std::vector<const Example*>& data, int morph_clas
       }
     }
   }
-  m.upos = upos.average(1e-3f);
-  if (morph_classes > 1) m.morph = morph.average(1e-3f);
+  m.upos = upos.average(min_updates);
+  if (morph_classes > 1) m.morph = morph.average(min_updates);
+  if (xpos_classes > 1) m.xpos = xpos.average(min_updates);
   return m;
 }
 
 // Every sentence tagged by a tagger that did not learn from it, so the parser
 // learns from tags as good as those it will see.
-std::vector<Tagged> jackknife(const std::vector<Example>& data, int morph_classes, int folds,
+std::vector<Tagged> jackknife(const std::vector<Example>& data, int morph_classes,
+                              int xpos_classes, int folds,
                               int epochs, Random& rng, const TrainOptions& o) {
   std::vector<Tagged> out(data.size());
   if (folds < 2) {
@@ -210,7 +250,7 @@ std::vector<Tagged> jackknife(const std::vector<Example>& data, int morph_classe
     std::vector<const Example*> train;
     for (std::size_t i = 0; i < data.size(); ++i)
       if (static_cast<int>(i % static_cast<std::size_t>(folds)) != k) train.push_back(&data[i]);
-    TaggerModel m = train_tagger(train, morph_classes, epochs, rng);
+    TaggerModel m = train_tagger(train, morph_classes, xpos_classes, epochs, o.min_updates, rng);
     std::size_t right = 0, total = 0;
     for (std::size_t i = static_cast<std::size_t>(k); i < data.size(); i += static_cast<std::size_t>(folds)) {
       m.tag(data[i].w, out[i]);
@@ -261,6 +301,7 @@ void train_parser_sentence(const Example& e, const Tagged& tags, bool morph, int
 
 ParserModel train_parser(const std::vector<Example>& data, const std::vector<Tagged>& tags,
                          bool morph, int labels, int epochs, Random& rng, const TrainOptions& o) {
+  const int min_updates = o.min_updates;
   Perceptron p(1 + 2 * labels);
   std::vector<std::size_t> order(data.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -271,7 +312,7 @@ ParserModel train_parser(const std::vector<Example>& data, const std::vector<Tag
     say(o, "  parser epoch " + std::to_string(epoch + 1) + "/" + std::to_string(epochs));
   }
   ParserModel m;
-  m.weights = p.average(1e-3f);
+  m.weights = p.average(min_updates);
   m.labels = labels;
   m.morph = morph;
   return m;
@@ -387,14 +428,17 @@ void train(Lang lang, const std::vector<ConlluSentence>& sentences, const TrainO
   say(opts, "training on " + std::to_string(data.size()) + " sentences, " +
                 std::to_string(v.labels.size()) + " relations, " + std::to_string(morph_classes) +
                 " case/gender/number values");
-  std::vector<Tagged> tags = jackknife(data, morph_classes, opts.folds, tagger_epochs, rng, opts);
+  const int xpos_classes = static_cast<int>(v.xpos.size());
+  std::vector<Tagged> tags =
+      jackknife(data, morph_classes, xpos_classes, opts.folds, tagger_epochs, rng, opts);
   Model::Impl m;
   m.lang = lang;
   m.labels = v.labels;
   m.morph = v.morph;
   std::vector<const Example*> all;
   for (const auto& e : data) all.push_back(&e);
-  m.tagger = train_tagger(all, morph_classes, tagger_epochs, rng);
+  m.xpos = v.xpos;
+  m.tagger = train_tagger(all, morph_classes, xpos_classes, tagger_epochs, opts.min_updates, rng);
   say(opts, "  tagger done");
   m.parser = train_parser(data, tags, lang == Lang::de, static_cast<int>(v.labels.size()),
                           parser_epochs, rng, opts);

@@ -46,92 +46,79 @@ void Weights::score(std::span<const std::uint64_t> features, std::span<float> sc
   if (slots_.empty()) return;
   for (std::uint64_t f : features) __builtin_prefetch(&slots_[f & mask_]);
   constexpr std::size_t kBatch = 256;
-  std::pair<std::uint32_t, std::uint32_t> found[kBatch];
+  std::uint32_t found[kBatch];
   for (std::size_t start = 0; start < features.size(); start += kBatch) {
     std::size_t n = 0, stop = std::min(features.size(), start + kBatch);
     for (std::size_t j = start; j < stop; ++j) {
       const std::uint64_t f = features[j];
+      const std::uint32_t check = check_of(f);
       for (std::uint64_t i = f & mask_;; i = (i + 1) & mask_) {
         const Slot& s = slots_[i];
-        if (s.key == f) {
-          __builtin_prefetch(&votes_[s.begin]);
-          found[n++] = {s.begin, s.end};
+        if (s.check == check) {
+          __builtin_prefetch(&votes_[s.row >> 8]);
+          found[n++] = s.row;
           break;
         }
-        if (s.key == 0) break;
+        if (s.check == 0) break;
       }
     }
-    for (std::size_t j = 0; j < n; ++j)
-      for (std::uint32_t k = found[j].first; k < found[j].second; ++k)
-        scores[votes_[k].cls] += votes_[k].w;
+    for (std::size_t j = 0; j < n; ++j) {
+      const Vote* v = &votes_[found[j] >> 8];
+      for (std::uint32_t k = 0, len = found[j] & 0xff; k < len; ++k)
+        scores[v[k].cls] += static_cast<float>(v[k].w);
+    }
   }
 }
 
 std::size_t Weights::max_class() const {
   std::uint32_t m = 0;
-  for (const Vote& v : votes_) m = std::max(m, v.cls);
+  for (const Vote& v : votes_) m = std::max<std::uint32_t>(m, v.cls);
   return m;
 }
 
 void Weights::build(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& rows) {
   rows_ = rows.size();
-  std::uint64_t cap = std::bit_ceil(std::max<std::uint64_t>(16, rows.size() * 2));
+  std::uint64_t cap = std::bit_ceil(std::max<std::uint64_t>(16, rows.size() + rows.size() / 2));
   slots_.assign(cap, Slot{});
+  keys_.clear();
   mask_ = cap - 1;
   std::uint32_t begin = 0;
   for (const auto& [key, n] : rows) {
     std::uint64_t i = key & mask_;
-    while (slots_[i].key != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{key, begin, begin + n};
+    while (slots_[i].check != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{check_of(key), begin << 8 | n};
+    keys_.push_back(key);
     begin += n;
   }
 }
 
-// The rows in key order, from the slots.
-namespace {
-struct RowRef {
-  std::uint64_t key;
-  std::uint32_t begin, end;
-};
-}  // namespace
-
 void Weights::write(std::vector<char>& out) const {
-  std::vector<RowRef> rows;
-  for (const Slot& s : slots_)
-    if (s.key != 0) rows.push_back(RowRef{s.key, s.begin, s.end});
-  std::sort(rows.begin(), rows.end(), [](const RowRef& a, const RowRef& b) { return a.key < b.key; });
-  float top = 0;
-  for (const Vote& v : votes_) top = std::max(top, std::fabs(v.w));
-  const float scale = top > 0 ? top / 32767.0f : 1.0f;
-  put_u64(out, rows.size());
+  put_u64(out, keys_.size());
   put_u64(out, votes_.size());
-  put_u32(out, std::bit_cast<std::uint32_t>(scale));
-  for (const RowRef& r : rows) put_u64(out, r.key);
-  for (const RowRef& r : rows) {
-    out.push_back(static_cast<char>((r.end - r.begin) & 0xff));
-    out.push_back(static_cast<char>((r.end - r.begin) >> 8));
+  for (std::uint64_t k : keys_) put_u64(out, k);
+  // Row lengths, in key order: the slots know them.
+  std::vector<std::uint8_t> len(keys_.size());
+  for (std::size_t r = 0; r < keys_.size(); ++r) {
+    std::uint64_t k = keys_[r];
+    for (std::uint64_t i = k & mask_;; i = (i + 1) & mask_)
+      if (slots_[i].check == check_of(k)) { len[r] = static_cast<std::uint8_t>(slots_[i].row & 0xff); break; }
   }
-  for (const RowRef& r : rows)
-    for (std::uint32_t k = r.begin; k < r.end; ++k) {
-      auto q = static_cast<std::int16_t>(std::lround(votes_[k].w / scale));
-      auto c = static_cast<std::uint16_t>(votes_[k].cls);
-      auto u = static_cast<std::uint16_t>(q);
-      out.push_back(static_cast<char>(c & 0xff));
-      out.push_back(static_cast<char>(c >> 8));
-      out.push_back(static_cast<char>(u & 0xff));
-      out.push_back(static_cast<char>(u >> 8));
-    }
+  out.insert(out.end(), len.begin(), len.end());
+  for (const Vote& v : votes_) {
+    auto u = static_cast<std::uint16_t>(v.w);
+    out.push_back(static_cast<char>(v.cls & 0xff));
+    out.push_back(static_cast<char>(v.cls >> 8));
+    out.push_back(static_cast<char>(u & 0xff));
+    out.push_back(static_cast<char>(u >> 8));
+  }
 }
 
 bool Weights::read(std::string_view in, std::size_t& pos) {
   std::uint64_t nrows = 0, nvotes = 0;
-  std::uint32_t scale_bits = 0;
-  if (!get_u64(in, pos, nrows) || !get_u64(in, pos, nvotes) || !get_u32(in, pos, scale_bits))
+  if (!get_u64(in, pos, nrows) || !get_u64(in, pos, nvotes)) return false;
+  if (nrows > in.size() || nvotes > in.size() || nvotes >= (1u << 24) ||
+      in.size() - pos < nrows * 9 + nvotes * 4)
     return false;
-  if (nrows > in.size() || nvotes > in.size() || in.size() - pos < nrows * 10 + nvotes * 4)
-    return false;
-  const float scale = std::bit_cast<float>(scale_bits);
-  if (!std::isfinite(scale) || scale <= 0) return false;
   auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(in[i])); };
   std::vector<std::pair<std::uint64_t, std::uint32_t>> rows(nrows);
   std::uint64_t total = 0, last = 0;
@@ -145,16 +132,15 @@ bool Weights::read(std::string_view in, std::size_t& pos) {
   }
   pos += 8 * nrows;
   for (std::size_t r = 0; r < nrows; ++r) {
-    rows[r].second = byte(pos) | byte(pos + 1) << 8;
-    pos += 2;
+    rows[r].second = byte(pos++);
+    if (rows[r].second == 0) return false;
     total += rows[r].second;
   }
   if (total != nvotes) return false;
   votes_.resize(nvotes);
   for (Vote& v : votes_) {
-    v.cls = byte(pos) | byte(pos + 1) << 8;
-    auto q = static_cast<std::int16_t>(static_cast<std::uint16_t>(byte(pos + 2) | byte(pos + 3) << 8));
-    v.w = static_cast<float>(q) * scale;
+    v.cls = static_cast<std::uint16_t>(byte(pos) | byte(pos + 1) << 8);
+    v.w = static_cast<std::int16_t>(static_cast<std::uint16_t>(byte(pos + 2) | byte(pos + 3) << 8));
     pos += 4;
   }
   build(rows);
@@ -175,9 +161,10 @@ void Perceptron::add(std::vector<Entry>& row, int cls, float delta) {
     e.total += static_cast<double>(now_ - e.stamp) * e.w;
     e.stamp = now_;
     e.w += delta;
+    if (e.updates < 0xffff) ++e.updates;
     return;
   }
-  row.push_back(Entry{static_cast<std::uint16_t>(cls), delta, 0.0, now_});
+  row.push_back(Entry{static_cast<std::uint16_t>(cls), 1, delta, 0.0, now_});
 }
 
 void Perceptron::update(std::span<const std::uint64_t> features, int truth, int guess) {
@@ -189,20 +176,29 @@ void Perceptron::update(std::span<const std::uint64_t> features, int truth, int 
   }
 }
 
-Weights Perceptron::average(float prune) const {
+Weights Perceptron::average(int min_updates) const {
   std::vector<std::uint64_t> keys;
   keys.reserve(rows_.size());
   for (const auto& [k, row] : rows_) keys.push_back(k);
   std::sort(keys.begin(), keys.end());
+  // One scale for all: the largest average maps to 32767.
+  double top = 0;
+  auto avg = [&](const Entry& e) {
+    return (e.total + static_cast<double>(now_ - e.stamp) * e.w) / static_cast<double>(now_);
+  };
+  for (const auto& [k, row] : rows_)
+    for (const Entry& e : row)
+      if (e.updates >= min_updates) top = std::max(top, std::fabs(avg(e)));
+  const double scale = top > 0 ? 32767.0 / top : 1.0;
   Weights out;
   std::vector<std::pair<std::uint64_t, std::uint32_t>> rows;
-  std::vector<std::pair<std::uint16_t, float>> kept;
+  std::vector<std::pair<std::uint16_t, std::int16_t>> kept;
   for (std::uint64_t k : keys) {
     kept.clear();
     for (const Entry& e : rows_.at(k)) {
-      double total = e.total + static_cast<double>(now_ - e.stamp) * e.w;
-      float avg = static_cast<float>(total / static_cast<double>(now_));
-      if (std::fabs(avg) >= prune) kept.emplace_back(e.cls, avg);
+      if (e.updates < min_updates) continue;
+      auto q = static_cast<std::int16_t>(std::lround(avg(e) * scale));
+      if (q != 0) kept.emplace_back(e.cls, q);
     }
     if (kept.empty()) continue;
     std::sort(kept.begin(), kept.end());

@@ -38,36 +38,45 @@ class Weights {
  public:
   // Memory-bound: the slots and votes of a hundred features are far apart,
   // so all are prefetched before any is read, and their misses overlap.
+  // Scores are in the model's own unit (one scale for all votes): only their
+  // order matters.
   void score(std::span<const std::uint64_t> features, std::span<float> scores) const;
   std::size_t rows() const { return rows_; }
   std::size_t entries() const { return votes_.size(); }
   std::size_t max_class() const;
 
   // Serialisation: little-endian, rows sorted by key, weights as 16-bit
-  // integers with one scale, so that the bytes are reproducible and small.
+  // integers, so that the bytes are reproducible and small.
   void write(std::vector<char>& out) const;
   // Reads from `in` at `pos`, advancing it; false if the data is malformed.
   bool read(std::string_view in, std::size_t& pos);
 
  private:
   friend class Perceptron;
+  // 8 bytes, so that eight share a cache line: the key's high half (the low
+  // bits chose the slot), and the row's first vote (24 bits) and length.
   struct Slot {
-    std::uint64_t key = 0;  // 0: empty
-    std::uint32_t begin = 0, end = 0;
+    std::uint32_t check = 0;  // 0: empty
+    std::uint32_t row = 0;
   };
   struct Vote {
-    float w;
-    std::uint32_t cls;
+    std::int16_t w;
+    std::uint16_t cls;
   };
-  // Rows in key order: (key, number of votes); votes in the same order.
+  static std::uint32_t check_of(std::uint64_t key) {
+    auto c = static_cast<std::uint32_t>(key >> 32);
+    return c == 0 ? 1 : c;
+  }
+  // Rows in key order: (key, number of votes); votes_ in the same order.
   void build(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& rows);
+  std::vector<std::uint64_t> keys_;  // for writing only: the rows' keys in order
   std::vector<Slot> slots_;
   std::vector<Vote> votes_;
   std::size_t rows_ = 0;
   std::uint64_t mask_ = 0;
 };
 
-// Averaged perceptron (Collins 2002; Daumé's lazy averaging).
+// Averaged perceptron (Collins 2002; Daume's lazy averaging).
 class Perceptron {
  public:
   explicit Perceptron(int classes) : classes_(classes) {}
@@ -76,12 +85,15 @@ class Perceptron {
   // One mistake: `truth` up, `guess` down, on every feature.
   void update(std::span<const std::uint64_t> features, int truth, int guess);
   void tick() { ++now_; }
-  // The averaged weights; entries whose average is below `prune` are dropped.
-  Weights average(float prune) const;
+  // The averaged weights, without the votes changed fewer than `min_updates`
+  // times: a feature seen in one mistake is mostly noise, and dropping it
+  // halves the model.
+  Weights average(int min_updates) const;
 
  private:
   struct Entry {
     std::uint16_t cls;
+    std::uint16_t updates;
     float w;
     double total;
     std::int64_t stamp;
@@ -91,7 +103,6 @@ class Perceptron {
   std::int64_t now_ = 1;
   std::unordered_map<std::uint64_t, std::vector<Entry>> rows_;
 };
-
 // Deterministic pseudo-random numbers (splitmix64) for shuffling and
 // exploration: the same sequence on every platform.
 class Random {

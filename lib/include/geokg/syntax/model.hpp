@@ -87,6 +87,7 @@ struct TrainOptions {
   int tagger_epochs = 0;   // 0: the default for the language
   int parser_epochs = 0;
   int folds = 5;           // jackknifing: the parser learns from predicted tags
+  int min_updates = 2;     // votes changed in fewer mistakes are dropped (noise, size)
   std::function<void(std::string_view)> progress;  // a line per step, may be empty
 };
 
