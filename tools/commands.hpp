@@ -18,5 +18,7 @@ Action add_extract(CLI::App& app);
 Action add_build(CLI::App& app);
 Action add_merge(CLI::App& app);
 Action add_query(CLI::App& app);
+Action add_parse(CLI::App& app);
+Action add_train_syntax(CLI::App& app);
 
 }  // namespace geokg::cli

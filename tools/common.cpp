@@ -62,10 +62,31 @@ void keep_standard_descriptors_open() noexcept {
     if (::fcntl(fd, F_GETFD) < 0 && errno == EBADF) ::open("/dev/null", O_RDONLY);
 }
 
-void add_input_options(CLI::App& cmd, InputOptions& o) {
+namespace {
+
+void add_articles(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("inputs", o.inputs,
                  "Articles: .txt, .json, .jsonl files, directories, or - for JSONL on stdin")
       ->required();
+}
+
+void add_reading(CLI::App& cmd, InputOptions& o) {
+  cmd.add_option("--max-document-size", o.max_document_size,
+                 "Skip (and report) a document, JSONL line or .txt file longer than this: "
+                 "bytes, or with K, M, G (default 64M)");
+  cmd.add_flag("--strict", o.strict, "Fail (exit 2) if any document is skipped");
+  cmd.add_flag("-q,--quiet", o.quiet, "Do not print input warnings");
+}
+
+}  // namespace
+
+void add_reader_options(CLI::App& cmd, InputOptions& o) {
+  add_articles(cmd, o);
+  add_reading(cmd, o);
+}
+
+void add_input_options(CLI::App& cmd, InputOptions& o) {
+  add_articles(cmd, o);
   // One file per --lexicon: taking several would swallow the article paths
   // that follow it ("--lexicon lex.json articles.jsonl").
   cmd.add_option("--lexicon", o.lexicons,
@@ -75,11 +96,7 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("-j,--jobs", o.threads,
                  fmt::format("Worker threads, at most {} (default: the number of cores)",
                              kMaxThreads));
-  cmd.add_option("--max-document-size", o.max_document_size,
-                 "Skip (and report) a document, JSONL line or .txt file longer than this: "
-                 "bytes, or with K, M, G (default 64M)");
-  cmd.add_flag("--strict", o.strict, "Fail (exit 2) if any document is skipped");
-  cmd.add_flag("-q,--quiet", o.quiet, "Do not print input warnings");
+  add_reading(cmd, o);
 }
 
 Extractor load_extractor(const InputOptions& o) {

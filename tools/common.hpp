@@ -52,6 +52,9 @@ struct InputOptions {
   bool quiet = false;
 };
 
+// The articles and how to read them: inputs, --max-document-size, --strict, -q.
+void add_reader_options(CLI::App& cmd, InputOptions& o);
+// The reader's options and the extractor's: --lexicon, -j.
 void add_input_options(CLI::App& cmd, InputOptions& o);
 
 // Checks the options (before anything is read) and loads the extractor.

@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
       "skipped, 2 usage or fatal error."};
   app.set_version_flag("--version", std::string("geokg ") + std::string(geokg::version()));
   app.require_subcommand(1);
-  Action actions[] = {add_extract(app), add_build(app), add_merge(app), add_query(app)};
+  Action actions[] = {add_extract(app), add_build(app), add_merge(app),
+                      add_query(app),   add_parse(app), add_train_syntax(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

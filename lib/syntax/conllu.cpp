@@ -66,12 +66,15 @@ void add_range(const std::vector<std::string_view>& f, ConlluSentence& s,
   s.multiword.push_back(std::move(m));
 }
 
-void check_heads(const ConlluSentence& s, const std::string& name) {
+// `lines`: the line of each word, which range lines and empty nodes between
+// the words keep from being s.line + i.
+void check_heads(const ConlluSentence& s, const std::vector<std::size_t>& lines,
+                 const std::string& name) {
   for (std::size_t i = 0; i < s.words.size(); ++i) {
     int h = s.words[i].head;
     if (h > static_cast<int>(s.words.size()))
-      fail(name, s.line + i, "head " + std::to_string(h) + " beyond the sentence's " +
-                                 std::to_string(s.words.size()) + " words");
+      fail(name, lines[i], "head " + std::to_string(h) + " beyond the sentence's " +
+                               std::to_string(s.words.size()) + " words");
   }
   for (const auto& m : s.multiword)
     if (m.last > static_cast<int>(s.words.size()))
@@ -88,6 +91,8 @@ bool ConlluReader::next(ConlluSentence& out) {
   out = ConlluSentence{};
   std::string line;
   bool any = false;
+  std::size_t first = 0;  // the sentence's first line, comments included
+  std::vector<std::size_t> word_lines;
   while (std::getline(in_, line)) {
     ++line_;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -95,6 +100,7 @@ bool ConlluReader::next(ConlluSentence& out) {
       if (any) break;
       continue;
     }
+    if (!any) first = line_;
     any = true;
     if (line[0] == '#') {
       out.comments.push_back(line);
@@ -108,12 +114,14 @@ bool ConlluReader::next(ConlluSentence& out) {
       out.empty_nodes.emplace_back(static_cast<int>(out.words.size()), line);
     else if (f[0].find('-') != std::string_view::npos)
       add_range(f, out, name_, line_);
-    else
+    else {
       add_word(f, out, name_, line_);
+      word_lines.push_back(line_);
+    }
   }
   if (in_.bad()) throw SyntaxError(name_ + ": read error");
-  if (any && out.words.empty()) fail(name_, line_, "a sentence without words");
-  if (any) check_heads(out, name_);
+  if (any && out.words.empty()) fail(name_, first, "a sentence without words");
+  if (any) check_heads(out, word_lines, name_);
   return any;
 }
 
