@@ -286,9 +286,11 @@ Model Model::load(const std::filesystem::path& file) {
   const std::streamoff size = in.tellg();
   in.seekg(0, std::ios::beg);
   if (size < 0) throw SyntaxError(file.string() + ": cannot read the syntax model");
-  std::string data(static_cast<std::size_t>(size), '\0');
-  if (!in.read(data.data(), size)) throw SyntaxError(file.string() + ": read error");
-  return Model(Impl::deserialise(data, file.string()));
+  // Not zero-filled first: the model is tens of megabytes.
+  auto data = std::make_unique_for_overwrite<char[]>(static_cast<std::size_t>(size));
+  if (!in.read(data.get(), size)) throw SyntaxError(file.string() + ": read error");
+  return Model(Impl::deserialise(std::string_view(data.get(), static_cast<std::size_t>(size)),
+                                 file.string()));
 }
 
 std::filesystem::path Model::default_file(Lang lang) {

@@ -314,6 +314,7 @@ ParserModel train_parser(const std::vector<Example>& data, const std::vector<Tag
   }
   ParserModel m;
   m.weights = p.average(min_updates);
+  m.weights.prune(o.prune);
   m.labels = labels;
   m.morph = morph;
   return m;

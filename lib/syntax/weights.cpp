@@ -76,19 +76,41 @@ std::size_t Weights::max_class() const {
   return m;
 }
 
-void Weights::build(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& rows) {
-  rows_ = rows.size();
-  std::uint64_t cap = std::bit_ceil(std::max<std::uint64_t>(16, rows.size() + rows.size() / 2));
+void Weights::prune(int threshold) {
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint8_t> lengths;
+  std::vector<Vote> kept;
+  for (std::uint64_t key : keys_) {
+    std::uint32_t row = 0;
+    for (std::uint64_t i = key & mask_;; i = (i + 1) & mask_)
+      if (slots_[i].check == check_of(key)) { row = slots_[i].row; break; }
+    std::uint8_t n = 0;
+    for (std::uint32_t k = row >> 8; k < (row >> 8) + (row & 0xff); ++k)
+      if (std::abs(static_cast<int>(votes_[k].w)) >= threshold) {
+        kept.push_back(votes_[k]);
+        ++n;
+      }
+    if (n == 0) continue;
+    keys.push_back(key);
+    lengths.push_back(n);
+  }
+  keys_ = std::move(keys);
+  votes_ = std::move(kept);
+  build(lengths);
+}
+
+void Weights::build(std::span<const std::uint8_t> lengths) {
+  rows_ = keys_.size();
+  std::uint64_t cap = std::bit_ceil(std::max<std::uint64_t>(16, rows_ + rows_ / 2));
   slots_.assign(cap, Slot{});
-  keys_.clear();
   mask_ = cap - 1;
   std::uint32_t begin = 0;
-  for (const auto& [key, n] : rows) {
+  for (std::size_t r = 0; r < rows_; ++r) {
+    const std::uint64_t key = keys_[r];
     std::uint64_t i = key & mask_;
     while (slots_[i].check != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{check_of(key), begin << 8 | n};
-    keys_.push_back(key);
-    begin += n;
+    slots_[i] = Slot{check_of(key), begin << 8 | lengths[r]};
+    begin += lengths[r];
   }
 }
 
@@ -97,13 +119,12 @@ void Weights::write(std::vector<char>& out) const {
   put_u64(out, votes_.size());
   for (std::uint64_t k : keys_) put_u64(out, k);
   // Row lengths, in key order: the slots know them.
-  std::vector<std::uint8_t> len(keys_.size());
-  for (std::size_t r = 0; r < keys_.size(); ++r) {
-    std::uint64_t k = keys_[r];
+  for (std::uint64_t k : keys_)
     for (std::uint64_t i = k & mask_;; i = (i + 1) & mask_)
-      if (slots_[i].check == check_of(k)) { len[r] = static_cast<std::uint8_t>(slots_[i].row & 0xff); break; }
-  }
-  out.insert(out.end(), len.begin(), len.end());
+      if (slots_[i].check == check_of(k)) {
+        out.push_back(static_cast<char>(slots_[i].row & 0xff));
+        break;
+      }
   for (const Vote& v : votes_) {
     auto u = static_cast<std::uint16_t>(v.w);
     out.push_back(static_cast<char>(v.cls & 0xff));
@@ -119,31 +140,31 @@ bool Weights::read(std::string_view in, std::size_t& pos) {
   if (nrows > in.size() || nvotes > in.size() || nvotes >= (1u << 24) ||
       in.size() - pos < nrows * 9 + nvotes * 4)
     return false;
-  auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(in[i])); };
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> rows(nrows);
-  std::uint64_t total = 0, last = 0;
-  for (std::size_t r = 0; r < nrows; ++r) {
-    std::uint64_t key = 0;
-    std::memcpy(&key, in.data() + pos + 8 * r, 8);
-    if constexpr (std::endian::native == std::endian::big) key = __builtin_bswap64(key);
-    if (key == 0 || (r > 0 && key <= last)) return false;
-    last = key;
-    rows[r].first = key;
-  }
+  keys_.resize(nrows);
+  std::memcpy(keys_.data(), in.data() + pos, 8 * nrows);
+  if constexpr (std::endian::native == std::endian::big)
+    for (auto& k : keys_) k = __builtin_bswap64(k);
+  for (std::size_t r = 0; r < nrows; ++r)
+    if (keys_[r] == 0 || (r > 0 && keys_[r] <= keys_[r - 1])) return false;
   pos += 8 * nrows;
-  for (std::size_t r = 0; r < nrows; ++r) {
-    rows[r].second = byte(pos++);
-    if (rows[r].second == 0) return false;
-    total += rows[r].second;
+  std::span<const std::uint8_t> lengths(reinterpret_cast<const std::uint8_t*>(in.data() + pos), nrows);
+  std::uint64_t total = 0;
+  for (std::uint8_t n : lengths) {
+    if (n == 0) return false;
+    total += n;
   }
+  pos += nrows;
   if (total != nvotes) return false;
   votes_.resize(nvotes);
-  for (Vote& v : votes_) {
-    v.cls = static_cast<std::uint16_t>(byte(pos) | byte(pos + 1) << 8);
-    v.w = static_cast<std::int16_t>(static_cast<std::uint16_t>(byte(pos + 2) | byte(pos + 3) << 8));
-    pos += 4;
-  }
-  build(rows);
+  static_assert(sizeof(Vote) == 4);
+  std::memcpy(votes_.data(), in.data() + pos, 4 * nvotes);
+  if constexpr (std::endian::native == std::endian::big)
+    for (Vote& v : votes_) {
+      v.cls = __builtin_bswap16(v.cls);
+      v.w = static_cast<std::int16_t>(__builtin_bswap16(static_cast<std::uint16_t>(v.w)));
+    }
+  pos += 4 * nvotes;
+  build(lengths);
   return true;
 }
 
@@ -191,7 +212,7 @@ Weights Perceptron::average(int min_updates) const {
       if (e.updates >= min_updates) top = std::max(top, std::fabs(avg(e)));
   const double scale = top > 0 ? 32767.0 / top : 1.0;
   Weights out;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> rows;
+  std::vector<std::uint8_t> lengths;
   std::vector<std::pair<std::uint16_t, std::int16_t>> kept;
   for (std::uint64_t k : keys) {
     kept.clear();
@@ -202,10 +223,11 @@ Weights Perceptron::average(int min_updates) const {
     }
     if (kept.empty()) continue;
     std::sort(kept.begin(), kept.end());
-    for (auto [c, w] : kept) out.votes_.push_back(Weights::Vote{w, c});
-    rows.emplace_back(k, static_cast<std::uint32_t>(kept.size()));
+    for (auto [c, w] : kept) out.votes_.push_back(Weights::Vote{c, w});
+    out.keys_.push_back(k);
+    lengths.push_back(static_cast<std::uint8_t>(kept.size()));
   }
-  out.build(rows);
+  out.build(lengths);
   return out;
 }
 

@@ -44,6 +44,9 @@ class Weights {
   std::size_t rows() const { return rows_; }
   std::size_t entries() const { return votes_.size(); }
   std::size_t max_class() const;
+  // Drops the votes weaker than `threshold` (in the model's 16-bit unit, where
+  // the strongest vote is 32767): most of a model's size, little of its say.
+  void prune(int threshold);
 
   // Serialisation: little-endian, rows sorted by key, weights as 16-bit
   // integers, so that the bytes are reproducible and small.
@@ -59,16 +62,17 @@ class Weights {
     std::uint32_t check = 0;  // 0: empty
     std::uint32_t row = 0;
   };
-  struct Vote {
-    std::int16_t w;
+  struct Vote {  // the file's layout: class, then weight, little-endian
     std::uint16_t cls;
+    std::int16_t w;
   };
   static std::uint32_t check_of(std::uint64_t key) {
     auto c = static_cast<std::uint32_t>(key >> 32);
     return c == 0 ? 1 : c;
   }
-  // Rows in key order: (key, number of votes); votes_ in the same order.
-  void build(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& rows);
+  // The slots for keys_ (in order) whose rows have `lengths` votes each,
+  // stored in the same order in votes_.
+  void build(std::span<const std::uint8_t> lengths);
   std::vector<std::uint64_t> keys_;  // for writing only: the rows' keys in order
   std::vector<Slot> slots_;
   std::vector<Vote> votes_;

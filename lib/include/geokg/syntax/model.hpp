@@ -88,6 +88,7 @@ struct TrainOptions {
   int parser_epochs = 0;
   int folds = 5;           // jackknifing: the parser learns from predicted tags
   int min_updates = 2;     // votes changed in fewer mistakes are dropped (noise, size)
+  int prune = 300;         // parser votes weaker than this (of 32767) are dropped (size)
   std::function<void(std::string_view)> progress;  // a line per step, may be empty
 };
 
