@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan+UBSan) in build-fuzz and runs each
 # for a bounded time.  Usage: scripts/fuzz.sh [--seconds N] [target...]
-# (default: 60 s for each of fuzz_document, fuzz_extract, fuzz_graph_json, fuzz_lexicon).
+# (default: 60 s for each of fuzz_document, fuzz_extract, fuzz_graph_json, fuzz_lexicon,
+# fuzz_syntax).
 # Corpora grow in build-fuzz/corpus/<target>, seeded from the strings below;
 # a crash, leak, timeout or out-of-memory is saved in build-fuzz/findings and
 # makes the script exit 1.  Turn each finding into a regression test (see
@@ -20,7 +21,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$seconds" in ''|*[!0-9]*) echo "fuzz.sh: --seconds wants a whole number" >&2; exit 2 ;; esac
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_document fuzz_extract fuzz_graph_json fuzz_lexicon)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_document fuzz_extract fuzz_graph_json fuzz_lexicon fuzz_syntax)
 
 GEOKG_SANITIZE=1 scripts/install-deps.sh || exit 2
 builddir=${GEOKG_FUZZ_BUILD:-build-fuzz}
@@ -52,6 +53,9 @@ seed fuzz_graph_json state '{"format":"geokg-graph","version":1,"level":"state",
 seed fuzz_graph_json foreign '{"nodes":[{"id":1}],"links":[]}'
 seed fuzz_lexicon full '{"actors":[{"id":"kallas","code":"EU","type":"person","forms":["Kaja Kallas"],"gender":"f"},{"id":"kallas","code":"EU","type":"person","kind":"surname","lang":"de","forms":["Kallas"]},{"id":"ZOR","type":"state","kind":"label","form":"Zorbia"}],"triggers":[{"lang":"de","lemma":"an|prangern","pos":"verb","relation":"ACCUSE","source":["subj"],"target":["obj"],"flags":["mutual"],"forms":[]},{"lang":"en","lemma":"rebuke","relation":"ACCUSE","flags":["mit:AID"]},{"lang":"de","lemma":"Zurechtweisung","pos":"noun","relation":"ACCUSE","source":"gen","target":["gegen"],"forms":["Zurechtweisungen"]}]}'
 seed fuzz_lexicon bad '{"actors":[{"id":"","forms":["X"]},{"id":"a","code":" ","forms":[]}],"triggers":[{"lang":"fr","lemma":"a\tb"}]}'
+seed fuzz_syntax conllu '\x00# text = Er kam.\n1-2\tzum\t_\t_\t_\t_\t_\t_\t_\t_\n1\tzu\tzu\tADP\tAPPR\t_\t2\tcase\t_\t_\n2\tdem\tder\tDET\tART\t_\t0\troot\t_\t_\n2.1\tx\t_\t_\t_\t_\t_\t_\t_\t_\n\n'
+seed fuzz_syntax words '\x02Am Montag hat Russland die Ukraine  angegriffen , sagte er .'
+seed fuzz_syntax model '\x01GEOKG-SYNTAX\n\x01\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x01\x00\x00\x00x'
 seed fuzz_lexicon deep '[[[[[[[[{"actors":[[[[["x"]]]]]}]]]]]]]]'
 
 # Undefined behaviour is a finding, not a line in the log (third-party
