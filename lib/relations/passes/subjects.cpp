@@ -74,6 +74,7 @@ struct SubjectFinder {
     return -1;
   }
 
+  int from_tree(std::size_t ci, bool& decided) const;
   ClauseRoles german_relative(std::size_t ci) const;
   ClauseRoles english_relative(std::size_t ci) const;
   int controller(const Clause& c) const;
@@ -206,11 +207,39 @@ int SubjectFinder::english(std::size_t ci) const {
   return best;
 }
 
+// The tree's subject of the clause's predicate (the finite verb, or the verb
+// its auxiliary or copula serves): the first actor mention of that phrase, or
+// none when it names no actor.  Not decided when the predicate has no subject.
+int SubjectFinder::from_tree(std::size_t ci, bool& decided) const {
+  const Tree& t = v.syn.tree;
+  const Clause& c = v.syn.clauses[ci];
+  decided = false;
+  if (c.finite < 0 || !t.has(static_cast<std::uint32_t>(c.finite))) return -1;
+  auto p = static_cast<std::uint32_t>(c.finite);
+  Dep d = t.dep[p];
+  // The clause analysis and the tree must agree that it is a verb.
+  if (t.upos[p] != syntax::Upos::VERB && t.upos[p] != syntax::Upos::AUX) return -1;
+  if ((d == Dep::aux || d == Dep::aux_pass || d == Dep::cop) && t.head[p] >= 0)
+    p = static_cast<std::uint32_t>(t.head[p]);
+  std::int32_t s = tree_subject(v, p);
+  if (s < 0) return -1;
+  decided = true;
+  Side side = tree_side(v, ms, static_cast<std::uint32_t>(t.head[static_cast<std::size_t>(s)]),
+                        {Dep::nsubj, Dep::nsubj_pass}, false);
+  if (side.empty()) return -1;
+  int k = index_in(ms, side.front());
+  return ms[static_cast<std::size_t>(k)].group >= 0 ? ms[static_cast<std::size_t>(k)].group : k;
+}
+
 ClauseRoles SubjectFinder::of(std::size_t ci) const {
   const Clause& c = v.syn.clauses[ci];
   if (c.type == Clause::rel) return v.de ? german_relative(ci) : english_relative(ci);
   ClauseRoles r;
-  if (c.type == Clause::zu || c.type == Clause::purpose)
+  bool decided = false;
+  int tree = c.type == Clause::zu || c.type == Clause::purpose ? -1 : from_tree(ci, decided);
+  if (decided)
+    r.subject = tree;
+  else if (c.type == Clause::zu || c.type == Clause::purpose)
     r.subject = controller(c);
   else if (!v.de)
     r.subject = english(ci);
