@@ -116,6 +116,9 @@ struct TreeRole {
   bool owner = false;    // reached through a modifier of a noun
 };
 TreeRole tree_role(const SentenceView& v, const Mention& m, bool through_events);
+// A name inside an apposition ("Pakistan, a key U.S. ally, ..."): no
+// subject or object of its own.
+bool in_apposition(const SentenceView& v, const Mention& m);
 // The token of predicate p's subject: its nsubj, or for a controlled
 // infinitive or a conjoined verb without one, that of the verb above;
 // kNoTreeSubject when the tree gives none it can vouch for.

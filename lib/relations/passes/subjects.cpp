@@ -188,7 +188,8 @@ int SubjectFinder::english(std::size_t ci) const {
   std::int32_t fin = c.finite;
   int best = -1;
   for (std::size_t k = 0; k < ms.size() && fin >= 0; ++k) {
-    if (ms[k].clause != static_cast<int>(ci) || !bare(v, ms[k])) continue;
+    if (ms[k].clause != static_cast<int>(ci) || !bare(v, ms[k]) || in_apposition(v, ms[k]))
+      continue;
     if (ms[k].first > static_cast<std::uint32_t>(fin)) break;
     if (lead(k)) best = static_cast<int>(k);
   }

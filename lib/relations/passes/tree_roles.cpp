@@ -31,6 +31,15 @@ bool owner_attribute(const SentenceView& v, std::uint32_t t) {
          v.grammar().is(v.tok[static_cast<std::size_t>(c)].fold, kOfPrep);
 }
 
+// An apposition names the same entity: a phrase headed at `h` that names
+// another actor than `m` is none ("Pakistan, a U.S. ally" read as two).
+bool other_actor_at(const SentenceView& v, const Mention& m, std::uint32_t h) {
+  if (!m.actor) return false;
+  for (const Mention& o : v.syn.mentions)
+    if (o.actor && o.first <= h && h < o.last) return o.actor->code != m.actor->code;
+  return false;
+}
+
 }  // namespace
 
 TreeRole tree_role(const SentenceView& v, const Mention& m, bool through_events) {
@@ -48,7 +57,7 @@ TreeRole tree_role(const SentenceView& v, const Mention& m, bool through_events)
     // "Frankreich und Deutschland", "Putin, der russische Präsident": the
     // first conjunct's role, the noun the apposition names -- but "a key U.S.
     // ally" after a name is that name, not the one that modifies "ally".
-    if (d == Dep::conj || (d == Dep::appos && !r.owner)) {
+    if (d == Dep::conj || (d == Dep::appos && !r.owner && !other_actor_at(v, m, uh))) {
       t = h;
       continue;
     }
@@ -72,6 +81,10 @@ TreeRole tree_role(const SentenceView& v, const Mention& m, bool through_events)
   return r;
 }
 
+bool in_apposition(const SentenceView& v, const Mention& m) {
+  return v.syn.tree.has(m.first) && tree_role(v, m, false).dep == Dep::appos;
+}
+
 std::int32_t tree_subject(const SentenceView& v, std::uint32_t p) {
   const Tree& t = v.syn.tree;
   for (int guard = 0; guard < 6 && t.has(p); ++guard) {
@@ -86,7 +99,8 @@ std::int32_t tree_subject(const SentenceView& v, std::uint32_t p) {
         bool nominal = u == syntax::Upos::NOUN || u == syntax::Upos::PROPN ||
                        u == syntax::Upos::PRON || u == syntax::Upos::NUM ||
                        u == syntax::Upos::X;
-        // And a subject stands in its verb's clause.
+        // And a subject stands in its verb's clause ("Poland, which borders
+        // Ukraine, criticized": not "borders").
         if (found >= 0 || !nominal || (t.gcase[k] != 'N' && t.gcase[k] != '-') ||
             v.syn.clause_of[k] != v.syn.clause_of[p])
           return kNoTreeSubject;
