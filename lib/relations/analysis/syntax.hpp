@@ -61,7 +61,7 @@ std::string_view to_string(Dep d);
 
 // The parser's tree over geokg tokens: a contraction ("zum" = zu dem) is the
 // word of it that attaches outside the token.  Only sentences that can hold
-// an event (a mention and a trigger) are parsed; else `parsed` is false and
+// an event (two mentions and a trigger) are parsed; else `parsed` is false and
 // the vectors are empty.
 struct Tree {
   bool parsed = false;

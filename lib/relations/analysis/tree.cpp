@@ -1,7 +1,7 @@
 // The dependency tree of a sentence that can hold an event, from the
 // language's parser model, carried over from the treebank's words to geokg's
 // tokens.  Parsing costs some microseconds a word, so a sentence without a
-// mention or without a trigger entry is not parsed.
+// second mention or without a trigger entry is not parsed.
 #include <algorithm>
 #include <string_view>
 #include <utility>
@@ -41,9 +41,12 @@ struct Words {
   return w;
 }
 
-// A sentence can hold an event only with a mention and a trigger entry.
+// A sentence can hold an event only with a trigger entry, and the tree can
+// only decide between mentions: every use of it picks one of two or more
+// (which is the subject, which the object's owner).  Half the sentences with
+// a trigger and a mention have only one.
 bool may_hold_event(const SentenceSyntax& syn) {
-  if (syn.mentions.empty()) return false;
+  if (syn.mentions.size() < 2) return false;
   for (std::size_t i = 0; i < syn.verb.size(); ++i)
     if (syn.verb[i] || syn.noun[i]) return true;
   return false;

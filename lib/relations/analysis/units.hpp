@@ -46,7 +46,7 @@ void find_coordination(const Sentence& s, const AnalyzerContext& ctx, const Sent
                        std::vector<Mention>& mentions);
 
 // tree.cpp
-// Parses a sentence that can hold an event (a mention and a trigger entry)
+// Parses a sentence that can hold an event (two mentions and a trigger entry)
 // into syn.tree; clears it for any other.
 void parse_tree(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& syn);
 

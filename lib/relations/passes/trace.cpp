@@ -86,7 +86,7 @@ void Trace::no_mentions() {
 }
 
 void Trace::tree(const std::vector<Token>& tok, const Tree& t) {
-  if (!t.parsed) return line(2, "not parsed: no actor mention with a trigger word");
+  if (!t.parsed) return line(2, "not parsed: not two mentions and a trigger word");
   std::string s = "tree:";
   for (std::size_t k = 0; k < tok.size() && k < t.head.size(); ++k)
     s += fmt::format(" {}:{} {}>{}", k, tok[k].form, to_string(t.dep[k]), t.head[k]);

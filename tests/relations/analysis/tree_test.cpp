@@ -29,7 +29,7 @@ std::unique_ptr<Analysed> parsed(const std::string& text, const TreeModel* tree)
   return a;
 }
 
-TEST_CASE("tree: a sentence with a mention and a trigger is parsed, token by token") {
+TEST_CASE("tree: a sentence with two mentions and a trigger is parsed, token by token") {
   const TreeModel* tree = german_tree();
   if (!tree) {
     MESSAGE("data/models/de.syntax missing: the parse is not checked");
@@ -63,8 +63,9 @@ TEST_CASE("tree: a sentence that cannot hold an event is not parsed") {
   const TreeModel* tree = german_tree();
   // No trigger word.
   CHECK_FALSE(parsed("Frankreich liegt westlich von Deutschland.", tree)->syn.tree.parsed);
-  // No actor, pronoun or description.
+  // No actor, pronoun or description, or only one: nothing to choose between.
   CHECK_FALSE(parsed("Der Regen hat die Straßen angegriffen.", tree)->syn.tree.parsed);
+  CHECK_FALSE(parsed("Frankreich hat die Straßen angegriffen.", tree)->syn.tree.parsed);
   // No parser for the language: the heuristics alone.
   auto a = parsed("Frankreich hat Russland kritisiert.", nullptr);
   CHECK_FALSE(a->syn.tree.parsed);
