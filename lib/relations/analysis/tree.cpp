@@ -13,22 +13,38 @@ namespace geokg {
 namespace {
 
 constexpr std::pair<std::string_view, Dep> kLabels[] = {
-    {"root", Dep::root},           {"nsubj", Dep::nsubj},
-    {"nsubj:pass", Dep::nsubj_pass}, {"obj", Dep::obj},
-    {"iobj", Dep::iobj},           {"obl", Dep::obl},
-    {"obl:agent", Dep::obl_agent}, {"nmod", Dep::nmod},
-    {"nmod:poss", Dep::nmod_poss}, {"conj", Dep::conj},
-    {"appos", Dep::appos},         {"case", Dep::case_},
-    {"mark", Dep::mark},           {"aux", Dep::aux},
-    {"aux:pass", Dep::aux_pass},   {"cop", Dep::cop},
-    {"acl", Dep::acl},             {"acl:relcl", Dep::acl_relcl},
-    {"advcl", Dep::advcl},         {"ccomp", Dep::ccomp},
-    {"xcomp", Dep::xcomp},         {"compound:prt", Dep::compound_prt},
-    {"flat", Dep::flat},           {"flat:name", Dep::flat},
-    {"amod", Dep::amod},           {"compound", Dep::compound},
-    {"det", Dep::det},             {"cc", Dep::cc},
-    {"punct", Dep::punct},         {"obl:arg", Dep::obl},
-    {"nsubj:outer", Dep::nsubj},   {"csubj", Dep::other},
+    {"root", Dep::root},
+    {"nsubj", Dep::nsubj},
+    {"nsubj:pass", Dep::nsubj_pass},
+    {"obj", Dep::obj},
+    {"iobj", Dep::iobj},
+    {"obl", Dep::obl},
+    {"obl:agent", Dep::obl_agent},
+    {"nmod", Dep::nmod},
+    {"nmod:poss", Dep::nmod_poss},
+    {"conj", Dep::conj},
+    {"appos", Dep::appos},
+    {"case", Dep::case_},
+    {"mark", Dep::mark},
+    {"aux", Dep::aux},
+    {"aux:pass", Dep::aux_pass},
+    {"cop", Dep::cop},
+    {"acl", Dep::acl},
+    {"acl:relcl", Dep::acl_relcl},
+    {"advcl", Dep::advcl},
+    {"ccomp", Dep::ccomp},
+    {"xcomp", Dep::xcomp},
+    {"compound:prt", Dep::compound_prt},
+    {"flat", Dep::flat},
+    {"flat:name", Dep::flat},
+    {"amod", Dep::amod},
+    {"compound", Dep::compound},
+    {"det", Dep::det},
+    {"cc", Dep::cc},
+    {"punct", Dep::punct},
+    {"obl:arg", Dep::obl},
+    {"nsubj:outer", Dep::nsubj},
+    {"csubj", Dep::other},
 };
 
 struct Words {
@@ -72,7 +88,8 @@ std::string_view to_string(Dep d) {
 std::int32_t Tree::child(std::uint32_t h, Dep d) const {
   if (!parsed) return -1;
   for (std::size_t t = 0; t < head.size(); ++t)
-    if (head[t] == static_cast<std::int32_t>(h) && dep[t] == d) return static_cast<std::int32_t>(t);
+    if (head[t] == static_cast<std::int32_t>(h) && dep[t] == d)
+      return static_cast<std::int32_t>(t);
   return -1;
 }
 
@@ -117,9 +134,10 @@ void parse_tree(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& s
     }
     if (main >= first[t + 1]) continue;  // a token without words
     std::int32_t h = p.head[main];
-    tree.head[t] = h < 0 ? -1 : static_cast<std::int32_t>(w.words.token[static_cast<std::size_t>(h)]);
-    tree.dep[t] = p.deprel[main] < tm.dep_of_label.size() ? tm.dep_of_label[p.deprel[main]]
-                                                          : Dep::other;
+    tree.head[t] =
+        h < 0 ? -1 : static_cast<std::int32_t>(w.words.token[static_cast<std::size_t>(h)]);
+    tree.dep[t] =
+        p.deprel[main] < tm.dep_of_label.size() ? tm.dep_of_label[p.deprel[main]] : Dep::other;
     tree.upos[t] = p.upos[main];
     for (std::uint32_t k = first[t]; k < first[t + 1] && tree.gcase[t] == '-'; ++k)
       tree.gcase[t] = case_of(tm.model->morph_name(p.morph[k]));

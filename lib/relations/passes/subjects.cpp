@@ -1,7 +1,9 @@
 // Subjects: each clause's subject, as the lead of a coordination group, and a
-// relative clause's antecedent.  Reads the analysis and the resolved
-// mentions; writes ClauseRoles per clause.  A clause whose subject is a noun
-// phrase naming no actor ("Die Stadt wurde ...") gets none.
+// relative clause's antecedent -- from the parser's tree where it vouches for
+// one (tree_roles.cpp), else from the clause's word order.  Reads the
+// analysis and the resolved mentions; writes ClauseRoles per clause.  A
+// clause whose subject is a noun phrase naming no actor ("Die Stadt wurde
+// ...") gets none.
 #include <algorithm>
 
 #include "relations/passes/passes.hpp"

@@ -1,6 +1,8 @@
 // Roles read off the parser's tree (SentenceSyntax::tree): which mention is
-// the subject, object, agent or oblique of a predicate, seen through
-// coordination, apposition and the modifiers that name a noun's owner.
+// the subject or object of a predicate, seen through coordination,
+// apposition and the modifiers that name a noun's owner.  The tree is
+// trusted only where it is consistent with itself and the clause analysis;
+// elsewhere the passes keep their clause heuristics.
 #include <algorithm>
 
 #include "relations/passes/sentence.hpp"
@@ -122,7 +124,7 @@ std::int32_t tree_subject(const SentenceView& v, std::uint32_t p) {
       return kNoTreeSubject;
     p = static_cast<std::uint32_t>(t.head[p]);
   }
-  return -1;
+  return kNoTreeSubject;
 }
 
 std::int32_t tree_auxiliary(const SentenceView& v, std::uint32_t p) {
@@ -133,8 +135,7 @@ std::int32_t tree_auxiliary(const SentenceView& v, std::uint32_t p) {
 }
 
 Side tree_side(const SentenceView& v, const std::vector<Mention>& ms, std::uint32_t p,
-               std::initializer_list<Dep> deps, bool through_events,
-               std::string_view prep) {
+               std::initializer_list<Dep> deps, bool through_events, std::string_view prep) {
   Side out;
   if (!v.syn.tree.has(p)) return out;
   const std::int32_t aux = tree_auxiliary(v, p);
