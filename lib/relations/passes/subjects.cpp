@@ -76,6 +76,7 @@ struct SubjectFinder {
     return -1;
   }
 
+  bool hangs_on_function_word(std::size_t ci) const;
   int from_tree(std::size_t ci, bool& decided) const;
   ClauseRoles german_relative(std::size_t ci) const;
   ClauseRoles english_relative(std::size_t ci) const;
@@ -210,6 +211,22 @@ int SubjectFinder::english(std::size_t ci) const {
   return best;
 }
 
+// Function words take no dependents: an actor of the clause hung on a
+// subordinator, preposition, article or conjunction ("dass (Nordkorea) ...")
+// shows the parser lost the clause.
+bool SubjectFinder::hangs_on_function_word(std::size_t ci) const {
+  const Tree& t = v.syn.tree;
+  for (const Mention& m : ms) {
+    if (m.clause != static_cast<int>(ci) || !m.actor) continue;
+    std::int32_t h = tree_head(t, m);
+    if (h < 0 || t.head[static_cast<std::size_t>(h)] < 0) continue;
+    Dep d = t.dep[static_cast<std::size_t>(t.head[static_cast<std::size_t>(h)])];
+    if (d == Dep::mark || d == Dep::case_ || d == Dep::det || d == Dep::cc || d == Dep::punct)
+      return true;
+  }
+  return false;
+}
+
 // The tree's subject of the clause's predicate (the finite verb, or the verb
 // its auxiliary or copula serves): the first actor mention of that phrase, or
 // none when it names no actor.  Not decided when the predicate has no subject.
@@ -225,7 +242,7 @@ int SubjectFinder::from_tree(std::size_t ci, bool& decided) const {
   if ((d == Dep::aux || d == Dep::aux_pass || d == Dep::cop) && t.head[p] >= 0)
     p = static_cast<std::uint32_t>(t.head[p]);
   std::int32_t s = tree_subject(v, p);
-  if (s < 0) return -1;
+  if (s < 0 || hangs_on_function_word(ci)) return -1;
   decided = true;
   Side side = tree_side(v, ms, static_cast<std::uint32_t>(t.head[static_cast<std::size_t>(s)]),
                         {Dep::nsubj, Dep::nsubj_pass}, false);
