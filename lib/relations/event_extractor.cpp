@@ -6,6 +6,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -32,6 +33,15 @@ struct Extractor::Impl {
   Segmenter seg_de{Lang::de}, seg_en{Lang::en};
   TokenIndex index;  // the tables above merged; rebuilt when they change
   void reindex() { index.build(grammar_de, grammar_en, triggers, index_of(actors)); }
+  // The parser of each language, loaded when a document of it first comes.
+  fs::path data_dir;
+  struct Parser {
+    std::once_flag once;
+    std::unique_ptr<syntax::Model> model;
+    std::unique_ptr<TreeModel> tree;
+  };
+  mutable Parser parsers[2];
+  const TreeModel* tree_model(Lang l) const;
 
   const Grammar& grammar(Lang l) const { return l == Lang::en ? grammar_en : grammar_de; }
 
@@ -42,6 +52,7 @@ struct Extractor::Impl {
 };
 
 Extractor::Extractor(const fs::path& data_dir) : impl_(std::make_unique<Impl>()) {
+  impl_->data_dir = data_dir;
   impl_->actors = ActorDictionary::load(data_dir);
   impl_->grammar_de = Grammar::load(data_dir / "grammar" / "de.tsv");
   impl_->grammar_en = Grammar::load(data_dir / "grammar" / "en.tsv");
@@ -54,6 +65,20 @@ Extractor::Extractor(const fs::path& data_dir) : impl_(std::make_unique<Impl>())
     impl_->triggers.load(in, lang, p.string(), std::string("triggers/") + file);
   }
   impl_->reindex();
+}
+
+// data/models/LANG.syntax; a language without one is read by the clause
+// heuristics alone.  A file that is there but broken throws.
+const TreeModel* Extractor::Impl::tree_model(Lang l) const {
+  Parser& p = parsers[l == Lang::en ? 1 : 0];
+  std::call_once(p.once, [&] {
+    fs::path file = data_dir / "models" / (l == Lang::en ? "en.syntax" : "de.syntax");
+    std::error_code ec;
+    if (!fs::exists(file, ec)) return;
+    p.model = std::make_unique<syntax::Model>(syntax::Model::load(file));
+    p.tree = std::make_unique<TreeModel>(*p.model);
+  });
+  return p.tree.get();
 }
 
 Extractor::~Extractor() = default;
@@ -169,7 +194,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
                                       std::vector<Event>& out) const {
   if (s.tokens.empty()) return;
   const std::string_view text = std::string_view(doc.text).substr(s.begin, s.end - s.begin);
-  AnalyzerContext ctx{lang, index_of(actors), grammar(lang), triggers, &index};
+  AnalyzerContext ctx{lang,     index_of(actors), grammar(lang),
+                      triggers, &index,           tree_model(lang)};
   SentenceSyntax& syn = thread_syntax();
   if (trace) trace->sentence(si, text);
   // Events and antecedents all come from mentions: a sentence without any
@@ -178,6 +204,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     if (trace) trace->no_mentions(), trace->end_sentence();
     return;
   }
+  if (trace && ctx.tree) trace->tree(s.tokens, syn.tree);
   const SentenceView v{s.tokens, syn, ctx, transforms, si, lang != Lang::en, trace};
   PassOutputs& o = thread_outputs();
   const Attribution said = attribute(v);

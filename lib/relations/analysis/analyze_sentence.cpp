@@ -54,6 +54,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
                       bool need_mentions) {
   out.mentions.clear();
   out.clauses.clear();
+  out.tree.parsed = false;
   Scratch& scratch = thread_scratch();
   read_token_classes(s, ctx, scratch.lookups, out);
   find_actor_names(s, ctx, scratch.lookups, scratch.names);
@@ -65,6 +66,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
   find_mentions(s, ctx, out, scratch.names, out.mentions);
   find_noun_phrases(s, ctx, out, out.mentions);
   find_coordination(s, ctx, out, out.mentions);
+  parse_tree(s, ctx, out);
   find_clause_status(s, ctx, out, out.clauses);
   return true;
 }

@@ -10,6 +10,7 @@
 #include "actors/actor_index.hpp"
 #include "geokg/relations/relation.hpp"
 #include "relations/grammar.hpp"
+#include "geokg/syntax/model.hpp"
 #include "relations/trigger_lexicon.hpp"
 
 namespace geokg {
@@ -49,6 +50,31 @@ struct Clause {
   bool neg_complement = false;        // dass/that-clauses under it are negated
 };
 
+// The dependency relations the passes ask about (UD labels; the rest are
+// `other`).
+enum class Dep : std::uint8_t {
+  other, root, nsubj, nsubj_pass, obj, iobj, obl, obl_agent, nmod, nmod_poss, conj, appos,
+  case_, mark, aux, aux_pass, cop, acl, acl_relcl, advcl, ccomp, xcomp, compound_prt, flat,
+  amod, compound, det, cc, punct
+};
+std::string_view to_string(Dep d);
+
+// The parser's tree over geokg tokens: a contraction ("zum" = zu dem) is the
+// word of it that attaches outside the token.  Only sentences that can hold
+// an event (two mentions and a trigger) are parsed; else `parsed` is false and
+// the vectors are empty.
+struct Tree {
+  bool parsed = false;
+  std::vector<std::int32_t> head;      // token -> its head token, -1 for the root
+  std::vector<Dep> dep;                // token -> its relation to the head
+  std::vector<syntax::Upos> upos;      // token -> part of speech
+  std::vector<char> gcase;             // token -> German case: N, A, D, G or '-'
+
+  bool has(std::uint32_t t) const { return parsed && t < head.size(); }
+  // The first token hanging on `h` with relation `d`, or -1.
+  std::int32_t child(std::uint32_t h, Dep d) const;
+};
+
 struct SentenceSyntax {
   std::vector<Mention> mentions;
   std::vector<Clause> clauses;
@@ -59,6 +85,7 @@ struct SentenceSyntax {
   std::vector<const std::vector<VerbForm>*> verb;
   std::vector<const std::vector<std::uint32_t>*> noun;
   bool question = false;
+  Tree tree;
 };
 
 }  // namespace geokg
@@ -67,6 +94,13 @@ namespace geokg {
 
 class TokenIndex;
 
+// A language's parser model and the relation of each of its label ids.
+struct TreeModel {
+  const syntax::Model* model = nullptr;
+  std::vector<Dep> dep_of_label;
+  explicit TreeModel(const syntax::Model& m);
+};
+
 struct AnalyzerContext {
   Lang lang;
   const ActorIndex& actors;
@@ -74,6 +108,8 @@ struct AnalyzerContext {
   const TriggerLexicon& triggers;
   // The three merged, for one look-up per token; null: the tables one by one.
   const TokenIndex* index = nullptr;
+  // The language's parser; null: no tree, the clause heuristics alone.
+  const TreeModel* tree = nullptr;
 };
 
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx);

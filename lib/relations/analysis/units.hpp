@@ -45,6 +45,11 @@ void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const Sent
 void find_coordination(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
                        std::vector<Mention>& mentions);
 
+// tree.cpp
+// Parses a sentence that can hold an event (two mentions and a trigger entry)
+// into syn.tree; clears it for any other.
+void parse_tree(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& syn);
+
 // clause_status.cpp
 void find_clause_status(const Sentence& s, const AnalyzerContext& ctx,
                         const SentenceSyntax& syn, std::vector<Clause>& clauses);

@@ -5,6 +5,7 @@
 // output.  Internal.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,5 +99,39 @@ bool shares_code(const Side& side, const Actor* a);
 // The provenance of a frame read off trigger `entry`, plus `steps`.
 Provenance provenance_of(Frame f, const std::string& entry,
                          std::vector<AppliedStep> steps = {});
+
+// --- the parser's tree (tree_roles.cpp) --------------------------------------
+// The token heading mention m's phrase in the tree, or -1 without a tree.
+std::int32_t tree_head(const Tree& t, const Mention& m);
+// What mention m is to the word its phrase depends on, seen through
+// coordination ("X und Y griffen an": Y is a subject like X), apposition
+// ("Putin, der russische Präsident, ...") and modifiers that name the owner
+// of a noun ("der französische Außenminister", "positions of the Palestinian
+// forces", "Syria's attack": owner).  A modifier of an event noun stays with
+// that noun unless `through_events` ("rejected calls by Belarus": the
+// rejection is of who called).
+struct TreeRole {
+  Dep dep = Dep::other;
+  std::int32_t to = -1;  // the token it depends on; -1: the root or no tree
+  bool owner = false;    // reached through a modifier of a noun
+};
+TreeRole tree_role(const SentenceView& v, const Mention& m, bool through_events);
+// A name inside an apposition ("Pakistan, a key U.S. ally, ..."): no
+// subject or object of its own.
+bool in_apposition(const SentenceView& v, const Mention& m);
+// The token of predicate p's subject: its nsubj, or for a controlled
+// infinitive or a conjoined verb without one, that of the verb above;
+// kNoTreeSubject when the tree gives none it can vouch for.
+inline constexpr std::int32_t kNoTreeSubject = -1;
+std::int32_t tree_subject(const SentenceView& v, std::uint32_t p);
+// "hatten ... geliefert" parsed with the auxiliary as the verb and the
+// participle as its complement: the auxiliary, whose dependents are the
+// participle's; else -1.
+std::int32_t tree_auxiliary(const SentenceView& v, std::uint32_t p);
+// The actor mentions (with their coordination) whose phrase fills one of
+// `deps` of predicate p (or of its auxiliary), governed by `prep` unless it is empty.
+Side tree_side(const SentenceView& v, const std::vector<Mention>& ms, std::uint32_t p,
+               std::initializer_list<Dep> deps, bool through_events,
+               std::string_view prep = {});
 
 }  // namespace geokg

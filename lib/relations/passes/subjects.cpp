@@ -1,7 +1,9 @@
 // Subjects: each clause's subject, as the lead of a coordination group, and a
-// relative clause's antecedent.  Reads the analysis and the resolved
-// mentions; writes ClauseRoles per clause.  A clause whose subject is a noun
-// phrase naming no actor ("Die Stadt wurde ...") gets none.
+// relative clause's antecedent -- from the parser's tree where it vouches for
+// one (tree_roles.cpp), else from the clause's word order.  Reads the
+// analysis and the resolved mentions; writes ClauseRoles per clause.  A
+// clause whose subject is a noun phrase naming no actor ("Die Stadt wurde
+// ...") gets none.
 #include <algorithm>
 
 #include "relations/passes/passes.hpp"
@@ -74,6 +76,8 @@ struct SubjectFinder {
     return -1;
   }
 
+  bool hangs_on_function_word(std::size_t ci) const;
+  int from_tree(std::size_t ci, bool& decided) const;
   ClauseRoles german_relative(std::size_t ci) const;
   ClauseRoles english_relative(std::size_t ci) const;
   int controller(const Clause& c) const;
@@ -187,7 +191,8 @@ int SubjectFinder::english(std::size_t ci) const {
   std::int32_t fin = c.finite;
   int best = -1;
   for (std::size_t k = 0; k < ms.size() && fin >= 0; ++k) {
-    if (ms[k].clause != static_cast<int>(ci) || !bare(v, ms[k])) continue;
+    if (ms[k].clause != static_cast<int>(ci) || !bare(v, ms[k]) || in_apposition(v, ms[k]))
+      continue;
     if (ms[k].first > static_cast<std::uint32_t>(fin)) break;
     if (lead(k)) best = static_cast<int>(k);
   }
@@ -206,11 +211,55 @@ int SubjectFinder::english(std::size_t ci) const {
   return best;
 }
 
+// Function words take no dependents: an actor of the clause hung on a
+// subordinator, preposition, article or conjunction ("dass (Nordkorea) ...")
+// shows the parser lost the clause.
+bool SubjectFinder::hangs_on_function_word(std::size_t ci) const {
+  const Tree& t = v.syn.tree;
+  for (const Mention& m : ms) {
+    if (m.clause != static_cast<int>(ci) || !m.actor) continue;
+    std::int32_t h = tree_head(t, m);
+    if (h < 0 || t.head[static_cast<std::size_t>(h)] < 0) continue;
+    Dep d = t.dep[static_cast<std::size_t>(t.head[static_cast<std::size_t>(h)])];
+    if (d == Dep::mark || d == Dep::case_ || d == Dep::det || d == Dep::cc || d == Dep::punct)
+      return true;
+  }
+  return false;
+}
+
+// The tree's subject of the clause's predicate (the finite verb, or the verb
+// its auxiliary or copula serves): the first actor mention of that phrase, or
+// none when it names no actor.  Not decided when the predicate has no subject.
+int SubjectFinder::from_tree(std::size_t ci, bool& decided) const {
+  const Tree& t = v.syn.tree;
+  const Clause& c = v.syn.clauses[ci];
+  decided = false;
+  if (c.finite < 0 || !t.has(static_cast<std::uint32_t>(c.finite))) return -1;
+  auto p = static_cast<std::uint32_t>(c.finite);
+  Dep d = t.dep[p];
+  // The clause analysis and the tree must agree that it is a verb.
+  if (t.upos[p] != syntax::Upos::VERB && t.upos[p] != syntax::Upos::AUX) return -1;
+  if ((d == Dep::aux || d == Dep::aux_pass || d == Dep::cop) && t.head[p] >= 0)
+    p = static_cast<std::uint32_t>(t.head[p]);
+  std::int32_t s = tree_subject(v, p);
+  if (s < 0 || hangs_on_function_word(ci)) return -1;
+  decided = true;
+  Side side = tree_side(v, ms, static_cast<std::uint32_t>(t.head[static_cast<std::size_t>(s)]),
+                        {Dep::nsubj, Dep::nsubj_pass}, false);
+  if (side.empty()) return -1;
+  int k = index_in(ms, side.front());
+  return ms[static_cast<std::size_t>(k)].group >= 0 ? ms[static_cast<std::size_t>(k)].group : k;
+}
+
 ClauseRoles SubjectFinder::of(std::size_t ci) const {
   const Clause& c = v.syn.clauses[ci];
   if (c.type == Clause::rel) return v.de ? german_relative(ci) : english_relative(ci);
   ClauseRoles r;
-  if (c.type == Clause::zu || c.type == Clause::purpose)
+  bool decided = false;
+  int tree = c.type == Clause::zu || c.type == Clause::purpose ? -1 : from_tree(ci, decided);
+  if (decided)
+    r.subject = tree;
+  else if (c.type == Clause::zu || c.type == Clause::purpose)
     r.subject = controller(c);
   else if (!v.de)
     r.subject = english(ci);

@@ -85,6 +85,14 @@ void Trace::no_mentions() {
   candidates_ = 1;  // nothing to add about triggers
 }
 
+void Trace::tree(const std::vector<Token>& tok, const Tree& t) {
+  if (!t.parsed) return line(2, "not parsed: not two mentions and a trigger word");
+  std::string s = "tree:";
+  for (std::size_t k = 0; k < tok.size() && k < t.head.size(); ++k)
+    s += fmt::format(" {}:{} {}>{}", k, tok[k].form, to_string(t.dep[k]), t.head[k]);
+  line(2, s);
+}
+
 void Trace::end_sentence() {
   if (candidates_ == 0) line(2, fmt::format("no trigger word of the {} tables", lang_));
   if (!buffer_.empty()) sink_(buffer_);

@@ -49,6 +49,8 @@ class Trace {
   void document(const std::string& id, std::string_view lang, std::string_view why);
   void sentence(std::size_t index, std::string_view text);
   void no_mentions();
+  // The parser's tree: each token with its relation and head ("EU nsubj>6").
+  void tree(const std::vector<Token>& tok, const Tree& t);
   void end_sentence();
 
   // A token with a trigger entry: what follows is about it until the next.

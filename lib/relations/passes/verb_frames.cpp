@@ -320,6 +320,7 @@ struct VerbRoles {
   int subj_lead;
   Side subj, src_now;
 
+  bool tree() const { return r.v().syn.tree.has(i); }
   Side subject_role() const {
     if (!passive) return subj;
     // The agent phrase -- not a von-phrase that belongs to a noun ("bei
@@ -335,6 +336,25 @@ struct VerbRoles {
                       return m.clause == static_cast<int>(r.ci) && !noun_attribute &&
                              v.grammar().is(m.prep, kAgentPrep);
                     }));
+  }
+  // The tree's objects, the owners of an object ("shelled positions of the
+  // Palestinian forces"), and for an evaluative verb the doer of the event it
+  // judges ("rejected calls by Belarus"); an English phrasal verb's particle
+  // is no preposition of its object ("called on China").
+  Side tree_object() const {
+    const SentenceView& v = r.v();
+    bool judges = v.in(RelationSet::evaluative, tr.relation);
+    Side s = tree_side(v, r.ms(), i, {Dep::obj, Dep::iobj}, judges);
+    if (!v.de && !tr.particle.empty())
+      for (const Mention* m : tree_side(v, r.ms(), i, {Dep::obl}, false, tr.particle))
+        if (std::find(s.begin(), s.end(), m) == s.end()) s.push_back(m);
+    s.erase(std::remove_if(s.begin(), s.end(),
+                           [&](const Mention* m) {
+                             return shares_code(src_now, m->actor) ||
+                                    std::find(subj.begin(), subj.end(), m) != subj.end();
+                           }),
+            s.end());
+    return s;
   }
   // The object itself, or the owner of the object ("lehnte die Forderungen
   // Russlands ab", "condemned Syria's attack") -- whichever comes first.  An
@@ -355,7 +375,7 @@ struct VerbRoles {
     if (passive) return subj;
     int subj_group = subj_lead >= 0 ? ms[static_cast<std::size_t>(subj_lead)].group : -2;
     int antecedent = r.in.roles[r.ci].antecedent;
-    return group_of(
+    Side h = group_of(
         ms, first_group(ms, [&](const Mention& m) {
           bool other = m.clause == static_cast<int>(r.ci) && m.group != subj_group &&
                        static_cast<int>(&m - ms.data()) != antecedent && (v.de || m.first > i);
@@ -373,6 +393,8 @@ struct VerbRoles {
                   (!tr.particle.empty() && !v.de && m.prep == tr.particle) ||
                   (m.prep.empty() && (m.genitive_attr || m.possessive)));
         }));
+    if (h.empty() && tree()) return tree_object();
+    return h;
   }
   Side prep_role(const Role& role) const {
     const SentenceView& v = r.v();
@@ -439,9 +461,10 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
   int subj_lead = demand.subject_override >= 0 ? demand.subject_override : in.roles[ci].subject;
   if (!de() && demand.subject_override < 0) {
     int near = -1;
+    // An apposition is no subject of its own ("Pakistan, a key U.S. ally,").
     for (std::size_t k = 0; k < ms().size(); ++k)
       if (ms()[k].clause == static_cast<int>(ci) && ms()[k].first < i && bare(sv, ms()[k]) &&
-          ms()[k].how != Mention::first_person)
+          ms()[k].how != Mention::first_person && !in_apposition(sv, ms()[k]))
         near = ms()[k].group;
     if (near >= 0) subj_lead = near;
   }
