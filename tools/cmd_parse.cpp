@@ -138,11 +138,16 @@ class SentenceWriter {
     }
     // Tokens as written: a token of one word is that word, a contraction a
     // range line over its words; SpaceAfter=No goes on the token.
+    // A token without words of its own (an abbreviation's period) is part of
+    // the word before it: "U.S" "." is the word "U.S.".
     for (std::size_t t = 0; t < s.tokens.size(); ++t) {
       const Token& token = s.tokens[t];
-      const std::string surface = field(text.substr(token.begin, token.end - token.begin));
-      const bool glued = t + 1 < s.tokens.size() ? s.tokens[t + 1].begin == token.end
-                                                 : glued_at(text, token.end);
+      std::size_t end = t;
+      while (end + 1 < s.tokens.size() && words_.first[end + 1] == words_.first[end + 2]) ++end;
+      const std::uint32_t stop = s.tokens[end].end;
+      const std::string surface = field(text.substr(token.begin, stop - token.begin));
+      const bool glued = end + 1 < s.tokens.size() ? s.tokens[end + 1].begin == stop
+                                                   : glued_at(text, stop);
       const std::string misc = glued ? "SpaceAfter=No" : "_";
       const auto first = words_.first[t], last = words_.first[t + 1];
       if (last == first + 1) {

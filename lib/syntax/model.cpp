@@ -357,6 +357,16 @@ std::string_view Model::morph_name(std::uint16_t id) const {
 }
 std::size_t Model::label_count() const { return impl_->labels.size(); }
 
+namespace {
+// A period glued to a word inside the sentence ends an abbreviation ("U.S.",
+// "Mr.", "z.B."), not the sentence: the treebanks write it as part of the
+// word, and the word breaker cuts it off.
+bool abbreviation_period(std::span<const Token> tokens, std::size_t i) {
+  return i > 0 && i + 1 < tokens.size() && tokens[i].form == "." &&
+         tokens[i - 1].kind == TokenKind::word && tokens[i - 1].end == tokens[i].begin;
+}
+}  // namespace
+
 void Model::words_of(std::span<const Token> tokens, TokenWords& out) const {
   out.forms.clear();
   out.token.clear();
@@ -364,6 +374,10 @@ void Model::words_of(std::span<const Token> tokens, TokenWords& out) const {
   thread_local std::vector<std::string> parts;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     out.first.push_back(static_cast<std::uint32_t>(out.forms.size()));
+    if (abbreviation_period(tokens, i)) {
+      out.forms.back() += '.';  // a token without words of its own
+      continue;
+    }
     impl_->splitter.split(tokens[i].form, parts);
     for (auto& p : parts) {
       out.forms.push_back(std::move(p));

@@ -36,7 +36,9 @@ struct Parse {
 };
 
 // The words of geokg tokens: most tokens are one word; a contraction is
-// several ("zum" = zu dem, "don't" = do n't), as the treebank splits them.
+// several ("zum" = zu dem, "don't" = do n't), as the treebank splits them;
+// the period of an abbreviation inside a sentence ("U.S.") is none: it joins
+// the word before it.
 struct TokenWords {
   std::vector<std::string> forms;       // one per word
   std::vector<std::uint32_t> token;     // word -> its token
