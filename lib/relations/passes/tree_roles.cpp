@@ -59,7 +59,12 @@ TreeRole tree_role(const SentenceView& v, const Mention& m, bool through_events)
     // "Frankreich und Deutschland", "Putin, der russische Präsident": the
     // first conjunct's role, the noun the apposition names -- but "a key U.S.
     // ally" after a name is that name, not the one that modifies "ally".
-    if (d == Dep::conj || (d == Dep::appos && !r.owner && !other_actor_at(v, m, uh))) {
+    // A name after its noun without preposition or genitive is that noun:
+    // "die Organisation Islamischer Staat", "the group Hamas".
+    const bool names_noun = d == Dep::nmod && tr.child(ut, Dep::case_) < 0 &&
+                            !(v.de && tr.gcase[ut] == 'G');
+    if (d == Dep::conj ||
+        ((d == Dep::appos || names_noun) && !r.owner && !other_actor_at(v, m, uh))) {
       t = h;
       continue;
     }
@@ -105,6 +110,12 @@ std::int32_t tree_subject(const SentenceView& v, std::uint32_t p) {
         // Ukraine, criticized": not "borders").
         if (found >= 0 || !nominal || (t.gcase[k] != 'N' && t.gcase[k] != '-') ||
             v.syn.clause_of[k] != v.syn.clause_of[p])
+          return kNoTreeSubject;
+        // German word order is free: a bare name ("die Ukraine habe Russland
+        // angegriffen") shows no case, and the parser's guess is no better
+        // than the clause analysis's word order.  Only a pronoun or a noun
+        // phrase with its article marks the nominative.
+        if (v.de && u != syntax::Upos::PRON && t.child(static_cast<std::uint32_t>(k), Dep::det) < 0)
           return kNoTreeSubject;
         found = static_cast<std::int32_t>(k);
       }
