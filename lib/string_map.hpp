@@ -109,6 +109,11 @@ class StringMap {
     std::uint32_t i = lookup(key, hash);
     return i == kNone ? nullptr : &entries_[i].second;
   }
+  // find() with the key's string_hash already computed.
+  const_iterator find(std::string_view key, std::uint64_t hash) const {
+    std::uint32_t i = lookup(key, hash);
+    return i == kNone ? entries_.end() : entries_.begin() + i;
+  }
 
   V& operator[](std::string_view key) { return emplace(key, V{}).first->second; }
 
@@ -154,6 +159,38 @@ class StringMap {
 
   std::vector<value_type> entries_;
   std::vector<Slot> slots_;
+};
+
+// A Bloom filter over string_hash values, for a map probed mostly with keys
+// it does not hold: a miss in the map costs a cache miss on its slot array,
+// while the filter, a byte a key, mostly stays in cache and answers
+// "certainly not there" for all but about one key in twenty (twice the bits
+// missed the cache more often and won less).  It never says no to a key that
+// was added.
+class HashFilter {
+ public:
+  void add(std::uint64_t hash) { words_[word(hash)] |= bits(hash); }
+  bool may_contain(std::uint64_t hash) const {
+    return !words_.empty() && (words_[word(hash)] & bits(hash)) == bits(hash);
+  }
+  // How many keys it is sized for; reset() sizes it anew and empties it.
+  std::size_t capacity() const { return words_.size() * 64 / kBitsPerKey; }
+  void reset(std::size_t keys) {
+    std::size_t words = 1;
+    while (words * 64 < keys * kBitsPerKey) words *= 2;
+    words_.assign(words, 0);
+  }
+
+ private:
+  static constexpr std::size_t kBitsPerKey = 8;
+  // The low bits pick the word (as they pick a StringMap's slot), two groups
+  // of six higher bits the two bits in it.
+  std::size_t word(std::uint64_t hash) const { return hash & (words_.size() - 1); }
+  static std::uint64_t bits(std::uint64_t hash) {
+    return (std::uint64_t{1} << ((hash >> 40) & 63)) | (std::uint64_t{1} << ((hash >> 46) & 63));
+  }
+
+  std::vector<std::uint64_t> words_;
 };
 
 }  // namespace geokg
