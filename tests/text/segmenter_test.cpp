@@ -166,3 +166,46 @@ TEST_CASE("a sentence cut after 1000 tokens keeps the folded strings of the toke
   for (int i = 0; i < 30; ++i) CHECK(pieces_tail[i] == "xaver" + std::to_string(i));
   CHECK(pieces_tail[30] == "ende");
 }
+
+TEST_CASE("offsets are bytes whichever way ICU walks the text: UTF-16 copy, UText over UTF-8") {
+  // A unit with two-, three- and four-byte characters (ä, „ “, 😀, 𝔘), repeated
+  // past 1 MiB: shorter texts are walked as a UTF-16 copy, longer ones and
+  // ill-formed ones as a UText over the UTF-8.  Every repetition must give the
+  // unit's tokens, at the unit's byte offsets shifted by its length.
+  const std::string unit = "Der Präsident 😀 sagte: „Nein“ zu 𝔘nion. ";
+  Segmenter seg(Lang::de);
+  std::vector<std::string> one;
+  for (const Sentence& s : seg.segment(unit).sentences)
+    for (const Token& t : s.tokens)
+      one.push_back(std::string(t.form) + "@" + std::to_string(t.begin) + "-" +
+                    std::to_string(t.end));
+  CHECK(one == std::vector<std::string>{"Der@0-3", "Präsident@4-14", "😀@15-19", "sagte@20-25",
+                                        ":@25-26", "\"@27-30", "Nein@30-34", "\"@34-37", "zu@38-40",
+                                        "𝔘nion@41-49", ".@49-50"});
+  auto periodic = [&](const std::string& text) {
+    std::size_t i = 0, wrong = 0;
+    seg.for_each_sentence(text, [&](const Sentence& s) {
+      for (const Token& t : s.tokens) {
+        const std::size_t base = i / one.size() * unit.size();
+        const std::string got = std::string(t.form) + "@" + std::to_string(t.begin - base) + "-" +
+                                 std::to_string(t.end - base);
+        if (got != one[i % one.size()]) ++wrong;
+        ++i;
+      }
+    });
+    CHECK(wrong == 0);
+    return i / one.size();
+  };
+  std::string small, large;
+  while (small.size() + unit.size() <= (1u << 20)) small += unit;
+  large = small + unit + unit;
+  CHECK(periodic(small) == small.size() / unit.size());
+  CHECK(periodic(large) == large.size() / unit.size());
+  // Ill-formed: a stray continuation byte before the unit shifts it by one.
+  std::size_t ill = 0;
+  seg.for_each_sentence("\x80" + unit, [&](const Sentence& s) {
+    for (const Token& t : s.tokens)
+      if (t.form == "Präsident" && t.begin == 5 && t.end == 15) ++ill;
+  });
+  CHECK(ill == 1);
+}
