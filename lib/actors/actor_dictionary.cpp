@@ -86,11 +86,13 @@ void ActorIndex::add_to_filter(std::string_view key) {
 
 void ActorIndex::add_one(std::uint32_t actor, FormKind kind, std::uint8_t langs,
                          std::string_view form, char gender) {
-  SegmentedText seg = tokenizer.segment(form);
   std::string key, exact;
   std::size_t n = 0;
   bool first_upper = false;
-  for (const Sentence& s : seg.sentences)
+  // Streamed: the tokens are only read here, and segment() would allocate
+  // their sentences and strings anew for each of the tens of thousands of
+  // forms loaded at start.
+  tokenizer.for_each_sentence(form, [&](const Sentence& s) {
     for (const Token& t : s.tokens) {
       if (n == 0) first_upper = t.upper;
       if (n++) {
@@ -100,6 +102,7 @@ void ActorIndex::add_one(std::uint32_t actor, FormKind kind, std::uint8_t langs,
       key += t.fold;
       exact += t.form;
     }
+  });
   if (n == 0 || n > 12) return;
   bool is_exact = kind == FormKind::short_form;
   auto& entries = forms[key];
