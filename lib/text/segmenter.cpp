@@ -12,8 +12,9 @@
 #include <unicode/utf8.h>
 
 #include <atomic>
-#include <functional>
 #include <cstring>
+#include <functional>
+#include <optional>
 
 #include "geokg/error.hpp"
 
@@ -203,6 +204,90 @@ bool Utf16Copy::copy(std::string_view text) {
   byte_at_[length_] = n;
   return true;
 }
+
+// A Latin-1 letter (U+00C0-U+00FF but for × and ÷) at p[i], which is 0xC3.
+bool latin1_letter_at(const std::uint8_t* p, std::size_t i, std::size_t n) {
+  return i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0xBF && p[i + 1] != 0x97 &&
+         p[i + 1] != 0xB7;
+}
+
+// Plain words: letters (ASCII and Latin-1), an apostrophe only between two
+// letters, spaces only between words -- most of the tens of thousands of
+// actor forms loaded at start ("Barack Obama", "Obama's", "Außenminister").
+// For such a text ICU finds one sentence, each word (apostrophes included)
+// one piece of rule status UBRK_WORD_LETTER and each run of spaces one piece
+// of status UBRK_WORD_NONE (Unicode's word rules WB5-WB7 and WB3d), which
+// PlainWords gives without ICU's set-up per text.
+bool plain_words(std::string_view text) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  auto letter = [&](std::size_t i) {
+    const std::uint8_t c = p[i] | 0x20;
+    return (c >= 'a' && c <= 'z') || (p[i] == 0xC3 && latin1_letter_at(p, i, n));
+  };
+  auto letter_before = [&](std::size_t i) {  // the letter that ends at i
+    return i > 0 &&
+           (letter(i - 1) || (i > 1 && p[i - 2] == 0xC3 && latin1_letter_at(p, i - 2, n)));
+  };
+  if (n == 0 || !letter(0) || !letter_before(n)) return false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] == ' ') continue;
+    if (p[i] == '\'') {
+      if (!letter_before(i) || !letter(i + 1)) return false;
+      continue;
+    }
+    if (p[i] == 0xC3 && latin1_letter_at(p, i, n)) {
+      ++i;
+      continue;
+    }
+    if (!letter(i)) return false;
+  }
+  return true;
+}
+
+// The pieces of a plain_words text, as ICU's word iterator gives them.
+class PlainWords {
+ public:
+  explicit PlainWords(std::string_view text) : text_(text) {}
+  // The end of the next piece, false when there is none.
+  bool next(std::uint32_t& end) {
+    if (at_ == text_.size()) return false;
+    const bool space = text_[at_] == ' ';
+    rule_ = space ? UBRK_WORD_NONE : UBRK_WORD_LETTER;
+    while (at_ < text_.size() && (text_[at_] == ' ') == space) ++at_;
+    end = static_cast<std::uint32_t>(at_);
+    return true;
+  }
+  int32_t rule() const { return rule_; }
+
+ private:
+  std::string_view text_;
+  std::size_t at_ = 0;
+  int32_t rule_ = UBRK_WORD_NONE;
+};
+
+// A text's word pieces with their rule status and byte offsets: ICU's word
+// iterator over the text's UTF-16 copy (or UText), or PlainWords.
+class WordPieces {
+ public:
+  WordPieces(icu::BreakIterator& icu, const Utf16Copy& utf16) : icu_(&icu), utf16_(&utf16) {}
+  explicit WordPieces(std::string_view plain) : plain_(plain) {}
+  std::uint32_t first() { return icu_ ? utf16_->byte_offset(icu_->first()) : 0; }
+  // The next piece's end, false when there is none.
+  bool next(std::uint32_t& end) {
+    if (!icu_) return plain_.next(end);
+    const int32_t e = icu_->next();
+    if (e == icu::BreakIterator::DONE) return false;
+    end = utf16_->byte_offset(e);
+    return true;
+  }
+  int32_t rule() const { return icu_ ? icu_->getRuleStatus() : plain_.rule(); }
+
+ private:
+  icu::BreakIterator* icu_ = nullptr;
+  const Utf16Copy* utf16_ = nullptr;
+  PlainWords plain_{{}};
+};
 
 // Abbreviations that end in a period without ending the sentence.
 bool abbreviation(std::string_view fold, bool german) {
@@ -407,23 +492,30 @@ void Segmenter::run(std::string_view text, const std::function<void(Sentence&)>&
   icu::BreakIterator& sbi = iter_for(impl_->serial * 2, impl_->sentence_proto);
   icu::BreakIterator& wbi = iter_for(impl_->serial * 2 + 1, impl_->word_proto);
 
-  UErrorCode status = U_ZERO_ERROR;
-  const Utf16Copy& utf16 = buf.utf16;
-  std::unique_ptr<UText, UTextCloser> ut(buf.utf16.open(text, status));
-  if (U_FAILURE(status)) throw Error(std::string("ICU cannot read the text: ") + u_errorName(status));
-
-  // Sentence boundaries first.
+  // Sentence boundaries first, then words, assigned to the sentence they
+  // fall in.  Plain words are one sentence, and their pieces need no ICU.
   std::vector<std::uint32_t>& bounds = buf.bounds;
   bounds.clear();
-  sbi.setText(ut.get(), status);
-  for (int32_t b = sbi.first(); b != icu::BreakIterator::DONE; b = sbi.next())
-    bounds.push_back(utf16.byte_offset(b));
+  std::unique_ptr<UText, UTextCloser> ut;
+  std::optional<WordPieces> pieces;
+  if (plain_words(text)) {
+    bounds.push_back(0);
+    pieces.emplace(text);
+  } else {
+    UErrorCode status = U_ZERO_ERROR;
+    ut.reset(buf.utf16.open(text, status));
+    if (U_FAILURE(status))
+      throw Error(std::string("ICU cannot read the text: ") + u_errorName(status));
+    sbi.setText(ut.get(), status);
+    for (int32_t b = sbi.first(); b != icu::BreakIterator::DONE; b = sbi.next())
+      bounds.push_back(buf.utf16.byte_offset(b));
+    wbi.setText(ut.get(), status);
+    if (U_FAILURE(status)) throw Error(std::string("ICU word iterator: ") + u_errorName(status));
+    pieces.emplace(wbi, buf.utf16);
+  }
   if (bounds.empty() || bounds.back() != text.size())
     bounds.push_back(static_cast<std::uint32_t>(text.size()));
 
-  // Then words, assigned to the sentence they fall in.
-  wbi.setText(ut.get(), status);
-  if (U_FAILURE(status)) throw Error(std::string("ICU word iterator: ") + u_errorName(status));
   std::size_t si = 0;
   cur.begin = bounds[0];
   cur.end = bounds.size() > 1 ? bounds[1] : bounds[0];
@@ -448,10 +540,9 @@ void Segmenter::run(std::string_view text, const std::function<void(Sentence&)>&
 
   std::string& scratch = buf.scratch;
   std::uint32_t next_bound = si + 1 < bounds.size() ? bounds[si + 1] : UINT32_MAX;
-  int32_t start = wbi.first();
-  for (int32_t end = wbi.next(); end != icu::BreakIterator::DONE; start = end, end = wbi.next()) {
-    int32_t rule = wbi.getRuleStatus();
-    const std::uint32_t b = utf16.byte_offset(start), e = utf16.byte_offset(end);
+  std::uint32_t e = pieces->first();
+  for (std::uint32_t b = e; pieces->next(e); b = e) {
+    const int32_t rule = pieces->rule();
     if (b >= next_bound) {  // one comparison for the tokens inside a sentence
       while (si + 1 < bounds.size() && b >= bounds[si + 1]) {
         flush();

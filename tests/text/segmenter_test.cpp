@@ -209,3 +209,43 @@ TEST_CASE("offsets are bytes whichever way ICU walks the text: UTF-16 copy, UTex
   });
   CHECK(ill == 1);
 }
+
+TEST_CASE("plain words give the tokens ICU gives them") {
+  // Letters, apostrophes between letters and spaces between words are split
+  // without ICU (most actor forms are such).  A final period sends the same
+  // words through ICU: its tokens must be the same, the period apart.  Every
+  // string of up to five of these characters, and a few names.
+  const std::vector<std::string> alphabet = {"a", "Z", "ä", "Ü", "ß", "'", " ", "×"};
+  std::vector<std::string> texts = {"Barack Obama", "Obama's", "Außenminister der Vereinigten Staaten",
+                                    "Côte d'Ivoire", "ÉTAT  ÿ"};
+  std::vector<std::string> level = {""};
+  for (int length = 1; length <= 5; ++length) {
+    std::vector<std::string> longer;
+    for (const std::string& t : level)
+      for (const std::string& c : alphabet) longer.push_back(t + c);
+    texts.insert(texts.end(), longer.begin(), longer.end());
+    level = std::move(longer);
+  }
+  auto tokens = [](const Segmenter& seg, const std::string& text) {
+    std::vector<std::string> out;
+    for (const Sentence& s : seg.segment(text).sentences)
+      for (const Token& t : s.tokens)
+        out.push_back(std::string(t.form) + "/" + std::string(t.fold) + "/" +
+                      std::to_string(t.begin) + "-" + std::to_string(t.end) + "/" +
+                      std::to_string(static_cast<int>(t.kind)) + (t.upper ? "U" : "l"));
+    return out;
+  };
+  for (Lang lang : {Lang::de, Lang::en}) {
+    Segmenter seg(lang);
+    std::size_t differ = 0;
+    for (const std::string& text : texts) {
+      std::vector<std::string> with_period = tokens(seg, text + ".");
+      REQUIRE_FALSE(with_period.empty());
+      with_period.pop_back();
+      if (tokens(seg, text) != with_period) ++differ;
+    }
+    CHECK(differ == 0);
+  }
+  CHECK(tokens(Segmenter(Lang::en), "Obama's Außenminister") ==
+        std::vector<std::string>{"Obama's/obama's/0-7/0U", "Außenminister/aussenminister/8-22/0U"});
+}
