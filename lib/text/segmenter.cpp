@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "geokg/error.hpp"
+#include "text/word_scan.hpp"
 
 namespace geokg {
 namespace {
@@ -214,10 +215,8 @@ bool latin1_letter_at(const std::uint8_t* p, std::size_t i, std::size_t n) {
 // Plain words: letters (ASCII and Latin-1), an apostrophe only between two
 // letters, spaces only between words -- most of the tens of thousands of
 // actor forms loaded at start ("Barack Obama", "Obama's", "Außenminister").
-// For such a text ICU finds one sentence, each word (apostrophes included)
-// one piece of rule status UBRK_WORD_LETTER and each run of spaces one piece
-// of status UBRK_WORD_NONE (Unicode's word rules WB5-WB7 and WB3d), which
-// PlainWords gives without ICU's set-up per text.
+// ICU finds one sentence in such a text (it holds no sentence break), so the
+// sentence iterator, and its set-up per text, can be skipped.
 bool plain_words(std::string_view text) {
   const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
   const std::size_t n = text.size();
@@ -245,48 +244,28 @@ bool plain_words(std::string_view text) {
   return true;
 }
 
-// The pieces of a plain_words text, as ICU's word iterator gives them.
-class PlainWords {
- public:
-  explicit PlainWords(std::string_view text) : text_(text) {}
-  // The end of the next piece, false when there is none.
-  bool next(std::uint32_t& end) {
-    if (at_ == text_.size()) return false;
-    const bool space = text_[at_] == ' ';
-    rule_ = space ? UBRK_WORD_NONE : UBRK_WORD_LETTER;
-    while (at_ < text_.size() && (text_[at_] == ' ') == space) ++at_;
-    end = static_cast<std::uint32_t>(at_);
-    return true;
-  }
-  int32_t rule() const { return rule_; }
-
- private:
-  std::string_view text_;
-  std::size_t at_ = 0;
-  int32_t rule_ = UBRK_WORD_NONE;
-};
-
 // A text's word pieces with their rule status and byte offsets: ICU's word
-// iterator over the text's UTF-16 copy (or UText), or PlainWords.
+// iterator over the text's UTF-16 copy (or UText), or, for the characters
+// it knows, the scan that gives the same without ICU (text/word_scan.hpp).
 class WordPieces {
  public:
   WordPieces(icu::BreakIterator& icu, const Utf16Copy& utf16) : icu_(&icu), utf16_(&utf16) {}
-  explicit WordPieces(std::string_view plain) : plain_(plain) {}
+  explicit WordPieces(std::string_view text) : scan_(text) {}
   std::uint32_t first() { return icu_ ? utf16_->byte_offset(icu_->first()) : 0; }
   // The next piece's end, false when there is none.
   bool next(std::uint32_t& end) {
-    if (!icu_) return plain_.next(end);
+    if (!icu_) return scan_.next(end);
     const int32_t e = icu_->next();
     if (e == icu::BreakIterator::DONE) return false;
     end = utf16_->byte_offset(e);
     return true;
   }
-  int32_t rule() const { return icu_ ? icu_->getRuleStatus() : plain_.rule(); }
+  int32_t rule() const { return icu_ ? icu_->getRuleStatus() : scan_.rule(); }
 
  private:
   icu::BreakIterator* icu_ = nullptr;
   const Utf16Copy* utf16_ = nullptr;
-  PlainWords plain_{{}};
+  words::WordScan scan_{{}};
 };
 
 // Abbreviations that end in a period without ending the sentence.
@@ -493,7 +472,7 @@ void Segmenter::run(std::string_view text, const std::function<void(Sentence&)>&
   icu::BreakIterator& wbi = iter_for(impl_->serial * 2 + 1, impl_->word_proto);
 
   // Sentence boundaries first, then words, assigned to the sentence they
-  // fall in.  Plain words are one sentence, and their pieces need no ICU.
+  // fall in.  Plain words are one sentence.
   std::vector<std::uint32_t>& bounds = buf.bounds;
   bounds.clear();
   std::unique_ptr<UText, UTextCloser> ut;
@@ -509,9 +488,15 @@ void Segmenter::run(std::string_view text, const std::function<void(Sentence&)>&
     sbi.setText(ut.get(), status);
     for (int32_t b = sbi.first(); b != icu::BreakIterator::DONE; b = sbi.next())
       bounds.push_back(buf.utf16.byte_offset(b));
-    wbi.setText(ut.get(), status);
-    if (U_FAILURE(status)) throw Error(std::string("ICU word iterator: ") + u_errorName(status));
-    pieces.emplace(wbi, buf.utf16);
+    if (U_FAILURE(status))
+      throw Error(std::string("ICU sentence iterator: ") + u_errorName(status));
+    if (words::WordScan::covers(text)) {
+      pieces.emplace(text);
+    } else {
+      wbi.setText(ut.get(), status);
+      if (U_FAILURE(status)) throw Error(std::string("ICU word iterator: ") + u_errorName(status));
+      pieces.emplace(wbi, buf.utf16);
+    }
   }
   if (bounds.empty() || bounds.back() != text.size())
     bounds.push_back(static_cast<std::uint32_t>(text.size()));
