@@ -19,7 +19,7 @@ enum Class : std::uint8_t {
 // The repertoire: Latin (U+0000-U+024F), general punctuation
 // (U+2000-U+206F) and currency signs (U+20A0-U+20CF).
 constexpr char32_t kLatinEnd = 0x250, kPunctBegin = 0x2000, kPunctEnd = 0x20D0;
-using Classes = std::array<Class, kLatinEnd + (kPunctEnd - kPunctBegin)>;
+using Classes = std::array<std::uint8_t, kLatinEnd + (kPunctEnd - kPunctBegin)>;
 
 Class class_from_icu(char32_t c) {
   // ICU's rules (data/brkitr/rules/word.txt) count "@" as a letter, so that
@@ -44,7 +44,7 @@ Class class_from_icu(char32_t c) {
 
 const Classes& classes() {
   static const Classes table = [] {
-    Classes t{};
+    Classes t{};  // kUnknown
     for (char32_t c = 0; c < kLatinEnd; ++c) t[c] = class_from_icu(c);
     for (char32_t c = kPunctBegin; c < kPunctEnd; ++c)
       t[kLatinEnd + (c - kPunctBegin)] = class_from_icu(c);
@@ -58,21 +58,22 @@ struct Char {
   std::uint8_t length;  // bytes
 };
 
-Char read_multibyte(std::string_view s, std::size_t i, const Classes& table) {
+Char read_multibyte(std::string_view s, std::size_t i, const std::uint8_t* table) {
   const std::size_t start = i;
   UChar32 c;
   U8_NEXT(s.data(), i, s.size(), c);
   const auto length = static_cast<std::uint8_t>(i - start);
   if (c < 0) return {kUnknown, length};
   const auto cp = static_cast<char32_t>(c);
-  if (cp < kLatinEnd) return {table[cp], length};
-  if (cp >= kPunctBegin && cp < kPunctEnd) return {table[kLatinEnd + (cp - kPunctBegin)], length};
+  if (cp < kLatinEnd) return {Class(table[cp]), length};
+  if (cp >= kPunctBegin && cp < kPunctEnd)
+    return {Class(table[kLatinEnd + (cp - kPunctBegin)]), length};
   return {kUnknown, length};
 }
 
-inline Char read(std::string_view s, std::size_t i, const Classes& table) {
+inline Char read(std::string_view s, std::size_t i, const std::uint8_t* table) {
   const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return {table[c], 1};
+  if (c < 0x80) return {Class(table[c]), 1};
   return read_multibyte(s, i, table);
 }
 
@@ -88,8 +89,10 @@ bool plain_ascii8(const char* p) {
 
 }  // namespace
 
+WordScan::WordScan(std::string_view text) : text_(text), classes_(classes().data()) {}
+
 bool WordScan::covers(std::string_view text) {
-  const Classes& table = classes();
+  const std::uint8_t* table = classes().data();
   for (std::size_t i = 0; i < text.size();) {
     if (i + 8 <= text.size() && plain_ascii8(text.data() + i)) {
       i += 8;
@@ -105,7 +108,7 @@ bool WordScan::covers(std::string_view text) {
 bool WordScan::next(std::uint32_t& end) {
   const std::size_t n = text_.size();
   if (at_ >= n) return false;
-  const Char c = read(text_, at_, classes());
+  const Char c = read(text_, at_, classes_);
   std::size_t i = at_ + c.length;
   rule_ = UBRK_WORD_NONE;
   switch (c.cls) {
@@ -113,7 +116,7 @@ bool WordScan::next(std::uint32_t& end) {
       if (i < n && text_[i] == '\n') ++i;
       break;
     case kSpace:  // WB3d: spaces stay together
-      for (Char d{}; i < n && (d = read(text_, i, classes())).cls == kSpace;) i += d.length;
+      for (Char d{}; i < n && (d = read(text_, i, classes_)).cls == kSpace;) i += d.length;
       break;
     case kLetter:
     case kDigit:
@@ -133,10 +136,18 @@ bool WordScan::next(std::uint32_t& end) {
 // character taken is a letter, else a digit; as in ICU, the piece's status
 // is that of its last character.
 std::size_t WordScan::word_end(std::size_t i, bool letter) {
-  const Classes& table = classes();
   const std::size_t n = text_.size();
   while (i < n) {
-    const Char d = read(text_, i, table);
+    // ASCII letters and digits, the bulk of every word, a byte at a time.
+    if (const auto b = static_cast<unsigned char>(text_[i]); b < 0x80) {
+      const auto c = classes_[b];
+      if (c == kLetter || c == kDigit) {
+        letter = c == kLetter;
+        ++i;
+        continue;
+      }
+    }
+    const Char d = read(text_, i, classes_);
     if (d.cls == kLetter || d.cls == kDigit) {
       letter = d.cls == kLetter;
       i += d.length;
@@ -145,7 +156,7 @@ std::size_t WordScan::word_end(std::size_t i, bool letter) {
     const bool mid = d.cls == kMidNumLet || (d.cls == kMidLetter && letter) ||
                      (d.cls == kMidNum && !letter);
     if (!mid || i + d.length >= n) break;
-    const Char after = read(text_, i + d.length, table);
+    const Char after = read(text_, i + d.length, classes_);
     if (after.cls != (letter ? kLetter : kDigit)) break;
     i += d.length + after.length;
   }

@@ -25,7 +25,7 @@ class WordScan {
   static bool covers(std::string_view text);
 
   // `text` must be covered.
-  explicit WordScan(std::string_view text) : text_(text) {}
+  explicit WordScan(std::string_view text);
   // The end (a byte offset) of the next piece -- a word, a number, a run of
   // spaces, a line break or one other character -- false at the end.
   bool next(std::uint32_t& end);
@@ -38,6 +38,7 @@ class WordScan {
   std::size_t word_end(std::size_t i, bool letter);
 
   std::string_view text_;
+  const std::uint8_t* classes_;  // each known character's class (word_scan.cpp)
   std::size_t at_ = 0;
   std::int32_t rule_ = 0;
 };
