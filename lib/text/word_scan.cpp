@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace geokg::words {
@@ -77,14 +78,35 @@ inline Char read(std::string_view s, std::size_t i, const std::uint8_t* table) {
   return read_multibyte(s, i, table);
 }
 
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
 // Eight ASCII bytes none of which is '_' (ExtendNumLet, the one ASCII
 // character the scan does not know): most of a text is skipped so.
 bool plain_ascii8(const char* p) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
+  const std::uint64_t w = load8(p);
   const std::uint64_t x = w ^ (kOnes * '_');
   return (w & kHigh) == 0 && ((x - kOnes) & ~x & kHigh) == 0;
+}
+
+// The high bit of each byte of `w` with lo < byte < hi, for bytes below 0x80
+// (no sum then carries into the next byte).
+constexpr std::uint64_t between(std::uint64_t w, unsigned lo, unsigned hi) {
+  return (w + kOnes * (0x7F - lo)) & ~(w + kOnes * (0x80 - hi)) & kHigh;
+}
+
+// The high bit of each byte of `w` that is an ASCII letter, digit or '@':
+// the word characters of ASCII.
+constexpr std::uint64_t word_bytes(std::uint64_t w) {
+  const std::uint64_t lower = w | (kOnes * 0x20);
+  const std::uint64_t at = w ^ (kOnes * '@');
+  const std::uint64_t is_at = ~(((at & ~kHigh) + ~kHigh) | at) & kHigh;  // exact zero bytes
+  return (between(lower, 'a' - 1, 'z' + 1) | between(w, '0' - 1, '9' + 1) | is_at) & ~w;
 }
 
 }  // namespace
@@ -103,6 +125,23 @@ bool WordScan::covers(std::string_view text) {
     i += c.length;
   }
   return true;
+}
+
+// How many ASCII letters and digits -- the bulk of every word -- start at
+// i, eight bytes at a time.
+std::size_t WordScan::ascii_word_run(std::size_t i) const {
+  const std::size_t from = i;
+  // The lowest set bit is the first byte in memory (little-endian only).
+  if constexpr (std::endian::native == std::endian::little)
+    for (; i + 8 <= text_.size(); i += 8) {
+      const std::uint64_t other = ~word_bytes(load8(text_.data() + i)) & kHigh;
+      if (other != 0) return i - from + static_cast<std::size_t>(std::countr_zero(other)) / 8;
+    }
+  while (i < text_.size() && static_cast<unsigned char>(text_[i]) < 0x80 &&
+         (classes_[static_cast<unsigned char>(text_[i])] == kLetter ||
+          classes_[static_cast<unsigned char>(text_[i])] == kDigit))
+    ++i;
+  return i - from;
 }
 
 bool WordScan::next(std::uint32_t& end) {
@@ -138,14 +177,10 @@ bool WordScan::next(std::uint32_t& end) {
 std::size_t WordScan::word_end(std::size_t i, bool letter) {
   const std::size_t n = text_.size();
   while (i < n) {
-    // ASCII letters and digits, the bulk of every word, a byte at a time.
-    if (const auto b = static_cast<unsigned char>(text_[i]); b < 0x80) {
-      const auto c = classes_[b];
-      if (c == kLetter || c == kDigit) {
-        letter = c == kLetter;
-        ++i;
-        continue;
-      }
+    if (const std::size_t run = ascii_word_run(i); run > 0) {
+      i += run;
+      letter = classes_[static_cast<unsigned char>(text_[i - 1])] == kLetter;
+      if (i == n) break;
     }
     const Char d = read(text_, i, classes_);
     if (d.cls == kLetter || d.cls == kDigit) {

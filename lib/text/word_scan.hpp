@@ -36,6 +36,7 @@ class WordScan {
 
  private:
   std::size_t word_end(std::size_t i, bool letter);
+  std::size_t ascii_word_run(std::size_t i) const;
 
   std::string_view text_;
   const std::uint8_t* classes_;  // each known character's class (word_scan.cpp)
