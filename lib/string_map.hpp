@@ -121,6 +121,7 @@ class StringMap {
     std::uint64_t h = string_hash(key);
     if (std::uint32_t i = lookup(key, h); i != kNone) return {entries_.begin() + i, false};
     if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+    if (entries_.size() == entries_.capacity()) grow_entries();
     auto index = static_cast<std::uint32_t>(entries_.size());
     entries_.emplace_back(std::string(key), std::move(value));
     place(h, index);
@@ -151,6 +152,17 @@ class StringMap {
     std::size_t s = h & mask;
     while (slots_[s].index != 0) s = (s + 1) & mask;
     slots_[s] = Slot{tag_of(h), index + 1};
+  }
+  // The vector itself would copy every entry, value and all, when it grows:
+  // a pair with a const key has no move that cannot throw.  Here the keys
+  // are copied (most fit in the string's own buffer) and the values moved,
+  // which for the lexicons' vectors of entries saves most of the start-up
+  // spent growing.  Should a key's copy throw, the map is left unusable.
+  void grow_entries() {
+    std::vector<value_type> bigger;
+    bigger.reserve(entries_.empty() ? 16 : entries_.capacity() * 2);
+    for (value_type& e : entries_) bigger.emplace_back(e.first, std::move(e.second));
+    entries_ = std::move(bigger);
   }
   void grow() {
     slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot{0, 0});
