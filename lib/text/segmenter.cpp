@@ -11,7 +11,12 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <atomic>
+#include <bit>
 #include <cstring>
 #include <functional>
 #include <optional>
@@ -157,19 +162,39 @@ class Utf16Copy {
     for (std::uint32_t i = 0; i < byte_at_.size(); ++i) byte_at_[i] = i;
     return utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   }
-  std::uint32_t byte_offset(int32_t unit) const { return byte_at_[static_cast<std::size_t>(unit)]; }
+  std::uint32_t byte_offset(int32_t unit) const {
+    return byte_at_[static_cast<std::size_t>(unit)];
+  }
 
  private:
   bool copy(std::string_view text);
-  void put(UChar unit, std::uint32_t from) {
-    units_[length_] = unit;
-    byte_at_[length_++] = from;
-  }
 
   std::vector<UChar> units_;
   std::vector<std::uint32_t> byte_at_;  // per unit, then the text's length
   int32_t length_ = 0;
 };
+
+// Eight ASCII bytes as eight UTF-16 units, with their byte offsets: three
+// vector stores.  (GCC vectorised the plain loop through the stack, which
+// made the copy a twentieth of all extraction time.)
+inline void widen8(const std::uint8_t* bytes, std::uint32_t offset, UChar* units,
+                   std::uint32_t* byte_at) {
+#if defined(__SSE2__)
+  const __m128i b = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(bytes));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(units),
+                   _mm_unpacklo_epi8(b, _mm_setzero_si128()));
+  const __m128i base = _mm_set1_epi32(static_cast<int>(offset));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(byte_at),
+                   _mm_add_epi32(base, _mm_setr_epi32(0, 1, 2, 3)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(byte_at + 4),
+                   _mm_add_epi32(base, _mm_setr_epi32(4, 5, 6, 7)));
+#else
+  for (std::uint32_t j = 0; j < 8; ++j) {
+    units[j] = bytes[j];
+    byte_at[j] = offset + j;
+  }
+#endif
+}
 
 // False for ill-formed or overlong text, which the UText reads instead.
 bool Utf16Copy::copy(std::string_view text) {
@@ -179,12 +204,26 @@ bool Utf16Copy::copy(std::string_view text) {
   if (units_.size() < n) units_.resize(n);
   if (byte_at_.size() < n + 1) byte_at_.resize(n + 1);
   const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
-  length_ = 0;
+  // Locals, not the members: a store through byte_at may alias length_, so
+  // the members would be reloaded for every unit.
+  UChar* units = units_.data();
+  std::uint32_t* byte_at = byte_at_.data();
+  std::uint32_t k = 0;
+  auto put = [&](UChar unit, std::uint32_t from) {
+    units[k] = unit;
+    byte_at[k++] = from;
+  };
   for (std::uint32_t i = 0; i < n;) {
-    // Most bytes are ASCII, taken eight at a time.
-    if (i + 8 <= n && (load8(text.data() + i) & kHigh) == 0) {
-      for (std::uint32_t j = i + 8; i < j; ++i) put(p[i], i);
+    // Most bytes are ASCII, taken eight at a time, and up to the next
+    // non-ASCII byte when it comes within eight (the lowest set bit is the
+    // first byte in memory on a little-endian machine).
+    if (const std::uint64_t high = i + 8 <= n ? load8(text.data() + i) & kHigh : 1; high == 0) {
+      widen8(p + i, i, units + k, byte_at + k);
+      i += 8;
+      k += 8;
       continue;
+    } else if (std::endian::native == std::endian::little && high != 1) {
+      for (const std::uint32_t end = i + std::countr_zero(high) / 8; i < end; ++i) put(p[i], i);
     }
     if (p[i] < 0x80) {
       put(p[i], i);
@@ -202,7 +241,8 @@ bool Utf16Copy::copy(std::string_view text) {
       put(U16_TRAIL(c), from);
     }
   }
-  byte_at_[length_] = n;
+  byte_at[k] = n;
+  length_ = static_cast<int32_t>(k);
   return true;
 }
 
@@ -494,7 +534,8 @@ void Segmenter::run(std::string_view text, const std::function<void(Sentence&)>&
       pieces.emplace(text);
     } else {
       wbi.setText(ut.get(), status);
-      if (U_FAILURE(status)) throw Error(std::string("ICU word iterator: ") + u_errorName(status));
+      if (U_FAILURE(status))
+        throw Error(std::string("ICU word iterator: ") + u_errorName(status));
       pieces.emplace(wbi, buf.utf16);
     }
   }
