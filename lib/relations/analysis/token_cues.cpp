@@ -18,7 +18,8 @@ namespace {
 // Every word's index entry: all words hashed and their slots prefetched first,
 // so that the look-ups' cache misses (half of them rare words the index does
 // not hold) overlap instead of stalling one by one.  Prefetching the entries
-// too, in a pass between, only moved the stall into that pass.
+// too, in a pass between or a few tokens ahead of the look-ups, only moved
+// the stall or made it worse.
 void look_up_tokens(const Sentence& s, const TokenIndex& index, TokenLookups& lookups) {
   const auto& tok = s.tokens;
   const auto n = tok.size();
