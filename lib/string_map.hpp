@@ -199,7 +199,8 @@ class HashFilter {
   // of six higher bits the two bits in it.
   std::size_t word(std::uint64_t hash) const { return hash & (words_.size() - 1); }
   static std::uint64_t bits(std::uint64_t hash) {
-    return (std::uint64_t{1} << ((hash >> 40) & 63)) | (std::uint64_t{1} << ((hash >> 46) & 63));
+    return (std::uint64_t{1} << ((hash >> 40) & 63)) |
+           (std::uint64_t{1} << ((hash >> 46) & 63));
   }
 
   std::vector<std::uint64_t> words_;

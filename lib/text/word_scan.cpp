@@ -14,7 +14,16 @@ namespace {
 // The word-break classes the scan knows (UAX #29, with ICU's changes), and
 // kUnknown for the characters it leaves to ICU.
 enum Class : std::uint8_t {
-  kUnknown, kOther, kCR, kLineBreak, kLetter, kDigit, kMidLetter, kMidNumLet, kMidNum, kSpace
+  kUnknown,
+  kOther,
+  kCR,
+  kLineBreak,
+  kLetter,
+  kDigit,
+  kMidLetter,
+  kMidNumLet,
+  kMidNum,
+  kSpace
 };
 
 // The repertoire: Latin (U+0000-U+024F), general punctuation
@@ -27,19 +36,32 @@ Class class_from_icu(char32_t c) {
   // "user@example.org" and "@handle" stay one word.
   if (c == '@') return kLetter;
   switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_WORD_BREAK)) {
-    case U_WB_CR: return kCR;
-    case U_WB_LF: case U_WB_NEWLINE: return kLineBreak;
-    case U_WB_ALETTER: return kLetter;
-    case U_WB_NUMERIC: return kDigit;
+    case U_WB_CR:
+      return kCR;
+    case U_WB_LF:
+    case U_WB_NEWLINE:
+      return kLineBreak;
+    case U_WB_ALETTER:
+      return kLetter;
+    case U_WB_NUMERIC:
+      return kDigit;
     // ICU's rules take the colon out of MidLetter: "a:b" is three pieces.
-    case U_WB_MIDLETTER: return c == ':' ? kOther : kMidLetter;
+    case U_WB_MIDLETTER:
+      return c == ':' ? kOther : kMidLetter;
     // Without Hebrew letters an apostrophe is one more MidNumLet.
-    case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: return kMidNumLet;
-    case U_WB_MIDNUM: return kMidNum;
-    case U_WB_WSEGSPACE: return kSpace;
+    case U_WB_MIDNUMLET:
+    case U_WB_SINGLE_QUOTE:
+      return kMidNumLet;
+    case U_WB_MIDNUM:
+      return kMidNum;
+    case U_WB_WSEGSPACE:
+      return kSpace;
     // Double quotes join only with Hebrew letters.
-    case U_WB_OTHER: case U_WB_DOUBLE_QUOTE: return kOther;
-    default: return kUnknown;  // Extend, Format, ZWJ, ExtendNumLet ("_"), Katakana ...
+    case U_WB_OTHER:
+    case U_WB_DOUBLE_QUOTE:
+      return kOther;
+    default:
+      return kUnknown;  // Extend, Format, ZWJ, ExtendNumLet ("_"), Katakana ...
   }
 }
 
@@ -188,8 +210,8 @@ std::size_t WordScan::word_end(std::size_t i, bool letter) {
       i += d.length;
       continue;
     }
-    const bool mid = d.cls == kMidNumLet || (d.cls == kMidLetter && letter) ||
-                     (d.cls == kMidNum && !letter);
+    const bool mid =
+        d.cls == kMidNumLet || (d.cls == kMidLetter && letter) || (d.cls == kMidNum && !letter);
     if (!mid || i + d.length >= n) break;
     const Char after = read(text_, i + d.length, classes_);
     if (after.cls != (letter ? kLetter : kDigit)) break;

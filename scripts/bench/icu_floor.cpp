@@ -69,7 +69,8 @@ UText* open_text(std::string_view text, bool as_utf16, std::vector<UChar>& utf16
 void walk(UText* ut, icu::BreakIterator& sbi, icu::BreakIterator& wbi, Counts& counts,
           UErrorCode& status) {
   sbi.setText(ut, status);
-  for (int32_t b = sbi.first(), n = sbi.next(); n != icu::BreakIterator::DONE; b = n, n = sbi.next())
+  for (int32_t b = sbi.first(), n = sbi.next(); n != icu::BreakIterator::DONE;
+       b = n, n = sbi.next())
     if (n > b) ++counts.sentences;
   wbi.setText(ut, status);
   wbi.first();
@@ -84,9 +85,12 @@ int main(int argc, char** argv) {
   int arg = 1;
   for (; arg < argc && std::string_view(argv[arg]).starts_with("--"); ++arg) {
     std::string_view opt(argv[arg]);
-    if (opt == "--utf16") as_utf16 = true;
-    else if (opt == "--utext") as_utf16 = false;
-    else fail("unknown option " + std::string(opt) + " (--utext or --utf16)");
+    if (opt == "--utf16")
+      as_utf16 = true;
+    else if (opt == "--utext")
+      as_utf16 = false;
+    else
+      fail("unknown option " + std::string(opt) + " (--utext or --utf16)");
   }
   std::ifstream file;
   std::istream* in = &std::cin;
@@ -124,7 +128,8 @@ int main(int argc, char** argv) {
     UErrorCode status = U_ZERO_ERROR;
     ut = open_text(text, as_utf16, utf16, ut, status);
     if (U_FAILURE(status)) fail("line " + std::to_string(line_no) + ": " + u_errorName(status));
-    walk(ut, english ? *en_sentence : *de_sentence, english ? *en_word : *de_word, counts, status);
+    walk(ut, english ? *en_sentence : *de_sentence, english ? *en_word : *de_word, counts,
+         status);
     if (U_FAILURE(status)) fail("line " + std::to_string(line_no) + ": " + u_errorName(status));
     ++documents;
     bytes += text.size();

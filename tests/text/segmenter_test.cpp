@@ -180,15 +180,15 @@ TEST_CASE("offsets are bytes whichever way ICU walks the text: UTF-16 copy, UTex
       one.push_back(std::string(t.form) + "@" + std::to_string(t.begin) + "-" +
                     std::to_string(t.end));
   CHECK(one == std::vector<std::string>{"Der@0-3", "Präsident@4-14", "😀@15-19", "sagte@20-25",
-                                        ":@25-26", "\"@27-30", "Nein@30-34", "\"@34-37", "zu@38-40",
-                                        "𝔘nion@41-49", ".@49-50"});
+                                        ":@25-26", "\"@27-30", "Nein@30-34", "\"@34-37",
+                                        "zu@38-40", "𝔘nion@41-49", ".@49-50"});
   auto periodic = [&](const std::string& text) {
     std::size_t i = 0, wrong = 0;
     seg.for_each_sentence(text, [&](const Sentence& s) {
       for (const Token& t : s.tokens) {
         const std::size_t base = i / one.size() * unit.size();
-        const std::string got = std::string(t.form) + "@" + std::to_string(t.begin - base) + "-" +
-                                 std::to_string(t.end - base);
+        const std::string got = std::string(t.form) + "@" + std::to_string(t.begin - base) +
+                                "-" + std::to_string(t.end - base);
         if (got != one[i % one.size()]) ++wrong;
         ++i;
       }
@@ -216,8 +216,9 @@ TEST_CASE("plain words give the tokens ICU gives them") {
   // words through ICU: its tokens must be the same, the period apart.  Every
   // string of up to five of these characters, and a few names.
   const std::vector<std::string> alphabet = {"a", "Z", "ä", "Ü", "ß", "'", " ", "×"};
-  std::vector<std::string> texts = {"Barack Obama", "Obama's", "Außenminister der Vereinigten Staaten",
-                                    "Côte d'Ivoire", "ÉTAT  ÿ"};
+  std::vector<std::string> texts = {"Barack Obama", "Obama's",
+                                    "Außenminister der Vereinigten Staaten", "Côte d'Ivoire",
+                                    "ÉTAT  ÿ"};
   std::vector<std::string> level = {""};
   for (int length = 1; length <= 5; ++length) {
     std::vector<std::string> longer;
@@ -247,5 +248,6 @@ TEST_CASE("plain words give the tokens ICU gives them") {
     CHECK(differ == 0);
   }
   CHECK(tokens(Segmenter(Lang::en), "Obama's Außenminister") ==
-        std::vector<std::string>{"Obama's/obama's/0-7/0U", "Außenminister/aussenminister/8-22/0U"});
+        std::vector<std::string>{"Obama's/obama's/0-7/0U",
+                                 "Außenminister/aussenminister/8-22/0U"});
 }

@@ -69,8 +69,9 @@ std::vector<std::string> differing(const std::vector<std::string>& texts) {
 }  // namespace
 
 TEST_CASE("word scan: every character it knows, in the company of every kind of character") {
-  std::vector<std::string> neighbours = {"", "a", "Z", "ä", "@", "7", " ", "\u2003", "\r", "\n",
-                                         ".", ",", ";", ":", "'", "\u2019", "\u00B7", "-", "\""};
+  std::vector<std::string> neighbours = {"",       "a",      "Z",      "ä", "@", "7", " ",
+                                         "\u2003", "\r",     "\n",     ".", ",", ";", ":",
+                                         "'",      "\u2019", "\u00B7", "-", "\""};
   std::vector<std::string> texts;
   std::size_t known = 0;
   for (char32_t c = 0; c < 0x2100; ++c) {
@@ -92,8 +93,9 @@ TEST_CASE("word scan: every character it knows, in the company of every kind of 
 TEST_CASE("word scan: every short sequence of word-break classes, and long random ones") {
   // One or two characters of each class the scan knows.
   const std::vector<std::string> alphabet = {
-      "a", "Z", "é", "@", "1", "9", ".", ",", ";", ":", "'", "\u2019", "\u00B7", " ", "\u2003",
-      "\r", "\n", "\v", "-", "\"", "\u00A9", "\u20AC", "\u00A0", "\t"};
+      "a",  "Z",  "é", "@",      "1",      "9",      ".",      ",",
+      ";",  ":",  "'", "\u2019", "\u00B7", " ",      "\u2003", "\r",
+      "\n", "\v", "-", "\"",     "\u00A9", "\u20AC", "\u00A0", "\t"};
   std::vector<std::string> texts, level = {""};
   for (int length = 1; length <= 4; ++length) {
     std::vector<std::string> longer;
@@ -104,24 +106,27 @@ TEST_CASE("word scan: every short sequence of word-break classes, and long rando
   }
   // Longer runs of letters and digits, which the scan takes eight bytes at a time.
   std::vector<std::string> pieces = alphabet;
-  for (const char* run : {"abcdefghij", "ABCDEFGH12345678", "Wörterbuch", "x@QRS7"}) pieces.push_back(run);
+  for (const char* run : {"abcdefghij", "ABCDEFGH12345678", "Wörterbuch", "x@QRS7"})
+    pieces.push_back(run);
   std::mt19937 random(29);
   for (int i = 0; i < 50000; ++i) {
     std::string t;
-    for (int n = 5 + static_cast<int>(random() % 20); n > 0; --n) t += pieces[random() % pieces.size()];
+    for (int n = 5 + static_cast<int>(random() % 20); n > 0; --n)
+      t += pieces[random() % pieces.size()];
     texts.push_back(t);
   }
   CHECK(differing(texts) == std::vector<std::string>{});
 }
 
 TEST_CASE("word scan: what it leaves to ICU") {
-  CHECK(WordScan::covers("Die Bundes-Regierung (CDU) sagte am 3. Oktober: „Nein“ – 5,5 % für 1.000 €."));
+  CHECK(WordScan::covers(
+      "Die Bundes-Regierung (CDU) sagte am 3. Oktober: „Nein“ – 5,5 % für 1.000 €."));
   CHECK(WordScan::covers(""));
-  CHECK_FALSE(WordScan::covers("snake_case"));         // ExtendNumLet
+  CHECK_FALSE(WordScan::covers("snake_case"));             // ExtendNumLet
   CHECK_FALSE(WordScan::covers("Bundes\u00ADregierung"));  // a soft hyphen (Format)
-  CHECK_FALSE(WordScan::covers("e\u0301"));                 // a combining mark (Extend)
-  CHECK_FALSE(WordScan::covers("Москва"));                  // another script
-  CHECK_FALSE(WordScan::covers("K\xC3"));                   // ill-formed UTF-8
+  CHECK_FALSE(WordScan::covers("e\u0301"));                // a combining mark (Extend)
+  CHECK_FALSE(WordScan::covers("Москва"));                 // another script
+  CHECK_FALSE(WordScan::covers("K\xC3"));                  // ill-formed UTF-8
   CHECK(scan_pieces("G20-Staaten, 1.000,5 x@y.org a:b\r\n") ==
         "3/100 4/0 11/200 12/0 13/0 20/100 21/0 28/200 29/0 30/200 31/0 32/200 34/0 ");
 }
