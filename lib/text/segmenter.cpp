@@ -149,21 +149,23 @@ void ascii_lower(std::string_view raw, std::string& out) {
 // keeps each unit's byte offset, so ICU's boundaries map back to the text.
 // The two see the same characters and so find the same boundaries; the
 // UText stays for ill-formed UTF-8 (whose replacement is ICU's to decide)
-// and for texts so long that the copy, six bytes per byte, would weigh.
+// and for long texts: the copy costs six bytes per byte, kept per thread,
+// and news articles are a few kilobytes.
 class Utf16Copy {
  public:
-  static constexpr std::size_t kMaxBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kMaxBytes = std::size_t{256} << 10;
 
-  // The text as ICU will walk it; maps(i) is then the byte offset of unit i.
+  // The text as ICU will walk it; byte_offset(i) is then the byte offset of
+  // ICU's offset i.
   UText* open(std::string_view text, UErrorCode& status) {
-    if (copy(text)) return utext_openUChars(nullptr, units_.data(), length_, &status);
-    // ICU's own offsets are bytes then.
-    byte_at_.resize(text.size() + 1);
-    for (std::uint32_t i = 0; i < byte_at_.size(); ++i) byte_at_[i] = i;
+    copied_ = copy(text);
+    if (copied_) return utext_openUChars(nullptr, units_.data(), length_, &status);
     return utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   }
+  // Over the UText, ICU's offsets are bytes already.
   std::uint32_t byte_offset(int32_t unit) const {
-    return byte_at_[static_cast<std::size_t>(unit)];
+    return copied_ ? byte_at_[static_cast<std::size_t>(unit)]
+                   : static_cast<std::uint32_t>(unit);
   }
 
  private:
@@ -172,6 +174,7 @@ class Utf16Copy {
   std::vector<UChar> units_;
   std::vector<std::uint32_t> byte_at_;  // per unit, then the text's length
   int32_t length_ = 0;
+  bool copied_ = false;
 };
 
 // Eight ASCII bytes as eight UTF-16 units, with their byte offsets: three

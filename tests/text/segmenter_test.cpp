@@ -169,9 +169,10 @@ TEST_CASE("a sentence cut after 1000 tokens keeps the folded strings of the toke
 
 TEST_CASE("offsets are bytes whichever way ICU walks the text: UTF-16 copy, UText over UTF-8") {
   // A unit with two-, three- and four-byte characters (ä, „ “, 😀, 𝔘), repeated
-  // past 1 MiB: shorter texts are walked as a UTF-16 copy, longer ones and
+  // past 256 KiB: shorter texts are walked as a UTF-16 copy, longer ones and
   // ill-formed ones as a UText over the UTF-8.  Every repetition must give the
-  // unit's tokens, at the unit's byte offsets shifted by its length.
+  // unit's tokens, at the unit's byte offsets shifted by its length.  (The
+  // emoji and 𝔘 send the words to ICU's word iterator too, not the scan.)
   const std::string unit = "Der Präsident 😀 sagte: „Nein“ zu 𝔘nion. ";
   Segmenter seg(Lang::de);
   std::vector<std::string> one;
@@ -197,7 +198,7 @@ TEST_CASE("offsets are bytes whichever way ICU walks the text: UTF-16 copy, UTex
     return i / one.size();
   };
   std::string small, large;
-  while (small.size() + unit.size() <= (1u << 20)) small += unit;
+  while (small.size() + unit.size() <= (256u << 10)) small += unit;
   large = small + unit + unit;
   CHECK(periodic(small) == small.size() / unit.size());
   CHECK(periodic(large) == large.size() / unit.size());
@@ -250,4 +251,30 @@ TEST_CASE("plain words give the tokens ICU gives them") {
   CHECK(tokens(Segmenter(Lang::en), "Obama's Außenminister") ==
         std::vector<std::string>{"Obama's/obama's/0-7/0U",
                                  "Außenminister/aussenminister/8-22/0U"});
+}
+
+TEST_CASE("long texts: the word scan's offsets with sentences found over the UText") {
+  // Characters the word scan knows, repeated past 256 KiB: the sentences
+  // then come from ICU over the UTF-8, the words from the scan.
+  const std::string unit = "Der Präsident sagte am 3. Oktober: „Nein“ zu Köln – 5,5 %. ";
+  Segmenter seg(Lang::de);
+  std::vector<std::string> one;
+  for (const Sentence& s : seg.segment(unit).sentences)
+    for (const Token& t : s.tokens)
+      one.push_back(std::string(t.form) + "@" + std::to_string(t.begin));
+  std::string text;
+  while (text.size() <= (256u << 10)) text += unit;
+  std::size_t i = 0, wrong = 0, sentences = 0;
+  seg.for_each_sentence(text, [&](const Sentence& s) {
+    ++sentences;
+    for (const Token& t : s.tokens) {
+      const std::size_t base = i / one.size() * unit.size();
+      if (std::string(t.form) + "@" + std::to_string(t.begin - base) != one[i % one.size()])
+        ++wrong;
+      ++i;
+    }
+  });
+  CHECK(wrong == 0);
+  CHECK(i == one.size() * (text.size() / unit.size()));
+  CHECK(sentences == text.size() / unit.size());  // "3. Oktober" does not end one
 }
