@@ -75,13 +75,24 @@ std::uint32_t ActorIndex::intern(const Actor& a) {
   return idx;
 }
 
+void ActorIndex::add_to_filter(std::string_view key) {
+  if (forms.size() > form_filter.capacity()) {
+    // Grown as the map grows, by half as many keys again: then every key anew.
+    form_filter.reset(forms.size() + forms.size() / 2);
+    for (const auto& [k, entries] : forms) form_filter.add(string_hash(k));
+  }
+  form_filter.add(string_hash(key));
+}
+
 void ActorIndex::add_one(std::uint32_t actor, FormKind kind, std::uint8_t langs,
                          std::string_view form, char gender) {
-  SegmentedText seg = tokenizer.segment(form);
   std::string key, exact;
   std::size_t n = 0;
   bool first_upper = false;
-  for (const Sentence& s : seg.sentences)
+  // Streamed: the tokens are only read here, and segment() would allocate
+  // their sentences and strings anew for each of the tens of thousands of
+  // forms loaded at start.
+  tokenizer.for_each_sentence(form, [&](const Sentence& s) {
     for (const Token& t : s.tokens) {
       if (n == 0) first_upper = t.upper;
       if (n++) {
@@ -91,9 +102,11 @@ void ActorIndex::add_one(std::uint32_t actor, FormKind kind, std::uint8_t langs,
       key += t.fold;
       exact += t.form;
     }
+  });
   if (n == 0 || n > 12) return;
   bool is_exact = kind == FormKind::short_form;
   auto& entries = forms[key];
+  add_to_filter(key);
   for (FormEntry& e : entries)
     if (e.actor == actor && e.exact == is_exact && (!is_exact || e.exact_form == exact)) {
       e.langs |= langs;
@@ -212,7 +225,9 @@ void ActorIndex::match_with(const Sentence& s, Lang lang, std::vector<ActorMatch
         if (k) key += ' ';
         key += t[i + k].fold;
       }
-      auto f = forms.find(key);
+      const std::uint64_t hash = string_hash(key);
+      if (!form_filter.may_contain(hash)) continue;
+      auto f = forms.find(key, hash);
       if (f == forms.end()) continue;
       // The forms as written, for abbreviations (exact entries) only.
       bool have_exact = false;

@@ -32,6 +32,12 @@ class TokenIndex {
   void build(const Grammar& de, const Grammar& en, const TriggerLexicon& triggers,
              const ActorIndex& actors);
   const TokenInfo* find(std::string_view fold) const { return map_.get(fold); }
+  // find() in two steps, for a loop over many tokens (see StringMap::prefetch).
+  static std::uint64_t hash(std::string_view fold) { return string_hash(fold); }
+  void prefetch(std::uint64_t hash) const { map_.prefetch(hash); }
+  const TokenInfo* find(std::string_view fold, std::uint64_t hash) const {
+    return map_.get(fold, hash);
+  }
 
  private:
   StringMap<TokenInfo> map_;

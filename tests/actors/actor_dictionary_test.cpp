@@ -127,3 +127,18 @@ TEST_CASE("a bad table row names file and line") {
   std::istringstream gender("X\tX\tstate\tname\t*\tX\tq\n");
   CHECK_THROWS_WITH_AS(d.add_table(gender, "g.tsv"), doctest::Contains("g.tsv:1: gender must be"), DataError);
 }
+
+TEST_CASE("the forms filter never turns away a form that was added") {
+  HashFilter filter;
+  filter.reset(1000);
+  CHECK(filter.capacity() >= 1000);
+  for (int i = 0; i < 1000; ++i) filter.add(string_hash("form " + std::to_string(i)));
+  std::size_t missed = 0, passed = 0;
+  for (int i = 0; i < 1000; ++i)
+    missed += !filter.may_contain(string_hash("form " + std::to_string(i)));
+  for (int i = 0; i < 10000; ++i)
+    passed += filter.may_contain(string_hash("other " + std::to_string(i)));
+  CHECK(missed == 0);
+  CHECK(passed < 1000);  // it filters: most keys never added are turned away
+  CHECK_FALSE(HashFilter().may_contain(string_hash("x")));
+}

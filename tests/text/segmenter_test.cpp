@@ -166,3 +166,115 @@ TEST_CASE("a sentence cut after 1000 tokens keeps the folded strings of the toke
   for (int i = 0; i < 30; ++i) CHECK(pieces_tail[i] == "xaver" + std::to_string(i));
   CHECK(pieces_tail[30] == "ende");
 }
+
+TEST_CASE("offsets are bytes whichever way ICU walks the text: UTF-16 copy, UText over UTF-8") {
+  // A unit with two-, three- and four-byte characters (ä, „ “, 😀, 𝔘), repeated
+  // past 256 KiB: shorter texts are walked as a UTF-16 copy, longer ones and
+  // ill-formed ones as a UText over the UTF-8.  Every repetition must give the
+  // unit's tokens, at the unit's byte offsets shifted by its length.  (The
+  // emoji and 𝔘 send the words to ICU's word iterator too, not the scan.)
+  const std::string unit = "Der Präsident 😀 sagte: „Nein“ zu 𝔘nion. ";
+  Segmenter seg(Lang::de);
+  std::vector<std::string> one;
+  for (const Sentence& s : seg.segment(unit).sentences)
+    for (const Token& t : s.tokens)
+      one.push_back(std::string(t.form) + "@" + std::to_string(t.begin) + "-" +
+                    std::to_string(t.end));
+  CHECK(one == std::vector<std::string>{"Der@0-3", "Präsident@4-14", "😀@15-19", "sagte@20-25",
+                                        ":@25-26", "\"@27-30", "Nein@30-34", "\"@34-37",
+                                        "zu@38-40", "𝔘nion@41-49", ".@49-50"});
+  auto periodic = [&](const std::string& text) {
+    std::size_t i = 0, wrong = 0;
+    seg.for_each_sentence(text, [&](const Sentence& s) {
+      for (const Token& t : s.tokens) {
+        const std::size_t base = i / one.size() * unit.size();
+        const std::string got = std::string(t.form) + "@" + std::to_string(t.begin - base) +
+                                "-" + std::to_string(t.end - base);
+        if (got != one[i % one.size()]) ++wrong;
+        ++i;
+      }
+    });
+    CHECK(wrong == 0);
+    return i / one.size();
+  };
+  std::string small, large;
+  while (small.size() + unit.size() <= (256u << 10)) small += unit;
+  large = small + unit + unit;
+  CHECK(periodic(small) == small.size() / unit.size());
+  CHECK(periodic(large) == large.size() / unit.size());
+  // Ill-formed: a stray continuation byte before the unit shifts it by one.
+  std::size_t ill = 0;
+  seg.for_each_sentence("\x80" + unit, [&](const Sentence& s) {
+    for (const Token& t : s.tokens)
+      if (t.form == "Präsident" && t.begin == 5 && t.end == 15) ++ill;
+  });
+  CHECK(ill == 1);
+}
+
+TEST_CASE("plain words give the tokens ICU gives them") {
+  // Letters, apostrophes between letters and spaces between words are split
+  // without ICU (most actor forms are such).  A final period sends the same
+  // words through ICU: its tokens must be the same, the period apart.  Every
+  // string of up to five of these characters, and a few names.
+  const std::vector<std::string> alphabet = {"a", "Z", "ä", "Ü", "ß", "'", " ", "×"};
+  std::vector<std::string> texts = {"Barack Obama", "Obama's",
+                                    "Außenminister der Vereinigten Staaten", "Côte d'Ivoire",
+                                    "ÉTAT  ÿ"};
+  std::vector<std::string> level = {""};
+  for (int length = 1; length <= 5; ++length) {
+    std::vector<std::string> longer;
+    for (const std::string& t : level)
+      for (const std::string& c : alphabet) longer.push_back(t + c);
+    texts.insert(texts.end(), longer.begin(), longer.end());
+    level = std::move(longer);
+  }
+  auto tokens = [](const Segmenter& seg, const std::string& text) {
+    std::vector<std::string> out;
+    for (const Sentence& s : seg.segment(text).sentences)
+      for (const Token& t : s.tokens)
+        out.push_back(std::string(t.form) + "/" + std::string(t.fold) + "/" +
+                      std::to_string(t.begin) + "-" + std::to_string(t.end) + "/" +
+                      std::to_string(static_cast<int>(t.kind)) + (t.upper ? "U" : "l"));
+    return out;
+  };
+  for (Lang lang : {Lang::de, Lang::en}) {
+    Segmenter seg(lang);
+    std::size_t differ = 0;
+    for (const std::string& text : texts) {
+      std::vector<std::string> with_period = tokens(seg, text + ".");
+      REQUIRE_FALSE(with_period.empty());
+      with_period.pop_back();
+      if (tokens(seg, text) != with_period) ++differ;
+    }
+    CHECK(differ == 0);
+  }
+  CHECK(tokens(Segmenter(Lang::en), "Obama's Außenminister") ==
+        std::vector<std::string>{"Obama's/obama's/0-7/0U",
+                                 "Außenminister/aussenminister/8-22/0U"});
+}
+
+TEST_CASE("long texts: the word scan's offsets with sentences found over the UText") {
+  // Characters the word scan knows, repeated past 256 KiB: the sentences
+  // then come from ICU over the UTF-8, the words from the scan.
+  const std::string unit = "Der Präsident sagte am 3. Oktober: „Nein“ zu Köln – 5,5 %. ";
+  Segmenter seg(Lang::de);
+  std::vector<std::string> one;
+  for (const Sentence& s : seg.segment(unit).sentences)
+    for (const Token& t : s.tokens)
+      one.push_back(std::string(t.form) + "@" + std::to_string(t.begin));
+  std::string text;
+  while (text.size() <= (256u << 10)) text += unit;
+  std::size_t i = 0, wrong = 0, sentences = 0;
+  seg.for_each_sentence(text, [&](const Sentence& s) {
+    ++sentences;
+    for (const Token& t : s.tokens) {
+      const std::size_t base = i / one.size() * unit.size();
+      if (std::string(t.form) + "@" + std::to_string(t.begin - base) != one[i % one.size()])
+        ++wrong;
+      ++i;
+    }
+  });
+  CHECK(wrong == 0);
+  CHECK(i == one.size() * (text.size() / unit.size()));
+  CHECK(sentences == text.size() / unit.size());  // "3. Oktober" does not end one
+}

@@ -13,6 +13,35 @@ namespace geokg {
 
 using namespace analysis;  // word_shape.hpp
 
+namespace {
+
+// Every word's index entry: all words hashed and their slots prefetched first,
+// so that the look-ups' cache misses (half of them rare words the index does
+// not hold) overlap instead of stalling one by one.  Prefetching the entries
+// too, in a pass between or a few tokens ahead of the look-ups, only moved
+// the stall or made it worse.
+void look_up_tokens(const Sentence& s, const TokenIndex& index, TokenLookups& lookups) {
+  const auto& tok = s.tokens;
+  const auto n = tok.size();
+  lookups.info.assign(n, nullptr);
+  lookups.lengths.assign(n, 0);
+  lookups.hashes.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!is_word(tok[i])) continue;
+    lookups.hashes[i] = TokenIndex::hash(tok[i].fold);
+    index.prefetch(lookups.hashes[i]);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!is_word(tok[i])) continue;
+    if (const TokenInfo* t = index.find(tok[i].fold, lookups.hashes[i])) {
+      lookups.info[i] = t;
+      lookups.lengths[i] = t->lengths;
+    }
+  }
+}
+
+}  // namespace
+
 void read_token_classes(const Sentence& s, const AnalyzerContext& ctx, TokenLookups& lookups,
                         SentenceSyntax& syn) {
   const auto& tok = s.tokens;
@@ -20,20 +49,13 @@ void read_token_classes(const Sentence& s, const AnalyzerContext& ctx, TokenLook
   syn.classes.assign(n, 0);
   syn.quoted.assign(n, false);
   const int slot = token_slot(ctx.lang);
-  if (ctx.index) {
-    lookups.info.assign(n, nullptr);
-    lookups.lengths.assign(n, 0);
-  }
+  if (ctx.index) look_up_tokens(s, *ctx.index, lookups);
   bool in_quote = false;
   for (std::uint32_t i = 0; i < n; ++i) {
     if (!is_word(tok[i])) {
       syn.classes[i] = 0;
     } else if (ctx.index) {
-      if (const TokenInfo* t = ctx.index->find(tok[i].fold)) {
-        lookups.info[i] = t;
-        syn.classes[i] = t->classes[slot];
-        lookups.lengths[i] = t->lengths;
-      }
+      if (const TokenInfo* t = lookups.info[i]) syn.classes[i] = t->classes[slot];
     } else {
       syn.classes[i] = ctx.grammar.classes(tok[i].fold);
     }

@@ -15,6 +15,7 @@ struct TokenInfo;
 struct TokenLookups {
   std::vector<const TokenInfo*> info;
   std::vector<std::uint16_t> lengths;
+  std::vector<std::uint64_t> hashes;  // each word's TokenIndex hash
 };
 
 // token_cues.cpp
