@@ -256,19 +256,19 @@ ClauseRoles SubjectFinder::of(std::size_t ci) const {
   if (c.type == Clause::rel) return v.de ? german_relative(ci) : english_relative(ci);
   ClauseRoles r;
   bool decided = false;
-  int tree = c.type == Clause::zu || c.type == Clause::purpose ? -1 : from_tree(ci, decided);
-  if (c.type == Clause::zu || c.type == Clause::purpose)
+  if (c.type == Clause::zu || c.type == Clause::purpose) {
     r.subject = controller(c);
-  else if (!v.de)
+  } else if (!v.de) {
+    int tree = from_tree(ci, decided);
     r.subject = decided ? tree : english(ci);
-  else {
-    // German: the clause analysis's word order and articles first.  Nominative
-    // and accusative look alike in most noun phrases ("ein Abenteuer", "die
-    // Ukraine"), and the parser's guess between them lost events on the
-    // German dev sets; it fills in where the analysis finds no subject.
+  } else {
+    // German subjects come from the clause analysis's word order and
+    // articles.  Nominative and accusative look alike in most noun phrases
+    // ("ein Abenteuer", "die Ukraine"), and with the shipped model the tree's
+    // guess between them reversed events on German news, also where the
+    // analysis found no subject.
     r.subject = c.type == Clause::main || c.type == Clause::coord ? german_main(ci)
                                                                    : german_verb_final(ci);
-    if (r.subject < 0 && decided) r.subject = tree;
   }
   return r;
 }

@@ -348,10 +348,14 @@ struct VerbRoles {
     if (!v.de && !tr.particle.empty())
       for (const Mention* m : tree_side(v, r.ms(), i, {Dep::obl}, false, tr.particle))
         if (std::find(s.begin(), s.end(), m) == s.end()) s.push_back(m);
+    // A German noun phrase in the object's place may be the subject: most
+    // show no case ("die Amerikaner"), so only an object's owner, marked by
+    // genitive or preposition, is taken from the tree.
     s.erase(std::remove_if(s.begin(), s.end(),
                            [&](const Mention* m) {
                              return shares_code(src_now, m->actor) ||
-                                    std::find(subj.begin(), subj.end(), m) != subj.end();
+                                    std::find(subj.begin(), subj.end(), m) != subj.end() ||
+                                    (v.de && !tree_role(v, *m, judges).owner);
                            }),
             s.end());
     return s;
