@@ -141,7 +141,8 @@ bool Weights::read(std::string_view in, std::size_t& pos) {
       in.size() - pos < nrows * 9 + nvotes * 4)
     return false;
   keys_.resize(nrows);
-  std::memcpy(keys_.data(), in.data() + pos, 8 * nrows);
+  // An empty table (English has no case tagger) has no buffer: memcpy wants one.
+  if (nrows > 0) std::memcpy(keys_.data(), in.data() + pos, 8 * nrows);
   if constexpr (std::endian::native == std::endian::big)
     for (auto& k : keys_) k = __builtin_bswap64(k);
   for (std::size_t r = 0; r < nrows; ++r)
@@ -157,7 +158,7 @@ bool Weights::read(std::string_view in, std::size_t& pos) {
   if (total != nvotes) return false;
   votes_.resize(nvotes);
   static_assert(sizeof(Vote) == 4);
-  std::memcpy(votes_.data(), in.data() + pos, 4 * nvotes);
+  if (nvotes > 0) std::memcpy(votes_.data(), in.data() + pos, 4 * nvotes);
   if constexpr (std::endian::native == std::endian::big)
     for (Vote& v : votes_) {
       v.cls = __builtin_bswap16(v.cls);
