@@ -319,17 +319,6 @@ const Model* Model::shared(Lang lang) {
 
 Lang Model::lang() const { return impl_->lang; }
 
-void Model::tag(std::span<const std::string_view> forms, Parse& out) const {
-  thread_local std::vector<WordFeatures> w;
-  thread_local Tagged t;
-  describe_words(forms, w);
-  impl_->tagger.tag(w, t);
-  out.upos = t.upos;
-  out.morph = t.morph;
-  out.head.clear();
-  out.deprel.clear();
-}
-
 void Model::parse(std::span<const std::string_view> forms, Parse& out) const {
   thread_local std::vector<WordFeatures> w;
   thread_local Tagged t;

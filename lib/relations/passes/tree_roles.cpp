@@ -111,12 +111,6 @@ std::int32_t tree_subject(const SentenceView& v, std::uint32_t p) {
         if (found >= 0 || !nominal || (t.gcase[k] != 'N' && t.gcase[k] != '-') ||
             v.syn.clause_of[k] != v.syn.clause_of[p])
           return kNoTreeSubject;
-        // German word order is free: a bare name ("die Ukraine habe Russland
-        // angegriffen") shows no case, and the parser's guess is no better
-        // than the clause analysis's word order.  Only a pronoun or a noun
-        // phrase with its article marks the nominative.
-        if (v.de && u != syntax::Upos::PRON && t.child(static_cast<std::uint32_t>(k), Dep::det) < 0)
-          return kNoTreeSubject;
         found = static_cast<std::int32_t>(k);
       }
     if (found >= 0) return found;

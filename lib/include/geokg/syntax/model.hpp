@@ -62,8 +62,6 @@ class Model {
 
   // Tags, morphology and tree for the words `forms`.
   void parse(std::span<const std::string_view> forms, Parse& out) const;
-  // Only tags and morphology (head and deprel left empty).
-  void tag(std::span<const std::string_view> forms, Parse& out) const;
   std::string lemma(std::string_view form, Upos upos) const;
 
   std::string_view label_name(std::uint16_t id) const;
