@@ -204,7 +204,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
     if (trace) trace->no_mentions(), trace->end_sentence();
     return;
   }
-  if (trace && ctx.tree) trace->tree(s.tokens, syn.tree);
+  if (trace && ctx.tree) trace->tree(s.tokens, syn.tree());
   const SentenceView v{s.tokens, syn, ctx, transforms, si, lang != Lang::en, trace};
   PassOutputs& o = thread_outputs();
   const Attribution said = attribute(v);

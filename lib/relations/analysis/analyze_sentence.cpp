@@ -54,7 +54,8 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
                       bool need_mentions) {
   out.mentions.clear();
   out.clauses.clear();
-  out.tree.parsed = false;
+  out.tree_made = false;
+  out.tree_sentence = nullptr;
   Scratch& scratch = thread_scratch();
   read_token_classes(s, ctx, scratch.lookups, out);
   find_actor_names(s, ctx, scratch.lookups, scratch.names);
@@ -66,7 +67,7 @@ bool analyze_sentence(const Sentence& s, const AnalyzerContext& ctx, SentenceSyn
   find_mentions(s, ctx, out, scratch.names, out.mentions);
   find_noun_phrases(s, ctx, out, out.mentions);
   find_coordination(s, ctx, out, out.mentions);
-  parse_tree(s, ctx, out);
+  plan_tree(s, ctx, out);
   find_clause_status(s, ctx, out, out.clauses);
   return true;
 }

@@ -75,6 +75,9 @@ struct Tree {
   std::int32_t child(std::uint32_t h, Dep d) const;
 };
 
+struct Sentence;
+struct TreeModel;
+
 struct SentenceSyntax {
   std::vector<Mention> mentions;
   std::vector<Clause> clauses;
@@ -85,7 +88,19 @@ struct SentenceSyntax {
   std::vector<const std::vector<VerbForm>*> verb;
   std::vector<const std::vector<std::uint32_t>*> noun;
   bool question = false;
-  Tree tree;
+
+  // The parser's tree, parsed on first use (tree.cpp).  Parsing costs some
+  // microseconds a word, and most sentences that could hold an event are
+  // decided without it: only a question the clause analysis cannot answer
+  // asks for the tree.
+  const Tree& tree() const;
+  // What tree() parses, set by plan_tree: null when the sentence cannot hold
+  // an event or there is no parser for its language.
+  const Sentence* tree_sentence = nullptr;
+  const TreeModel* tree_model = nullptr;
+  // The tree once made; tree_made says whether it is (tree() sets both).
+  mutable Tree tree_cache;
+  mutable bool tree_made = false;
 };
 
 }  // namespace geokg

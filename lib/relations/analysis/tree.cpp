@@ -1,7 +1,8 @@
 // The dependency tree of a sentence that can hold an event, from the
 // language's parser model, carried over from the treebank's words to geokg's
 // tokens.  Parsing costs some microseconds a word, so a sentence without a
-// second mention or without a trigger entry is not parsed.
+// second mention or without a trigger entry is not parsed, and any other only
+// when a pass first asks for its tree.
 #include <algorithm>
 #include <string_view>
 #include <utility>
@@ -76,39 +77,8 @@ char case_of(std::string_view feats) {
   return v == "Nom" ? 'N' : v == "Acc" ? 'A' : v == "Dat" ? 'D' : v == "Gen" ? 'G' : '-';
 }
 
-}  // namespace
-
-std::string_view to_string(Dep d) {
-  if (d == Dep::other) return "other";
-  for (const auto& [name, dep] : kLabels)
-    if (dep == d) return name;
-  return "other";
-}
-
-std::int32_t Tree::child(std::uint32_t h, Dep d) const {
-  if (!parsed) return -1;
-  for (std::size_t t = 0; t < head.size(); ++t)
-    if (head[t] == static_cast<std::int32_t>(h) && dep[t] == d)
-      return static_cast<std::int32_t>(t);
-  return -1;
-}
-
-TreeModel::TreeModel(const syntax::Model& m) : model(&m) {
-  dep_of_label.assign(m.label_count(), Dep::other);
-  for (std::size_t id = 0; id < m.label_count(); ++id)
-    for (const auto& [name, dep] : kLabels)
-      if (m.label_name(static_cast<std::uint16_t>(id)) == name) dep_of_label[id] = dep;
-}
-
-void parse_tree(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& syn) {
-  Tree& tree = syn.tree;
-  tree.parsed = false;
-  tree.head.clear();
-  tree.dep.clear();
-  tree.upos.clear();
-  tree.gcase.clear();
-  if (!ctx.tree || !may_hold_event(syn)) return;
-  const TreeModel& tm = *ctx.tree;
+// The parse of `s`'s words, carried over to its tokens.
+void parse_into(const Sentence& s, const TreeModel& tm, Tree& tree) {
   Words& w = thread_words();
   tm.model->words_of(s.tokens, w.words);
   w.forms.assign(w.words.forms.begin(), w.words.forms.end());
@@ -143,6 +113,50 @@ void parse_tree(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& s
       tree.gcase[t] = case_of(tm.model->morph_name(p.morph[k]));
   }
   tree.parsed = true;
+}
+
+}  // namespace
+
+std::string_view to_string(Dep d) {
+  if (d == Dep::other) return "other";
+  for (const auto& [name, dep] : kLabels)
+    if (dep == d) return name;
+  return "other";
+}
+
+std::int32_t Tree::child(std::uint32_t h, Dep d) const {
+  if (!parsed) return -1;
+  for (std::size_t t = 0; t < head.size(); ++t)
+    if (head[t] == static_cast<std::int32_t>(h) && dep[t] == d)
+      return static_cast<std::int32_t>(t);
+  return -1;
+}
+
+TreeModel::TreeModel(const syntax::Model& m) : model(&m) {
+  dep_of_label.assign(m.label_count(), Dep::other);
+  for (std::size_t id = 0; id < m.label_count(); ++id)
+    for (const auto& [name, dep] : kLabels)
+      if (m.label_name(static_cast<std::uint16_t>(id)) == name) dep_of_label[id] = dep;
+}
+
+void plan_tree(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& syn) {
+  syn.tree_made = false;
+  const bool parse = ctx.tree && may_hold_event(syn);
+  syn.tree_sentence = parse ? &s : nullptr;
+  syn.tree_model = parse ? ctx.tree : nullptr;
+}
+
+const Tree& SentenceSyntax::tree() const {
+  if (!tree_made) {
+    tree_made = true;
+    tree_cache.parsed = false;
+    tree_cache.head.clear();
+    tree_cache.dep.clear();
+    tree_cache.upos.clear();
+    tree_cache.gcase.clear();
+    if (tree_sentence && tree_model) parse_into(*tree_sentence, *tree_model, tree_cache);
+  }
+  return tree_cache;
 }
 
 }  // namespace geokg

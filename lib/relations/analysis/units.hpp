@@ -47,9 +47,9 @@ void find_coordination(const Sentence& s, const AnalyzerContext& ctx, const Sent
                        std::vector<Mention>& mentions);
 
 // tree.cpp
-// Parses a sentence that can hold an event (two mentions and a trigger entry)
-// into syn.tree; clears it for any other.
-void parse_tree(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& syn);
+// Marks a sentence that can hold an event (two mentions and a trigger entry)
+// for parsing when syn.tree() is first asked; any other gets an empty tree.
+void plan_tree(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& syn);
 
 // clause_status.cpp
 void find_clause_status(const Sentence& s, const AnalyzerContext& ctx,

@@ -215,7 +215,7 @@ int SubjectFinder::english(std::size_t ci) const {
 // subordinator, preposition, article or conjunction ("dass (Nordkorea) ...")
 // shows the parser lost the clause.
 bool SubjectFinder::hangs_on_function_word(std::size_t ci) const {
-  const Tree& t = v.syn.tree;
+  const Tree& t = v.syn.tree();
   for (const Mention& m : ms) {
     if (m.clause != static_cast<int>(ci) || !m.actor) continue;
     std::int32_t h = tree_head(t, m);
@@ -231,7 +231,7 @@ bool SubjectFinder::hangs_on_function_word(std::size_t ci) const {
 // its auxiliary or copula serves): the first actor mention of that phrase, or
 // none when it names no actor.  Not decided when the predicate has no subject.
 int SubjectFinder::from_tree(std::size_t ci, bool& decided) const {
-  const Tree& t = v.syn.tree;
+  const Tree& t = v.syn.tree();
   const Clause& c = v.syn.clauses[ci];
   decided = false;
   if (c.finite < 0 || !t.has(static_cast<std::uint32_t>(c.finite))) return -1;

@@ -24,7 +24,7 @@ namespace {
 // "der Angriff Russlands", "the positions of the forces", "die Angriffe von
 // Russland", "calls by Belarus": an attribute naming the owner of its noun.
 bool owner_attribute(const SentenceView& v, std::uint32_t t) {
-  const Tree& tr = v.syn.tree;
+  const Tree& tr = v.syn.tree();
   if (tr.dep[t] == Dep::nmod_poss) return true;
   if (tr.dep[t] != Dep::nmod) return false;
   std::int32_t c = tr.child(t, Dep::case_);
@@ -45,7 +45,7 @@ bool other_actor_at(const SentenceView& v, const Mention& m, std::uint32_t h) {
 }  // namespace
 
 TreeRole tree_role(const SentenceView& v, const Mention& m, bool through_events) {
-  const Tree& tr = v.syn.tree;
+  const Tree& tr = v.syn.tree();
   TreeRole r;
   std::int32_t t = tree_head(tr, m);
   if (t < 0) return r;
@@ -89,11 +89,11 @@ TreeRole tree_role(const SentenceView& v, const Mention& m, bool through_events)
 }
 
 bool in_apposition(const SentenceView& v, const Mention& m) {
-  return v.syn.tree.has(m.first) && tree_role(v, m, false).dep == Dep::appos;
+  return v.syn.tree().has(m.first) && tree_role(v, m, false).dep == Dep::appos;
 }
 
 std::int32_t tree_subject(const SentenceView& v, std::uint32_t p) {
-  const Tree& t = v.syn.tree;
+  const Tree& t = v.syn.tree();
   for (int guard = 0; guard < 6 && t.has(p); ++guard) {
     std::int32_t found = -1;
     for (std::size_t k = 0; k < t.head.size(); ++k)
@@ -133,7 +133,7 @@ std::int32_t tree_subject(const SentenceView& v, std::uint32_t p) {
 }
 
 std::int32_t tree_auxiliary(const SentenceView& v, std::uint32_t p) {
-  const Tree& t = v.syn.tree;
+  const Tree& t = v.syn.tree();
   if (!t.has(p) || t.dep[p] != Dep::xcomp || t.head[p] < 0) return -1;
   auto h = static_cast<std::uint32_t>(t.head[p]);
   return v.cls_has(h, kAux | kAuxPassive | kModalHypo | kFuture | kIntent) ? t.head[p] : -1;
@@ -142,7 +142,7 @@ std::int32_t tree_auxiliary(const SentenceView& v, std::uint32_t p) {
 Side tree_side(const SentenceView& v, const std::vector<Mention>& ms, std::uint32_t p,
                std::initializer_list<Dep> deps, bool through_events, std::string_view prep) {
   Side out;
-  if (!v.syn.tree.has(p)) return out;
+  if (!v.syn.tree().has(p)) return out;
   const std::int32_t aux = tree_auxiliary(v, p);
   for (std::size_t k = 0; k < ms.size(); ++k) {
     const Mention& m = ms[k];

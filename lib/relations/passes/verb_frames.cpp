@@ -320,7 +320,21 @@ struct VerbRoles {
   int subj_lead;
   Side subj, src_now;
 
-  bool tree() const { return r.v().syn.tree.has(i); }
+  bool tree() const { return r.v().syn.tree().has(i); }
+  // German marks the owner of a noun -- a genitive, a possessive, an
+  // adjective or compound, a von-phrase -- so only such a mention can be the
+  // owner the tree finds, and a clause without one needs no parse.
+  bool marked_owner(const Mention& m) const {
+    return m.how == Mention::adjective || m.how == Mention::compound || m.possessive ||
+           m.genitive_attr || r.v().grammar().is(m.prep, kAgentPrep);
+  }
+  bool may_have_owner() const {
+    if (!r.v().de) return true;
+    return std::any_of(r.ms().begin(), r.ms().end(), [&](const Mention& m) {
+      return m.actor && !m.attribution && marked_owner(m) &&
+             std::find(subj.begin(), subj.end(), &m) == subj.end();
+    });
+  }
   Side subject_role() const {
     if (!passive) return subj;
     // The agent phrase -- not a von-phrase that belongs to a noun ("bei
@@ -355,7 +369,7 @@ struct VerbRoles {
                            [&](const Mention* m) {
                              return shares_code(src_now, m->actor) ||
                                     std::find(subj.begin(), subj.end(), m) != subj.end() ||
-                                    (v.de && !tree_role(v, *m, judges).owner);
+                                    (v.de && (!marked_owner(*m) || !tree_role(v, *m, judges).owner));
                            }),
             s.end());
     return s;
@@ -397,7 +411,7 @@ struct VerbRoles {
                   (!tr.particle.empty() && !v.de && m.prep == tr.particle) ||
                   (m.prep.empty() && (m.genitive_attr || m.possessive)));
         }));
-    if (h.empty() && tree()) return tree_object();
+    if (h.empty() && may_have_owner() && tree()) return tree_object();
     return h;
   }
   Side prep_role(const Role& role) const {

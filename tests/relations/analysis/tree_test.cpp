@@ -25,7 +25,7 @@ std::unique_ptr<Analysed> parsed(const std::string& text, const TreeModel* tree)
   auto a = analyse(text, Lang::de, Stage::coordination);
   AnalyzerContext ctx = a->ctx;
   ctx.tree = tree;
-  parse_tree(a->sentence(), ctx, a->syn);
+  plan_tree(a->sentence(), ctx, a->syn);
   return a;
 }
 
@@ -36,7 +36,10 @@ TEST_CASE("tree: a sentence with two mentions and a trigger is parsed, token by 
     return;
   }
   auto a = parsed("Frankreich kritisierte zum Schutz der Ukraine Russland.", tree);
-  const Tree& t = a->syn.tree;
+  // Planned, not parsed: the parse waits for the first question.
+  CHECK_FALSE(a->syn.tree_made);
+  const Tree& t = a->syn.tree();
+  CHECK(a->syn.tree_made);
   REQUIRE(t.parsed);
   CHECK(t.head.size() == a->tokens().size());
   CHECK(t.dep.size() == a->tokens().size());
@@ -62,14 +65,14 @@ TEST_CASE("tree: a sentence with two mentions and a trigger is parsed, token by 
 TEST_CASE("tree: a sentence that cannot hold an event is not parsed") {
   const TreeModel* tree = german_tree();
   // No trigger word.
-  CHECK_FALSE(parsed("Frankreich liegt westlich von Deutschland.", tree)->syn.tree.parsed);
+  CHECK_FALSE(parsed("Frankreich liegt westlich von Deutschland.", tree)->syn.tree().parsed);
   // No actor, pronoun or description, or only one: nothing to choose between.
-  CHECK_FALSE(parsed("Der Regen hat die Straßen angegriffen.", tree)->syn.tree.parsed);
-  CHECK_FALSE(parsed("Frankreich hat die Straßen angegriffen.", tree)->syn.tree.parsed);
+  CHECK_FALSE(parsed("Der Regen hat die Straßen angegriffen.", tree)->syn.tree().parsed);
+  CHECK_FALSE(parsed("Frankreich hat die Straßen angegriffen.", tree)->syn.tree().parsed);
   // No parser for the language: the heuristics alone.
   auto a = parsed("Frankreich hat Russland kritisiert.", nullptr);
-  CHECK_FALSE(a->syn.tree.parsed);
-  CHECK(a->syn.tree.head.empty());
+  CHECK_FALSE(a->syn.tree().parsed);
+  CHECK(a->syn.tree().head.empty());
 }
 
 }  // namespace
