@@ -323,7 +323,8 @@ struct VerbRoles {
   bool tree() const { return r.v().syn.tree().has(i); }
   // German marks the owner of a noun -- a genitive, a possessive, an
   // adjective or compound, a von-phrase -- so only such a mention can be the
-  // owner the tree finds, and a clause without one needs no parse.
+  // owner the tree finds, and a clause without one (other than the source's)
+  // needs no parse.
   bool marked_owner(const Mention& m) const {
     return m.how == Mention::adjective || m.how == Mention::compound || m.possessive ||
            m.genitive_attr || r.v().grammar().is(m.prep, kAgentPrep);
@@ -332,6 +333,7 @@ struct VerbRoles {
     if (!r.v().de) return true;
     return std::any_of(r.ms().begin(), r.ms().end(), [&](const Mention& m) {
       return m.actor && !m.attribution && marked_owner(m) &&
+             m.clause == static_cast<int>(r.ci) && !shares_code(src_now, m.actor) &&
              std::find(subj.begin(), subj.end(), &m) == subj.end();
     });
   }
