@@ -31,6 +31,16 @@ bool starts_with(std::string_view s, std::string_view x) {
 
 int lang_slot(Lang l) { return l == Lang::en ? 1 : 0; }
 
+// "botschafter/diplomat": the object nouns of a verb-object phrase.
+std::vector<std::string> object_words(std::string_view list) {
+  std::vector<std::string> out;
+  for (const std::string& w : split(list, '/')) {
+    if (w.size() < 3) throw DataError("object word '" + w + "' is shorter than 3 bytes");
+    out.push_back(fold_case(w));
+  }
+  return out;
+}
+
 const std::vector<std::string_view> kGermanPreps = {
     "von", "aus", "gegen", "an", "nach", "mit", "bei", "auf", "über", "für", "zu",
     "um", "in", "vor", "durch", "zwischen", "unter", "wegen", "seit"};
@@ -251,6 +261,7 @@ void TriggerLexicon::add(const TriggerFields& f, Lang lang, const std::string& e
     else if (flag == "intent") t.intent = true;
     else if (flag == "attempt") t.attempt = true;
     else if (flag == "weapon") t.weapon = true;
+    else if (flag.starts_with("object=")) t.objects = object_words(flag.substr(7));
     else if (auto colon = flag.find(':'); colon != std::string::npos) {
       auto sw = parse_relation(flag.substr(colon + 1));
       if (!sw) throw DataError("unknown relation in flag '" + flag + "'");
@@ -289,6 +300,33 @@ const std::vector<std::uint32_t>* TriggerLexicon::noun_compound(Lang lang,
     if (auto it = m.find(fold.substr(i)); it != m.end()) return &it->second;
   }
   return nullptr;
+}
+
+bool is_object_word(const Trigger& t, std::string_view fold) {
+  // German inflects nouns with these endings (Botschafter-s, Diplomat-en,
+  // Botschafter-in-nen) and puts them last in compounds (Sonder|botschafter);
+  // English adds -s or -es.
+  static constexpr std::string_view kGerman[] = {"", "e", "en", "n", "s", "es", "er", "ern",
+                                                 "in", "innen", "nen"};
+  static constexpr std::string_view kEnglish[] = {"", "s", "es"};
+  const bool de = t.lang == Lang::de;
+  for (const std::string& w : t.objects)
+    for (std::size_t at = fold.find(w); at != std::string_view::npos; at = fold.find(w, at + 1)) {
+      if (at != 0 && (!de || at < 3)) continue;  // a compound's modifier has 3 bytes or more
+      std::string_view rest = fold.substr(at + w.size());
+      if (de ? std::find(std::begin(kGerman), std::end(kGerman), rest) != std::end(kGerman)
+             : std::find(std::begin(kEnglish), std::end(kEnglish), rest) != std::end(kEnglish))
+        return true;
+    }
+  return false;
+}
+
+bool has_object_word(const Trigger& t, const std::vector<Token>& tokens, std::uint32_t first,
+                     std::uint32_t last) {
+  if (t.objects.empty()) return true;
+  for (std::uint32_t k = first; k < last && k < tokens.size(); ++k)
+    if (tokens[k].kind == TokenKind::word && is_object_word(t, tokens[k].fold)) return true;
+  return false;
 }
 
 std::size_t TriggerLexicon::quad_bit(std::string_view four) {

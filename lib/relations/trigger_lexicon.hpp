@@ -29,8 +29,12 @@ struct Trigger {
   bool mutual = false;    // AGREE/CONSULT/COOPERATE between the two
   bool fill = false;      // a missing side may come from context
   bool intent = false;
-  bool attempt = false;
-  bool weapon = false;    // a weapon: an attack only where a verb of use is in its clause   // before a to-infinitive it means "try" ("sought to ease"): no event
+  bool attempt = false;    // before a to-infinitive it means "try" ("sought to ease"): no event
+  bool weapon = false;     // a weapon: an attack only where a verb of use is in its clause
+  // A verb-object phrase ("den Botschafter ausweisen", "cut ties"): the verb
+  // means this only with one of these nouns (folded) in its clause, and then
+  // before its entries without one.
+  std::vector<std::string> objects;
   // "unterstützen mit" (material) is AID where "unterstützen" alone is SUPPORT:
   // the relation a preposition in the clause switches the trigger to.
   std::vector<std::pair<std::string, Relation>> switches;
@@ -53,6 +57,13 @@ struct VerbForm {
   std::uint8_t types;       // FormType bits
   bool needs_particle;      // split form: the particle must close the clause
 };
+
+// True when `fold` is one of t's object nouns, inflected or (German) the last
+// part of a compound.
+bool is_object_word(const Trigger& t, std::string_view fold);
+// True when t needs no object noun or one stands in tokens [first, last).
+bool has_object_word(const Trigger& t, const std::vector<Token>& tokens, std::uint32_t first,
+                     std::uint32_t last);
 
 // One trigger as a table row or a JSON lexicon gives it, with its lists
 // already split: a lemma or form may then hold any character.

@@ -5,6 +5,7 @@
 // Writes: read_token_classes: syn.classes, syn.quoted, syn.question and each
 //         token's index entry (lookups); find_actor_names: the actor names;
 //         read_trigger_entries: syn.verb, syn.noun.
+#include <algorithm>
 #include "relations/analysis/units.hpp"
 #include "relations/analysis/word_shape.hpp"
 #include "relations/token_index.hpp"
@@ -71,6 +72,21 @@ void find_actor_names(const Sentence& s, const AnalyzerContext& ctx,
   else ctx.actors.match(s, ctx.lang, names);
 }
 
+namespace {
+
+// A common verb that is a trigger only in a verb-object phrase ("machen" in
+// "verantwortlich machen", "hold talks") is no trigger in a sentence without
+// the object: the passes must see it as they see any other verb.
+bool phrase_object_in(const Sentence& s, const TriggerLexicon& lex,
+                      const std::vector<VerbForm>& forms) {
+  const auto n = static_cast<std::uint32_t>(s.tokens.size());
+  return std::any_of(forms.begin(), forms.end(), [&](const VerbForm& f) {
+    return has_object_word(lex.at(f.trigger), s.tokens, 0, n);
+  });
+}
+
+}  // namespace
+
 void read_trigger_entries(const Sentence& s, const AnalyzerContext& ctx,
                           const TokenLookups& lookups, SentenceSyntax& syn) {
   const auto& tok = s.tokens;
@@ -93,6 +109,7 @@ void read_trigger_entries(const Sentence& s, const AnalyzerContext& ctx,
       syn.verb[i] = ctx.triggers.verb(ctx.lang, tok[i].fold);
       if (noun_possible) syn.noun[i] = ctx.triggers.noun(ctx.lang, tok[i].fold);
     }
+    if (syn.verb[i] && !phrase_object_in(s, ctx.triggers, *syn.verb[i])) syn.verb[i] = nullptr;
   }
 }
 

@@ -138,10 +138,12 @@ void NounReader::measure_phrase() {
   judged_clause = false;
   for (std::uint32_t k = c().first; k < c().last && !judged_clause; ++k)
     if (k != i && sv.syn.verb[k] && !(de() && t[k].upper))
-      for (const VerbForm& vf : *sv.syn.verb[k])
-        judged_clause |=
-            sv.in(RelationSet::evaluative, sv.triggers().at(vf.trigger).relation) &&
-            (vf.types & (kFinite | kParticiple | kInfinitive));
+      for (const VerbForm& vf : *sv.syn.verb[k]) {
+        const Trigger& tr = sv.triggers().at(vf.trigger);
+        judged_clause |= sv.in(RelationSet::evaluative, tr.relation) &&
+                         (vf.types & (kFinite | kParticiple | kInfinitive)) &&
+                         has_object_word(tr, t, c().first, c().last);
+      }
   if (np_start < t.size() && (cls(np_start) & kPrep)) in_pp = true;
 }
 

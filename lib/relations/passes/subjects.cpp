@@ -76,6 +76,14 @@ struct SubjectFinder {
     return -1;
   }
 
+  // A word the tagger calls a noun: "Aktivisten machen Russland
+  // verantwortlich", where capitals at the start of a sentence say nothing.
+  // Asked only where a one-word Vorfeld names no actor.
+  bool tagged_noun(std::uint32_t i) const {
+    if (!v.syn.tree_sentence || v.cls(i)) return false;
+    const Tree& t = v.syn.tree();
+    return t.has(i) && t.upos[i] == syntax::Upos::NOUN;
+  }
   bool hangs_on_function_word(std::size_t ci) const;
   int from_tree(std::size_t ci, bool& decided) const;
   ClauseRoles german_relative(std::size_t ci) const;
@@ -160,7 +168,7 @@ int SubjectFinder::german_main(std::size_t ci) const {
   if (ufin > start && (nonactor_np_at(start, ufin) ||
                        (start > 0 && t[start].upper &&
                         !v.cls_has(start, kPrep | kSub | kSubCond | kCoord | kAttrib)) ||
-                       (ufin == start + 1 && noun_like(t[start]))))
+                       (ufin == start + 1 && (noun_like(t[start]) || tagged_noun(start)))))
     return -1;
   // "... und fügte hinzu": the coordinated clause shares the subject.
   if (c.type == Clause::coord && ufin == start)

@@ -15,7 +15,8 @@ std::string_view to_string(Drop d) {
     case Drop::noun_after_article:
       return "after an article or possessive: a noun";
     case Drop::no_fitting_form:
-      return "no verb form fits (separable particle missing, or -ing without a progressive)";
+      return "no verb form fits (separable particle missing, a phrase's object noun missing, "
+             "or -ing without a progressive)";
     case Drop::attempt:
       return "an attempt (\"sought to\"), no event";
     case Drop::adjective_participle:

@@ -64,6 +64,7 @@ struct VerbReader {
                                           bool& as_noun) const;
   bool english_noun_reading(std::uint32_t i) const;
   const VerbForm* select_form(std::uint32_t i, const std::vector<VerbForm>& forms) const;
+  bool fits(std::uint32_t i, const VerbForm& f) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
   bool adjective_participle(std::uint32_t i) const;
   bool attributive(std::uint32_t i, const VerbForm& vf, const Trigger& tr,
@@ -130,26 +131,33 @@ bool VerbReader::english_noun_reading(std::uint32_t i) const {
 // The first form whose conditions hold: a split particle that closes the
 // clause (German) or follows closely (English phrasal verb); English -ing
 // only in progressive tenses ("is attacking").
+// The first form that fits, a verb-object phrase's before the verb's alone.
 const VerbForm* VerbReader::select_form(std::uint32_t i,
                                         const std::vector<VerbForm>& forms) const {
-  const auto& t = tok();
-  for (const VerbForm& f : forms) {
-    if (f.needs_particle) {
-      const std::string& p = v().triggers().at(f.trigger).particle;
-      bool found = false;
-      std::uint32_t lim = de() ? c().last : std::min<std::uint32_t>(c().last, i + 4);
-      for (std::uint32_t k = i + 1; k < lim && !found; ++k)
-        found =
-            t[k].fold == p && (!de() || k + 1 >= c().last || t[k + 1].kind != TokenKind::word ||
-                               (cls(k + 1) & (kCoord | kAux | kModalHypo | kFuture | kSpeech)));
-      if (!found) continue;
+  for (bool phrase : {true, false})
+    for (const VerbForm& f : forms) {
+      const Trigger& tr = v().triggers().at(f.trigger);
+      // A phrase's object stands in the verb's clause (English: after the verb).
+      if (tr.objects.empty() == phrase ||
+          !has_object_word(tr, tok(), de() ? c().first : i + 1, c().last))
+        continue;
+      if (fits(i, f)) return &f;
     }
-    if (!de() && (f.types & kGerund) && !(f.types & ~kGerund) &&
-        !(i > 0 && (cls(i - 1) & kAux)))
-      continue;
-    return &f;
-  }
   return nullptr;
+}
+
+bool VerbReader::fits(std::uint32_t i, const VerbForm& f) const {
+  const auto& t = tok();
+  if (f.needs_particle) {
+    const std::string& p = v().triggers().at(f.trigger).particle;
+    bool found = false;
+    std::uint32_t lim = de() ? c().last : std::min<std::uint32_t>(c().last, i + 4);
+    for (std::uint32_t k = i + 1; k < lim && !found; ++k)
+      found = t[k].fold == p && (!de() || k + 1 >= c().last || t[k + 1].kind != TokenKind::word ||
+                                 (cls(k + 1) & (kCoord | kAux | kModalHypo | kFuture | kSpeech)));
+    if (!found) return false;
+  }
+  return de() || !(f.types & kGerund) || (f.types & ~kGerund) || (i > 0 && (cls(i - 1) & kAux));
 }
 
 // "sought to ease tensions": an attempt, not a request.
