@@ -1,5 +1,6 @@
 #include "relations/grammar.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 #include "data_table.hpp"
@@ -70,10 +71,53 @@ Grammar Grammar::load(const std::filesystem::path& file) {
     if (found->cls == kHypoAdj)
       for (const char* e : {"e", "en", "er", "es", "em"}) add(word + e);
   });
+  // The agent tables of the file's language: data/actors/agents beside data/grammar.
+  g.load_agents(file.parent_path().parent_path() / "actors" / "agents", file.stem().string());
   return g;
 }
 
+void Grammar::load_agents(const std::filesystem::path& dir, std::string_view lang) {
+  agent_suffixes_ = lang == "de";
+  std::vector<std::filesystem::path> tables;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".tsv") tables.push_back(entry.path());
+  std::sort(tables.begin(), tables.end());
+  for (const auto& p : tables) {
+    std::ifstream in(p);
+    if (!in) throw DataError("cannot open " + p.string());
+    read_table(in, p.string(), 4, "form lang agent in", [&](const TableRow& r) {
+      if (r.fields[3] != "owner" && r.fields[3] != "place")
+        throw DataError("in must be owner or place, not '" + std::string(r.fields[3]) + "'");
+      if (r.fields[1] == lang) agents_[fold_case(r.fields[0])] = r.fields[3] == "owner";
+    });
+  }
+}
+
+const bool* Grammar::find_agent(std::string_view fold) const {
+  if (auto it = agents_.find(fold); it != agents_.end()) return &it->second;
+  if (!agent_suffixes_) return nullptr;
+  // The last part of a German compound, of at least four letters.
+  for (std::size_t i = 1; i + 4 <= fold.size(); ++i) {
+    if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;
+    if (auto it = agents_.find(fold.substr(i)); it != agents_.end()) return &it->second;
+  }
+  return nullptr;
+}
+
+bool Grammar::agent(std::string_view fold) const { return find_agent(fold) != nullptr; }
+
+bool Grammar::agent_owned_in(std::string_view before, std::string_view fold) const {
+  if (!before.empty() && !agent_suffixes_) {
+    std::string two = std::string(before) + ' ' + std::string(fold);
+    if (auto it = agents_.find(two); it != agents_.end()) return it->second;
+  }
+  const bool* owned = find_agent(fold);
+  return owned && *owned;
+}
+
 bool Grammar::actor_head(std::string_view fold) const {
+  if (agent(fold)) return true;
   for (std::size_t i = 0; i + 3 <= fold.size(); ++i) {
     if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;
     if (actor_heads_.find(fold.substr(i)) != actor_heads_.end()) return true;

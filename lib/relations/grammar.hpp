@@ -119,12 +119,25 @@ class Grammar {
   bool actor_head(std::string_view fold) const;
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
+  // An organ or official of a state (data/actors/agents) for which "X in Y"
+  // names Y as X's owner ("die Polizei in Frankreich", "security forces in
+  // Guinea"), unlike troops or diplomats, which are only there.  `before`
+  // is the word before, for two-word agents ("security forces").
+  bool agent_owned_in(std::string_view before, std::string_view fold) const;
+  // Any organ or official of a state ("die Botschafterin von Tschad").
+  bool agent(std::string_view fold) const;
 
  private:
   friend class TokenIndex;
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
+  // Agent noun -> true when "in Y" names its owner.  German agents also end
+  // compounds (Militärjunta); English ones are whole words only.
+  StringMap<bool> agents_;
+  bool agent_suffixes_ = false;
+  void load_agents(const std::filesystem::path& dir, std::string_view lang);
+  const bool* find_agent(std::string_view fold) const;
 };
 
 }  // namespace geokg

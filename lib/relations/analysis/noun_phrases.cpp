@@ -161,6 +161,27 @@ void seat_of_government(const AnalysisView& v, const std::vector<Mention>& menti
   }
 }
 
+// "die Polizei in Frankreich", "die Botschafterin von Tschad", "Soldaten aus
+// Russland", "security forces in Guinea": a state's organ or official before
+// "von" or "aus" names its owner, and before "in" too unless it is only
+// stationed there (troops, diplomats).  English "in" is left to the
+// government's seat: "authorities in Croatia cracked down on Serbian
+// nationalists" came out right but costs plover-dev precision.  An organ another mention already owns ("die
+// russischen Soldaten in Syrien", "US-Truppen in Syrien") keeps its owner.
+void agent_owner(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m) {
+  if (m.how != Mention::name || m.np_first == 0 || !is_word(v.tok[m.np_first - 1])) return;
+  const std::uint32_t a = m.np_first - 1;
+  const Grammar& g = v.ctx.grammar;
+  const bool von = v.de && (m.prep == "von" || m.prep == "aus") && g.agent(v.tok[a].fold);
+  const std::string_view before = a > 0 && is_word(v.tok[a - 1]) ? v.tok[a - 1].fold : "";
+  const bool in = v.de && m.prep == "in" && g.agent_owned_in(before, v.tok[a].fold);
+  if (!(von || in) || (v.de && !v.tok[a].upper) || inside_mention(mentions, a)) return;
+  const bool owned = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& o) {
+    return o.head == static_cast<std::int32_t>(a);
+  });
+  if (!owned) adopt_phrase(v, mentions, m, a, false);
+}
+
 // "King Hassan of Morocco", "the Foreign Minister of Iran": English titles
 // name their holder's state with "of".
 void english_title(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m) {
@@ -256,6 +277,7 @@ void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const Sent
     }
     walk_back(v, mentions, m);
     seat_of_government(v, mentions, m);
+    agent_owner(v, mentions, m);
     english_title(v, mentions, m);
     led_by(v, m);
     // "X zufolge" (German postposition).
