@@ -66,6 +66,7 @@ struct VerbReader {
   const VerbForm* select_form(std::uint32_t i, const std::vector<VerbForm>& forms) const;
   bool fits(std::uint32_t i, const VerbForm& f) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
+  bool reciprocal(const Trigger& tr) const;
   bool adjective_participle(std::uint32_t i) const;
   bool attributive(std::uint32_t i, const VerbForm& vf, const Trigger& tr,
                    const std::string& trig);
@@ -541,7 +542,38 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
     tgt.assign(src.begin() + 1, src.end());
     src.erase(src.begin() + 1, src.end());
   }
+  if (!tr.mutual && tgt.empty() && src.size() >= 2 && reciprocal(tr)) {
+    // "Indien und Pakistan beschossen sich", "accused each other": each
+    // side acts on the others.
+    if (trace) trace->gate("reciprocal");
+    for (const Mention* a : src) {
+      Side others;
+      for (const Mention* b : src)
+        if (b != a) others.push_back(b);
+      code(i, tr, trig, passive, to, Side{a}, others);
+    }
+    return;
+  }
   code(i, tr, trig, passive, to, src, tgt);
+}
+
+// A reciprocal word in the clause ("gegenseitig", "each other"), or German
+// "sich" as the object of a verb that takes one -- unless an event noun in
+// the clause carries the event ("lieferten sich Kämpfe").
+bool VerbReader::reciprocal(const Trigger& tr) const {
+  const auto& t = tok();
+  bool takes_object = std::any_of(tr.target.begin(), tr.target.end(),
+                                  [](const Role& r) { return r.kind == Role::obj; });
+  for (std::uint32_t k = c().first; k < c().last; ++k)
+    if (v().syn.noun[k] && t[k].upper) takes_object = false;
+  for (std::uint32_t k = c().first; k < c().last; ++k) {
+    if (cls(k) & kReciprocal) {
+      if (de() || (k > 0 && (t[k - 1].fold == "each" || t[k - 1].fold == "one"))) return true;
+    } else if (de() && takes_object && t[k].fold == "sich") {
+      return true;
+    }
+  }
+  return false;
 }
 
 void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& trig, bool passive,
