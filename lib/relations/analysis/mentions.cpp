@@ -148,8 +148,10 @@ bool description(const AnalysisView& v, const std::vector<Mention>& mentions, st
   bool pair = false;
   if (v.cls(d) & kPair) {
     pair = true;
-    if (d == 0) return false;
-    --d;
+    // "die beiden Länder", "the two countries"; "beide Seiten", "both
+    // sides": both is definite itself.
+    if (d > 0 && (v.cls(d - 1) & kDetDef)) --d;
+    else if (!(v.cls(d) & kDetDef)) return false;
   }
   // The word before the pair word: "die beiden Länder", "the two countries".
   const bool definite = v.cls(d) & kDetDef;

@@ -537,6 +537,13 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
     tgt = place_target(ms(), src, ci);
     if (trace && !tgt.empty()) trace->role("target", "place (in)", tgt);
   }
+  // "Die beiden Länder vereinbarten ...", "both sides agreed": a pair
+  // description names both sides of an act two parties do together.
+  const bool together = tr.mutual || tr.relation == Relation::AGREE ||
+                        tr.relation == Relation::CONSULT || tr.relation == Relation::COOPERATE;
+  if (together && tgt.empty() && src.size() == 1 && src[0]->how == Mention::pair &&
+      src[0]->second)
+    tgt = src;
   if (tr.mutual && tgt.empty() && src.size() >= 2) {
     // "X und Y einigten sich": a mutual act within one group.
     tgt.assign(src.begin() + 1, src.end());
