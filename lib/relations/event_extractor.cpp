@@ -57,7 +57,11 @@ Extractor::Extractor(const fs::path& data_dir) : impl_(std::make_unique<Impl>())
   impl_->grammar_de = Grammar::load(data_dir / "grammar" / "de.tsv");
   impl_->grammar_en = Grammar::load(data_dir / "grammar" / "en.tsv");
   impl_->transforms = Transforms::load(data_dir / "transforms" / "transforms.tsv");
-  for (auto [file, lang] : {std::pair{"de.tsv", Lang::de}, std::pair{"en.tsv", Lang::en}}) {
+  // en-cameo.tsv is converted from PETRARCH2's CAMEO dictionary and comes
+  // after the curated tables; the converter leaves out what en.tsv already
+  // says, so loading order only fixes the order of provenance entries.
+  for (auto [file, lang] : {std::pair{"de.tsv", Lang::de}, std::pair{"en.tsv", Lang::en},
+                            std::pair{"en-cameo.tsv", Lang::en}}) {
     fs::path p = data_dir / "triggers" / file;
     std::ifstream in(p);
     if (!in) throw DataError("cannot open " + p.string());
