@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "geokg/error.hpp"
 #include "geokg/relations/extractor.hpp"
 #include "geokg/resources.hpp"
@@ -92,7 +94,8 @@ TEST_CASE("a lexicon added to an extractor is used at once: new actors, verbs an
   // follow the lexicon.
   Extractor ex(find_data_dir());
   const std::filesystem::path file =
-      std::filesystem::temp_directory_path() / "geokg_trigger_lexicon_test.json";
+      std::filesystem::temp_directory_path() /
+      ("geokg_trigger_lexicon_test_" + std::to_string(getpid()) + ".json");
   {
     std::ofstream out(file);
     out << R"({"actors": [{"id": "zorbia", "code": "ZOR", "type": "state",

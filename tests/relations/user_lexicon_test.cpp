@@ -7,6 +7,8 @@
 #include <fstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "geokg/error.hpp"
 #include "geokg/relations/extractor.hpp"
 #include "geokg/resources.hpp"
@@ -21,9 +23,16 @@ const Extractor& shared_extractor() {
   return ex;
 }
 
+// A temporary lexicon file of this process: test runs side by side (two
+// build directories, two checkouts) must not write each other's files.
+fs::path lexicon_file(const std::string& name = "lex.json") {
+  return fs::temp_directory_path() /
+         ("geokg_user_lexicon_test_" + std::to_string(getpid()) + "_" + name);
+}
+
 // Adds `json` as a lexicon file to a fresh extractor; returns the extractor.
 Extractor with_lexicon(const std::string& json, const std::string& name = "lex.json") {
-  const fs::path file = fs::temp_directory_path() / ("geokg_user_lexicon_test_" + name);
+  const fs::path file = lexicon_file(name);
   {
     std::ofstream out(file, std::ios::binary);
     out << json;
@@ -60,7 +69,7 @@ std::vector<std::string> events(const Extractor& ex, const std::string& text) {
 }  // namespace
 
 TEST_CASE("a lexicon actor without an id, a code or forms is refused with its place") {
-  const std::string where = (fs::temp_directory_path() / "geokg_user_lexicon_test_lex.json").string();
+  const std::string where = lexicon_file().string();
   const std::string good = R"({"id": "ZOR", "code": "ZOR", "type": "state", "forms": ["Zorbien"]})";
   CHECK(error_of(R"({"actors": [)" + good + R"(, {"id": "", "forms": ["Xland"]}]})") ==
         where + ": actors[1]: empty \"id\"");
@@ -83,7 +92,7 @@ TEST_CASE("a lexicon actor without an id, a code or forms is refused with its pl
 }
 
 TEST_CASE("a file that is not a lexicon is refused, naming the file") {
-  const std::string where = (fs::temp_directory_path() / "geokg_user_lexicon_test_lex.json").string();
+  const std::string where = lexicon_file().string();
   const std::string shape = "a lexicon is a JSON object with \"actors\" and/or \"triggers\"";
   CHECK(error_of(R"({"id": "a", "text": "Frankreich kritisierte Russland."})") ==
         where + ": unknown key \"id\": " + shape);
@@ -95,7 +104,7 @@ TEST_CASE("a file that is not a lexicon is refused, naming the file") {
 }
 
 TEST_CASE("five million nested brackets are a clear error, not a stack overflow") {
-  const std::string where = (fs::temp_directory_path() / "geokg_user_lexicon_test_lex.json").string();
+  const std::string where = lexicon_file().string();
   CHECK(error_of(std::string(5'000'000, '[')) ==
         where + ": not JSON at line 1, column 5000001 (offset 5000000): Invalid value.");
   const std::string balanced = std::string(1'000'000, '[') + std::string(1'000'000, ']');
