@@ -118,6 +118,10 @@ class Grammar {
   // "Streitkräfte"), also as the last part of a compound: "US-Beamte" is an
   // actor, "EU-Syrien-Fonds" is not.
   bool actor_head(std::string_view fold) const;
+  // A word that claims an act for the clause's subject ("bekannte sich zu",
+  // "claimed responsibility for"): the act named after zu/für/for is the
+  // subject's.  A cue without a class bit: the 64 bits are taken.
+  bool claim(std::string_view fold) const { return claims_.find(fold) != claims_.end(); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -133,6 +137,7 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
+  StringMap<bool> claims_;
   // Agent noun -> true when "in Y" names its owner.  German agents also end
   // compounds (Militärjunta); English ones are whole words only.
   StringMap<bool> agents_;

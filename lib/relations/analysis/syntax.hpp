@@ -47,6 +47,7 @@ struct Clause {
   bool intent = false;                // will / wollen / plans to ...
   bool willing = false;               // bereit / willing / ready
   bool undergo = false;               // unterliegen, face: the subject undergoes
+  bool claims = false;                // bekannte sich zu, claimed responsibility for
   bool neg_complement = false;        // dass/that-clauses under it are negated
 };
 

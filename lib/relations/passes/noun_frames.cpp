@@ -215,6 +215,7 @@ Side NounReader::participant() const {
   const int subject = in.roles[ci].subject;
   // "Germany condemned the attack on Ukraine": who judges an event did not do it.
   if (judged_clause) return {};
+  bool claimed = false;
   if (in_pp && np_start > cl.first) {
     const WordInfo* w = sv.grammar().find(tok()[np_start - 1].fold);
     std::string_view prep = w ? std::string_view(w->prep) : tok()[np_start - 1].fold;
@@ -229,14 +230,17 @@ Side NounReader::participant() const {
       return group_of(ms(), subject);
     bool by_means = sv.grammar().is(prep, kMeansPrep) && !cl.passive &&
                     sv.in(RelationSet::means, tr->relation);
-    if (!talks && !by_means && prep != "an") return {};
+    // "bekannte sich zu dem Anschlag", "claimed responsibility for the attack".
+    claimed = cl.claims && (prep == "zu" || prep == "für" || prep == "for");
+    if (!talks && !by_means && !claimed && prep != "an") return {};
   } else if (in_pp) {
     return {};
   }
   if (demand().demanded && cl.type == Clause::zu)
     return demand().asked >= 0 ? group_of(ms(), demand().asked) : Side{};
   if (subject < 0) return {};
-  if (ms()[static_cast<std::size_t>(subject)].first > i && de()) return {};
+  // "Zu dem Anschlag bekannte sich der IS": a claim's subject may follow.
+  if (ms()[static_cast<std::size_t>(subject)].first > i && de() && !claimed) return {};
   return group_of(ms(), subject);
 }
 
@@ -428,6 +432,17 @@ void NounReader::sides(Side& src, Side& tgt, bool& source_is_subject, Provenance
     src.erase(src.begin() + 1, src.end());
   }
   pair_sides();
+  // "Anschläge in Brüssel und Paris": without a named target the state whose
+  // territory is hit is the target (GUIDELINES).  Only for force: "Hilfe im
+  // Irak", "Einsätze in Mali" name where, not whom.
+  const bool force = tr->relation == Relation::ASSAULT || tr->relation == Relation::COERCE;
+  if (force && tgt.empty() && !src.empty() && sv.in(RelationSet::on_place, tr->relation)) {
+    tgt = group_of(ms(), first_group(ms(), [&](const Mention& m) {
+                     return m.actor && m.actor->type == ActorType::state && m.prep == "in" &&
+                            in_np_after(m) && !shares_code(src, m.actor);
+                   }));
+    if (sv.trace && !tgt.empty()) sv.trace->role("target", "place (in)", tgt);
+  }
   fill_side(src, tgt, why);
 }
 
