@@ -55,6 +55,7 @@ struct NounReader {
   Side resolve(const Role& r) const;
   Side nearest_prep(const std::vector<Role>& roles) const;
   bool between(Side& src, Side& tgt) const;
+  Side objective_genitive(const Side& src) const;
   void fill_side(Side& src, Side& tgt, Provenance& why) const;
   bool predicative() const;
   Status status_of() const;
@@ -177,6 +178,21 @@ Side NounReader::genitive() const {
     });
   if (k < 0) return possessive_pronoun();
   return group_of(m_, k);
+}
+
+// "die israelische Besatzung des Westjordanlands", "Russlands Annexion der
+// Krim", "Russia's invasion of Ukraine": where the doer stands in the noun
+// phrase before the noun, the genitive or of-phrase right after it is the
+// one acted on.
+Side NounReader::objective_genitive(const Side& src) const {
+  if (!std::all_of(src.begin(), src.end(),
+                   [&](const Mention* m) { return m->first >= np_start && m->first < i; }))
+    return {};
+  return group_of(ms(), first_group(ms(), [&](const Mention& m) {
+                    bool after = de() ? m.genitive_attr && m.np_first > i && m.np_first <= i + 2
+                                      : m.prep == "of" && m.np_first > i && m.np_first <= i + 2;
+                    return m.actor && after && !shares_code(src, m.actor);
+                  }));
 }
 
 // "ihre Angriffe auf", "deren Unterstützung für", "their attacks on": a
@@ -432,6 +448,7 @@ void NounReader::sides(Side& src, Side& tgt, bool& source_is_subject, Provenance
     src.erase(src.begin() + 1, src.end());
   }
   pair_sides();
+  if (tgt.empty() && !src.empty()) tgt = objective_genitive(src);
   // "Anschläge in Brüssel und Paris": without a named target the state whose
   // territory is hit is the target (GUIDELINES).  Only for force: "Hilfe im
   // Irak", "Einsätze in Mali" name where, not whom.
