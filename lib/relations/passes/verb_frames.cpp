@@ -63,6 +63,7 @@ struct VerbReader {
   const std::vector<VerbForm>* verb_forms(std::uint32_t i, bool sentence_start,
                                           bool& as_noun) const;
   bool english_noun_reading(std::uint32_t i) const;
+  bool floating_quantifier(std::uint32_t k) const;
   const VerbForm* select_form(std::uint32_t i, const std::vector<VerbForm>& forms) const;
   bool fits(std::uint32_t i, const VerbForm& f) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
@@ -88,11 +89,20 @@ const std::vector<VerbForm>* VerbReader::verb_forms(std::uint32_t i, bool senten
   constexpr std::uint64_t kNotVerb = kDet | kDetOblique | kPrep | kPron | kPoss | kRel | kCoord;
   if (de() && tok()[i].upper && !sentence_start) return drop(Drop::capitalised), nullptr;
   if (cls(i) & kNotVerb) return drop(Drop::function_word), nullptr;
-  // English: after an article or possessive a form is a noun ("their arms").
-  if (!de() && i > 0 && (cls(i - 1) & (kDet | kPoss)) && !v().syn.noun[i])
+  // English: after an article or possessive a form is a noun ("their arms")
+  // -- but not after a quantifier that floats after an auxiliary ("have both
+  // criticised").
+  if (!de() && i > 0 && (cls(i - 1) & (kDet | kPoss)) && !v().syn.noun[i] &&
+      !floating_quantifier(i - 1))
     return drop(Drop::noun_after_article), nullptr;
   as_noun = !de() && english_noun_reading(i);
   return vforms;
+}
+
+// "have both criticised", "had all agreed": a determiner right after an
+// auxiliary floats away from its noun and leaves the participle a verb.
+bool VerbReader::floating_quantifier(std::uint32_t k) const {
+  return !de() && k > 0 && (cls(k - 1) & kAux) && (cls(k) & kDet) && !(cls(k) & kPoss);
 }
 
 // English: a form that is also a trigger noun is the noun where a noun
@@ -244,7 +254,8 @@ bool VerbReader::english_participle(std::uint32_t i, const VerbForm& vf, bool& r
   const auto& t = tok();
   const Token& prev = t[i - 1];
   std::uint64_t pc = cls(i - 1);
-  if ((pc & (kDet | kPoss)) || prev.kind == TokenKind::number) return false;
+  if (((pc & (kDet | kPoss)) && !floating_quantifier(i - 1)) || prev.kind == TokenKind::number)
+    return false;
   auto ed = [](const Token& w) {
     return w.fold.size() > 3 && w.fold.substr(w.fold.size() - 2) == "ed";
   };
