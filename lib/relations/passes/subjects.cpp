@@ -76,13 +76,19 @@ struct SubjectFinder {
     return -1;
   }
 
-  // A word the tagger calls a noun: "Aktivisten machen Russland
-  // verantwortlich", where capitals at the start of a sentence say nothing.
-  // Asked only where a one-word Vorfeld names no actor.
-  bool tagged_noun(std::uint32_t i) const {
-    if (!v.syn.tree_sentence || v.cls(i)) return false;
-    const Tree& t = v.syn.tree();
-    return t.has(i) && t.upos[i] == syntax::Upos::NOUN;
+  // German: a finite verb in -en is plural ("machen", "wollen", "hatten"),
+  // and a plural verb cannot have a single named actor as its subject
+  // ("Aktivisten machen Russland ... verantwortlich").
+  bool plural_verb(std::uint32_t fin) const {
+    std::string_view f = tok()[fin].fold;
+    return f.size() > 3 && f.substr(f.size() - 2) == "en" && !(v.cls(fin) & kFunction);
+  }
+  bool single_name(int k) const {
+    const Mention& m = ms[static_cast<std::size_t>(k)];
+    bool alone = std::none_of(ms.begin(), ms.end(), [&](const Mention& o) {
+      return &o != &m && o.group == m.group;
+    });
+    return alone && m.how == Mention::name && (m.gender == 'm' || m.gender == 'f' || m.gender == 'n');
   }
   bool hangs_on_function_word(std::size_t ci) const;
   int from_tree(std::size_t ci, bool& decided) const;
@@ -168,11 +174,12 @@ int SubjectFinder::german_main(std::size_t ci) const {
   if (ufin > start && (nonactor_np_at(start, ufin) ||
                        (start > 0 && t[start].upper &&
                         !v.cls_has(start, kPrep | kSub | kSubCond | kCoord | kAttrib)) ||
-                       (ufin == start + 1 && (noun_like(t[start]) || tagged_noun(start)))))
+                       (ufin == start + 1 && noun_like(t[start]))))
     return -1;
   // "... und fügte hinzu": the coordinated clause shares the subject.
   if (c.type == Clause::coord && ufin == start)
     return c.governor >= 0 ? roles[static_cast<std::size_t>(c.governor)].subject : -1;
+  if (fb >= 0 && plural_verb(ufin) && single_name(fb)) return -1;
   // A non-actor noun phrase right after the finite verb is the subject ("Am
   // Montag behauptete der Nationale Sicherheitsrat").
   if (nonactor_np_at(ufin + 1, c.last) &&
