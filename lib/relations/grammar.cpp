@@ -33,7 +33,7 @@ constexpr ClassName kClasses[] = {
     {"agent_prep", kAgentPrep}, {"occasion_prep", kOccasionPrep}, {"means_prep", kMeansPrep},
     {"as", kAs}, {"between_prep", kBetweenPrep}, {"time_filler", kTimeFiller},
     {"perfect_aux", kPerfectAux}, {"kind_of", kKindOf}, {"rel_possessive", kRelPossessive},
-    {"of_prep", kOfPrep}};
+    {"of_prep", kOfPrep}, {"neg_phrase", kNegPhrase}};
 
 }  // namespace
 

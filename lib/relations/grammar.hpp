@@ -78,6 +78,7 @@ enum WordClass : std::uint64_t {
   kPerfectAux = 1ull << 59,     // has, have, had: no passive before a participle
   kKindOf = 1ull << 60,         // art, form, kind, sort, of: "a form of aggression"
   kRelPossessive = 1ull << 61,  // deren, dessen: a relative possessive
+  kNegPhrase = 1ull << 62,      // with: "with no end in sight" negates its phrase, not the clause
   kOfPrep = 1ull << 63,         // of: belongs to the noun right before it
 };
 

@@ -184,9 +184,11 @@ void status_words(const AnalysisView& v, Clause& c) {
     std::uint64_t k = v.cls(i);
     if (i > verb) k &= ~(kModalHypo | kIntent | kFuture);
     if (k & kNeg) {
-      // "nicht nur ... sondern auch" is no negation.
+      // "nicht nur ... sondern auch" is no negation; "with no end in sight"
+      // denies only its own phrase.
       bool only = i + 1 < c.last && (v.cls(i + 1) & kOnly);
-      if (!only) c.negated = true;
+      bool phrase = i > c.first && (v.cls(i - 1) & kNegPhrase);
+      if (!only && !phrase) c.negated = true;
     }
     if (reported_would(v, i, verb)) c.intent = true;
     else if ((k & (kModalHypo | kHypoAdv)) && !evidential(v, c, i)) c.hypothetical = true;
