@@ -48,6 +48,7 @@ struct Clause {
   bool willing = false;               // bereit / willing / ready
   bool undergo = false;               // unterliegen, face: the subject undergoes
   bool neg_complement = false;        // dass/that-clauses under it are negated
+  std::int32_t feared = -1;           // what follows this token is feared or planned, not done
 };
 
 // The dependency relations the passes ask about (UD labels; the rest are

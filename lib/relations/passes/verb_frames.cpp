@@ -569,10 +569,13 @@ void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& tri
   }
   if (to.intent && st == Status::fact)
     set_status(Status::hypothetical, "to-infinitive of intent");
+  // "It is feared that Russia will attack": a feared act, announced by nobody.
+  const bool feared = cl.feared >= 0 && i > static_cast<std::uint32_t>(cl.feared);
+  if (feared && st == Status::fact) set_status(Status::hypothetical, "feared or planned");
   std::size_t before = out.cands.size();
   // The intent to attack, sanction, seize or deploy is a threat (PLOVER codes
   // the announced conflict act as THREATEN).
-  bool conflict = sv.in(RelationSet::threat, rel);
+  bool conflict = sv.in(RelationSet::threat, rel) && !feared;
   bool conditional_threat = conflict && cl.hypothetical && !negated &&
                             cl.type != Clause::cond && !tgt.empty() && conditioned(sv, ci, i);
   if (conditional_threat ||
