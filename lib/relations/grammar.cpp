@@ -49,6 +49,10 @@ Grammar Grammar::load(const std::filesystem::path& file) {
       g.actor_heads_[word] = true;
       return;
     }
+    if (cls == "credit") {
+      g.credits_[word] = true;
+      return;
+    }
     const ClassName* found = nullptr;
     for (const ClassName& c : kClasses)
       if (c.name == cls) found = &c;

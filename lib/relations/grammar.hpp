@@ -120,12 +120,15 @@ class Grammar {
   bool actor_head(std::string_view fold) const;
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
+  // A word that opens a picture credit before a colon ("Foto: Reuters").
+  bool credit(std::string_view fold) const { return credits_.find(fold) != credits_.end(); }
 
  private:
   friend class TokenIndex;
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
+  StringMap<bool> credits_;
 };
 
 }  // namespace geokg
