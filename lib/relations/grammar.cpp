@@ -34,7 +34,7 @@ constexpr ClassName kClasses[] = {
     {"agent_prep", kAgentPrep}, {"occasion_prep", kOccasionPrep}, {"means_prep", kMeansPrep},
     {"as", kAs}, {"between_prep", kBetweenPrep}, {"time_filler", kTimeFiller},
     {"perfect_aux", kPerfectAux}, {"kind_of", kKindOf}, {"rel_possessive", kRelPossessive},
-    {"of_prep", kOfPrep}, {"reciprocal", kReciprocal}};
+    {"of_prep", kOfPrep}, {"neg_phrase", kNegPhrase}};
 
 }  // namespace
 
@@ -50,8 +50,9 @@ Grammar Grammar::load(const std::filesystem::path& file) {
       g.actor_heads_[word] = true;
       return;
     }
-    if (cls == "claim") {
-      g.claims_[word] = true;
+    // Cue words without a class bit (grammar.hpp).
+    if (cls == "claim" || cls == "credit" || cls == "reciprocal") {
+      g.cues_[word] |= cls == "claim" ? kCueClaim : cls == "credit" ? kCueCredit : kCueReciprocal;
       return;
     }
     const ClassName* found = nullptr;

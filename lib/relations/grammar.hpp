@@ -78,7 +78,7 @@ enum WordClass : std::uint64_t {
   kPerfectAux = 1ull << 59,     // has, have, had: no passive before a participle
   kKindOf = 1ull << 60,         // art, form, kind, sort, of: "a form of aggression"
   kRelPossessive = 1ull << 61,  // deren, dessen: a relative possessive
-  kReciprocal = 1ull << 62,     // gegenseitig, einander; (each) other: both sides act on each other
+  kNegPhrase = 1ull << 62,      // with: "with no end in sight" negates its phrase, not the clause
   kOfPrep = 1ull << 63,         // of: belongs to the noun right before it
 };
 
@@ -118,10 +118,14 @@ class Grammar {
   // "Streitkräfte"), also as the last part of a compound: "US-Beamte" is an
   // actor, "EU-Syrien-Fonds" is not.
   bool actor_head(std::string_view fold) const;
-  // A word that claims an act for the clause's subject ("bekannte sich zu",
-  // "claimed responsibility for"): the act named after zu/für/for is the
-  // subject's.  A cue without a class bit: the 64 bits are taken.
-  bool claim(std::string_view fold) const { return claims_.find(fold) != claims_.end(); }
+  // Cue words without a class bit (the 64 bits are taken), one set each:
+  // a word that claims an act for the clause's subject ("bekannte sich zu",
+  // "claimed responsibility for": the act named after zu/für/for is the
+  // subject's); a word that opens a picture credit before a colon ("Foto:
+  // Reuters"); a reciprocal word (gegenseitig, einander; "each other").
+  bool claim(std::string_view fold) const { return cue(fold, kCueClaim); }
+  bool credit(std::string_view fold) const { return cue(fold, kCueCredit); }
+  bool reciprocal(std::string_view fold) const { return cue(fold, kCueReciprocal); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -137,7 +141,12 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  StringMap<bool> claims_;
+  enum Cue : std::uint8_t { kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4 };
+  StringMap<std::uint8_t> cues_;
+  bool cue(std::string_view fold, Cue c) const {
+    auto it = cues_.find(fold);
+    return it != cues_.end() && (it->second & c);
+  }
   // Agent noun -> true when "in Y" names its owner.  German agents also end
   // compounds (Militärjunta); English ones are whole words only.
   StringMap<bool> agents_;

@@ -6,7 +6,7 @@
 //
 // Reads: the tokens; syn.classes, syn.verb; the clauses' first and last.
 // Writes: clauses: type, governor, finite, negated, hypothetical, intent,
-//         willing, undergo, neg_complement, passive.
+//         willing, undergo, neg_complement, passive, feared.
 #include <algorithm>
 
 #include "relations/analysis/units.hpp"
@@ -177,6 +177,27 @@ std::uint32_t content_verb(const AnalysisView& v, const Clause& c) {
   return c.last;
 }
 
+// "Kiew befürchtet, dass ...", "fears that ...", "feared Russia would ...":
+// what follows a word of fearing or planning is feared or planned, not done.
+// The token after which it is; a German complement clause follows the comma
+// after the word.
+std::int32_t feared_from(const AnalysisView& v, const Clause& c) {
+  std::uint32_t e = c.last;
+  while (e > c.first && !is_word(v.tok[e - 1])) --e;
+  for (std::uint32_t i = c.first; i < e; ++i) {
+    if (!(v.cls(i) & kProspect)) continue;
+    if (i + 1 == e) return static_cast<std::int32_t>(i);
+    if (v.cls(i + 1) & kComplementizer) return static_cast<std::int32_t>(i + 1);
+    // An English verb takes a bare complement ("Kiev feared Russia would
+    // attack"); a noun after an article or a preposition does not ("the risk
+    // Iran poses").
+    bool verb = i > c.first && !(v.cls(i - 1) & kFunction);
+    if (!v.de && verb && !v.tok[i].upper && is_word(v.tok[i + 1]) && v.tok[i + 1].upper)
+      return static_cast<std::int32_t>(i);
+  }
+  return -1;
+}
+
 // The status words of the clause.
 void status_words(const AnalysisView& v, Clause& c) {
   const std::uint32_t verb = content_verb(v, c);
@@ -184,9 +205,11 @@ void status_words(const AnalysisView& v, Clause& c) {
     std::uint64_t k = v.cls(i);
     if (i > verb) k &= ~(kModalHypo | kIntent | kFuture);
     if (k & kNeg) {
-      // "nicht nur ... sondern auch" is no negation.
+      // "nicht nur ... sondern auch" is no negation; "with no end in sight"
+      // denies only its own phrase.
       bool only = i + 1 < c.last && (v.cls(i + 1) & kOnly);
-      if (!only) c.negated = true;
+      bool phrase = i > c.first && (v.cls(i - 1) & kNegPhrase);
+      if (!only && !phrase) c.negated = true;
     }
     if (reported_would(v, i, verb)) c.intent = true;
     else if ((k & (kModalHypo | kHypoAdv)) && !evidential(v, c, i)) c.hypothetical = true;
@@ -214,6 +237,7 @@ void find_clause_status(const Sentence& s, const AnalyzerContext& ctx,
       c.type = Clause::zu;
     finite_verb(v, f, c);
     status_words(v, c);
+    c.feared = feared_from(v, c);
     // "Wir haben nicht erlebt, dass ...": a negated matrix clause without an
     // event of its own negates the complement it introduces.
     if (c.negated && (c.type == Clause::main || c.type == Clause::coord))

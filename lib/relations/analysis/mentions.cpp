@@ -33,14 +33,50 @@ void find_head(const AnalysisView& v, const ActorMatch& m, Mention& x) {
   }
 }
 
-// A dateline ("Athen -", "Vatikanstadt/Wien -") names where the report comes
-// from, not an actor.
-bool dateline(const AnalysisView& v, const ActorMatch& m) {
-  if (!(m.first == 0 || (m.first >= 2 && is_punct(v.tok[m.first - 1], "/")))) return false;
-  std::uint32_t e = m.last;
-  while (e + 1 < v.n && is_punct(v.tok[e], "/") && is_word(v.tok[e + 1])) e += 2;
-  bool opening = m.first == 0 || m.first <= 4;
-  return opening && e < v.n && is_punct(v.tok[e], "-") && !compound_hyphen(v.s, e);
+// A dateline names where the report comes from, not an actor: from the
+// sentence start, capitalised content words, numbers, slashes and commas
+// ("Athen", "Vatikanstadt/Wien", "MOSCOW, March 3", "Santiago de Chile"), an agency in
+// parentheses ("(dpa)", "(Reuters)"), then a dash before the capitalised
+// start of the report.  "Die Türkei - Mitglied der Nato - ..." opens with an
+// article and is none.  The token after the dateline, or 0.
+std::uint32_t dateline_end(const AnalysisView& v) {
+  const auto& tok = v.tok;
+  std::uint32_t i = 0;
+  for (; i < v.n && i < 8; ++i) {
+    const Token& t = tok[i];
+    bool place = is_word(t) && t.upper && no_function_class(v.cls(i));
+    // "Santiago de Chile", "Frankfurt am Main": a short particle inside a name.
+    place |= i > 0 && is_word(t) && !t.upper && t.fold.size() <= 3 && i + 1 < v.n &&
+             is_word(tok[i + 1]) && tok[i + 1].upper &&
+             !is_verbal(t, v.cls(i), v.syn.verb[i], v.ctx, false);
+    if (!place && t.kind != TokenKind::number && !is_punct(t, "/") && !is_punct(t, ",") &&
+        !is_punct(t, "."))
+      break;
+  }
+  if (i == 0) return 0;
+  if (i < v.n && is_punct(tok[i], "(")) {
+    std::uint32_t close = i + 1;
+    while (close < v.n && close < i + 10 && !is_punct(tok[close], ")")) ++close;
+    if (close >= v.n || !is_punct(tok[close], ")")) return 0;
+    i = close + 1;
+  }
+  bool dash = i + 1 < v.n && is_punct(tok[i], "-") && !compound_hyphen(v.s, i);
+  return dash && is_word(tok[i + 1]) && tok[i + 1].upper ? i : 0;
+}
+
+// A credit ("Foto: Reuters", "Bild: AFP/Ukrainian Presidential Press
+// Service", "Image: UK Government") names who made a picture, not an actor:
+// a credit word and a colon, then no verb to the sentence end.
+bool credit(const AnalysisView& v, const ActorMatch& m) {
+  const auto& tok = v.tok;
+  std::uint32_t label = m.first;
+  while (label > 0 && m.first - label < 12 && !is_punct(tok[label - 1], ":")) --label;
+  if (label < 2 || !is_punct(tok[label - 1], ":") || !v.ctx.grammar.credit(tok[label - 2].fold))
+    return false;
+  for (std::uint32_t k = label; k < v.n; ++k)
+    if (is_word(tok[k]) && !tok[k].upper && is_verbal(tok[k], v.cls(k), v.syn.verb[k], v.ctx, false))
+      return false;
+  return true;
 }
 
 // A name used for something other than its actor.
@@ -57,7 +93,7 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
   if (x.head >= 0 && (v.cls(head) & kNonActorHead)) return true;
   // Compounds of such heads too: "Transportunternehmen", "Energiekonzern".
   if (x.head >= 0 && v.de && g.nonactor_head(tok[head].fold)) return true;
-  if (dateline(v, m)) return true;
+  if (m.last <= dateline_end(v) || credit(v, m)) return true;
   // A German hyphen compound names an actor when its head is people or an
   // institution ("US-Beamte", "UN-Sicherheitsrat") or an event whose side it
   // is ("US-Sanktionen"); "EU-Syrien-Fonds", "Ukraine-Konflikt" name none.

@@ -49,6 +49,7 @@ struct Clause {
   bool undergo = false;               // unterliegen, face: the subject undergoes
   bool claims = false;                // bekannte sich zu, claimed responsibility for
   bool neg_complement = false;        // dass/that-clauses under it are negated
+  std::int32_t feared = -1;           // what follows this token is feared or planned, not done
 };
 
 // The dependency relations the passes ask about (UD labels; the rest are

@@ -1,7 +1,8 @@
 // Clause moods: the status a clause gives the events in it -- negated by its
 // own negation or a denying verb above a dass-clause ("bestritt, dass ..."),
-// hypothetical by a modal, an intent, a question, or willingness or intent
-// above a zu-infinitive ("plant, ... anzugreifen").  Reads the analysis;
+// hypothetical by a modal, an intent, a question, willingness or intent
+// above a zu-infinitive ("plant, ... anzugreifen"), or fear above a
+// complement ("befürchtet, dass ...").  Reads the analysis;
 // writes ClauseMood per clause.  What a demand above a clause does is read
 // with the frames, which know the demand.
 #include "relations/passes/passes.hpp"
@@ -22,7 +23,8 @@ void clause_moods(const SentenceView& v, std::vector<ClauseMood>& out) {
     m.negated = c.negated || (m.dass && m.complement && gov && gov->neg_complement);
     m.hypothetical =
         c.hypothetical || c.intent || v.syn.question ||
-        (gov && c.type == Clause::zu && (gov->hypothetical || gov->willing || gov->intent));
+        (gov && c.type == Clause::zu && (gov->hypothetical || gov->willing || gov->intent)) ||
+        (gov && gov->feared >= 0 && (m.complement || c.type == Clause::zu));
   }
 }
 

@@ -37,6 +37,14 @@ struct NounReader {
   std::uint64_t cls(std::uint32_t k) const { return in.v.cls(k); }
   bool de() const { return in.v.de; }
   const ClauseDemand& demand() const { return verbs.demand[ci]; }
+  // After "fears that", "feared": the noun's act is feared, not done.  A
+  // German verb of fearing closes its clause after its subject or object
+  // ("eine Intifada wird befürchtet", "hat einen Angriff befürchtet").
+  bool feared() const {
+    if (c().feared < 0) return false;
+    const auto at = static_cast<std::uint32_t>(c().feared);
+    return i > at || (de() && !in_pp && !tok()[at].upper);
+  }
   void drop(Drop d) const {
     if (v().trace) v().trace->drop(d);
   }
@@ -516,6 +524,7 @@ Status NounReader::status_of() const {
     if ((cls(p) & kPrep) && p > cl.first) --p;
     if (cls(p) & kProspect) set(Status::hypothetical, "advocated, feared or planned");
   }
+  if (st == Status::fact && feared()) set(Status::hypothetical, "feared or planned");
   return st;
 }
 
@@ -587,7 +596,7 @@ void NounReader::code(const Side& src, const Side& tgt, bool source_is_subject,
     // "willing to send aid": the offer is the event.
     add(sv.transforms.gives(RelationSet::offer), Status::fact, {Step::willing});
   } else {
-    if (st == Status::hypothetical && cl.intent && !cl.hypothetical && !in_pp &&
+    if (st == Status::hypothetical && cl.intent && !cl.hypothetical && !in_pp && !feared() &&
         sv.in(RelationSet::threat, tr->relation))
       add(sv.transforms.gives(RelationSet::threat), Status::fact, {Step::intent});
     add(tr->relation, st, {});

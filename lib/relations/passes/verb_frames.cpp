@@ -585,7 +585,7 @@ bool VerbReader::reciprocal(const Trigger& tr) const {
   for (std::uint32_t k = c().first; k < c().last; ++k)
     if (v().syn.noun[k] && t[k].upper) takes_object = false;
   for (std::uint32_t k = c().first; k < c().last; ++k) {
-    if (cls(k) & kReciprocal) {
+    if (v().grammar().reciprocal(t[k].fold)) {
       if (de() || (k > 0 && (t[k - 1].fold == "each" || t[k - 1].fold == "one"))) return true;
     } else if (de() && takes_object && t[k].fold == "sich") {
       return true;
@@ -627,10 +627,13 @@ void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& tri
   }
   if (to.intent && st == Status::fact)
     set_status(Status::hypothetical, "to-infinitive of intent");
+  // "It is feared that Russia will attack": a feared act, announced by nobody.
+  const bool feared = cl.feared >= 0 && i > static_cast<std::uint32_t>(cl.feared);
+  if (feared && st == Status::fact) set_status(Status::hypothetical, "feared or planned");
   std::size_t before = out.cands.size();
   // The intent to attack, sanction, seize or deploy is a threat (PLOVER codes
   // the announced conflict act as THREATEN).
-  bool conflict = sv.in(RelationSet::threat, rel);
+  bool conflict = sv.in(RelationSet::threat, rel) && !feared;
   bool conditional_threat = conflict && cl.hypothetical && !negated &&
                             cl.type != Clause::cond && !tgt.empty() && conditioned(sv, ci, i);
   if (conditional_threat ||
