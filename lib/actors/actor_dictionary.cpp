@@ -260,6 +260,61 @@ void ActorIndex::match_with(const Sentence& s, Lang lang, std::vector<ActorMatch
   }
 }
 
+std::int32_t parse_day(std::string_view iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return 0;
+  std::int32_t v = 0;
+  for (std::size_t i = 0; i < 10; ++i) {
+    if (i == 4 || i == 7) continue;
+    if (iso[i] < '0' || iso[i] > '9') return 0;
+    v = v * 10 + (iso[i] - '0');
+  }
+  return v;
+}
+
+void ActorIndex::add_periods(std::istream& in, const std::string& where) {
+  // One actor per person and other state, found again by "id@code".
+  StringMap<std::uint32_t> variants;
+  read_table(in, where, 4, "id from to code", [&](const TableRow& r) {
+    const auto& cols = r.fields;
+    auto it = by_id.find(cols[0]);
+    if (it == by_id.end()) throw DataError("unknown actor '" + std::string(cols[0]) + "'");
+    auto day = [](std::string_view s, std::int32_t open) {
+      if (s == "-") return open;
+      std::int32_t d = parse_day(s);
+      if (d == 0) throw DataError("date must be YYYY-MM-DD or -, not '" + std::string(s) + "'");
+      return d;
+    };
+    RolePeriod p{day(cols[1], 0), day(cols[2], 99991231), kNoActor};
+    if (cols[3] != "-") {
+      std::string key = std::string(cols[0]) + "@" + std::string(cols[3]);
+      auto v = variants.find(key);
+      if (v == variants.end()) {
+        Actor a = *actors[it->second];
+        a.code = std::string(cols[3]);
+        v = variants.emplace(key, static_cast<std::uint32_t>(actors.size())).first;
+        actors.push_back(std::make_unique<Actor>(a));
+      }
+      p.actor = v->second;
+    }
+    if (periods.size() <= it->second) periods.resize(it->second + 1);
+    periods[it->second].push_back(p);
+  });
+}
+
+void ActorIndex::at_day(std::vector<ActorMatch>& names, std::int32_t day) const {
+  if (periods.empty() || day == 0) return;
+  std::erase_if(names, [&](ActorMatch& m) {
+    if (m.actor >= periods.size()) return false;
+    for (const RolePeriod& p : periods[m.actor])
+      if (p.from <= day && day <= p.to) {
+        if (p.actor == kNoActor) return true;
+        m.actor = p.actor;
+        return false;
+      }
+    return false;
+  });
+}
+
 ActorDictionary::ActorDictionary() : impl_(std::make_unique<ActorIndex>()) {}
 ActorDictionary::~ActorDictionary() = default;
 ActorDictionary::ActorDictionary(ActorDictionary&&) noexcept = default;
@@ -319,6 +374,16 @@ ActorDictionary ActorDictionary::load(const fs::path& data_dir) {
     std::ifstream in(p);
     if (!in) throw DataError("cannot open " + p.string());
     dict.add_table(in, p.string());
+  }
+  // After every actor: the periods of persons coded otherwise on some dates.
+  std::vector<fs::path> roles;
+  for (const auto& entry : fs::directory_iterator(data_dir / "actors" / "roles", ec))
+    if (entry.path().extension() == ".tsv") roles.push_back(entry.path());
+  std::sort(roles.begin(), roles.end());
+  for (const fs::path& p : roles) {
+    std::ifstream in(p);
+    if (!in) throw DataError("cannot open " + p.string());
+    im.add_periods(in, p.string());
   }
   return dict;
 }

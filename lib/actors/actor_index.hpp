@@ -2,6 +2,7 @@
 // relation stage.  Internal: not installed.
 #pragma once
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,6 +37,17 @@ struct ActorMatch {
   char gender;
 };
 
+// A period in which a person acts for another state than their latest role's,
+// or for none (data/actors/roles/): dates as YYYYMMDD, both days included.
+struct RolePeriod {
+  std::int32_t from, to;
+  std::uint32_t actor;  // the person coded as that state, or kNoActor
+};
+constexpr std::uint32_t kNoActor = 0xffffffffu;
+
+// "2014-06-08..." -> 20140608; 0 for anything else (no date).
+std::int32_t parse_day(std::string_view iso);
+
 // The dictionary's contents: ActorDictionary holds one and hands it to the
 // library's internals through index_of.
 struct ActorIndex {
@@ -51,6 +63,15 @@ struct ActorIndex {
   // Folded first token -> bit n set when a form of n tokens starts with it.
   StringMap<std::uint16_t> lengths;
   Segmenter tokenizer{Lang::de};
+  // Person -> the periods in which its code differs, sorted.  Most
+  // documents name no such person, so matches are checked only when this is
+  // not empty and the document has a date.
+  std::vector<std::vector<RolePeriod>> periods;
+
+  // Each match of a person with periods becomes the person as coded on `day`,
+  // or is dropped when they held no state office then.
+  void at_day(std::vector<ActorMatch>& names, std::int32_t day) const;
+  void add_periods(std::istream& in, const std::string& where);
 
   std::uint32_t intern(const Actor& a);
   void add_to_filter(std::string_view key);  // after its insertion into `forms`

@@ -106,6 +106,31 @@ TEST_CASE("an organ or person brings its coded actor along") {
   CHECK(d.lookup("pjöngjang").front()->id == "PRK");
 }
 
+TEST_CASE("a person's periods: another state or none on the document's day") {
+  fs::path dir = data_with(
+      "ex-minister\tKEN\tperson\tname\t*\tAmos Kiprotich Wekesa\t-\n");
+  fs::create_directories(dir / "actors" / "roles");
+  std::ofstream(dir / "actors" / "roles" / "test.tsv")
+      << "ex-minister\t-\t2004-12-31\t-\nex-minister\t2006-01-01\t2007-06-30\tUGA\n";
+  ActorDictionary d = ActorDictionary::load(dir);
+  const ActorIndex& im = index_of(d);
+  Segmenter seg(Lang::en);
+  SegmentedText st = seg.segment("Amos Kiprotich Wekesa spoke.");
+  auto code_on = [&](std::string_view day) -> std::string {
+    std::vector<ActorMatch> names = im.match(st.sentences.at(0), Lang::en);
+    im.at_day(names, parse_day(day));
+    return names.empty() ? "-" : im.actors[names[0].actor]->code;
+  };
+  CHECK(code_on("") == "KEN");  // no date: the latest role
+  CHECK(code_on("2003-05-01") == "-");
+  CHECK(code_on("2005-02-01T10:00") == "KEN");
+  CHECK(code_on("2006-01-01") == "UGA");
+  CHECK(code_on("2010-01-01") == "KEN");
+  std::ofstream(dir / "actors" / "roles" / "test.tsv") << "ex-minister\t2004\t-\t-\n";
+  CHECK_THROWS_WITH_AS(ActorDictionary::load(dir), doctest::Contains("date must be YYYY-MM-DD"),
+                       DataError);
+}
+
 TEST_CASE("did-you-mean suggestions") {
   ActorDictionary d = ActorDictionary::load(data_with(kTable));
   auto s = d.suggest("Nordkoria");

@@ -127,6 +127,9 @@ struct AnalyzerContext {
   const TokenIndex* index = nullptr;
   // The language's parser; null: no tree, the clause heuristics alone.
   const TreeModel* tree = nullptr;
+  // The document's date as YYYYMMDD, 0 if unknown: a person is coded by the
+  // role they held on that day (data/actors/roles/).
+  std::int32_t day = 0;
 };
 
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx);

@@ -70,6 +70,7 @@ void find_actor_names(const Sentence& s, const AnalyzerContext& ctx,
                       const TokenLookups& lookups, std::vector<ActorMatch>& names) {
   if (ctx.index) ctx.actors.match(s, ctx.lang, lookups.lengths, names);
   else ctx.actors.match(s, ctx.lang, names);
+  ctx.actors.at_day(names, ctx.day);
 }
 
 namespace {
