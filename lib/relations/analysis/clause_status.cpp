@@ -216,7 +216,6 @@ void status_words(const AnalysisView& v, Clause& c) {
     if (k & kIntent) c.intent = true;
     if (k & kWilling) c.willing = true;
     if (k & kUndergo) c.undergo = true;
-    if (v.ctx.grammar.claim(v.tok[i].fold)) c.claims = true;
     if (k & kNegVerb) c.neg_complement = true;
     if (v.de && (k & kFuture) && !(k & kAux) && future_infinitive(v, c, i)) c.intent = true;
     if ((k & kAuxPassive) && passive_at(v, c, i)) c.passive = true;

@@ -47,7 +47,6 @@ struct Clause {
   bool intent = false;                // will / wollen / plans to ...
   bool willing = false;               // bereit / willing / ready
   bool undergo = false;               // unterliegen, face: the subject undergoes
-  bool claims = false;                // bekannte sich zu, claimed responsibility for
   bool neg_complement = false;        // dass/that-clauses under it are negated
   std::int32_t feared = -1;           // what follows this token is feared or planned, not done
 };

@@ -64,6 +64,7 @@ struct NounReader {
   Side nearest_prep(const std::vector<Role>& roles) const;
   bool between(Side& src, Side& tgt) const;
   Side objective_genitive(const Side& src) const;
+  bool claim_in_clause() const;
   void fill_side(Side& src, Side& tgt, Provenance& why) const;
   bool predicative() const;
   Status status_of() const;
@@ -188,6 +189,14 @@ Side NounReader::genitive() const {
   return group_of(m_, k);
 }
 
+// A word that claims an act for the subject ("bekannte", "responsibility"),
+// looked up only for a noun that may be claimed: most clauses have none.
+bool NounReader::claim_in_clause() const {
+  for (std::uint32_t k = c().first; k < c().last; ++k)
+    if (tok()[k].kind == TokenKind::word && v().grammar().claim(tok()[k].fold)) return true;
+  return false;
+}
+
 // "die israelische Besatzung des Westjordanlands", "Russlands Annexion der
 // Krim", "Russia's invasion of Ukraine": where the doer stands in the noun
 // phrase before the noun, the genitive or of-phrase right after it is the
@@ -255,7 +264,7 @@ Side NounReader::participant() const {
     bool by_means = sv.grammar().is(prep, kMeansPrep) && !cl.passive &&
                     sv.in(RelationSet::means, tr->relation);
     // "bekannte sich zu dem Anschlag", "claimed responsibility for the attack".
-    claimed = cl.claims && (prep == "zu" || prep == "für" || prep == "for");
+    claimed = (prep == "zu" || prep == "für" || prep == "for") && claim_in_clause();
     if (!talks && !by_means && !claimed && prep != "an") return {};
   } else if (in_pp) {
     return {};

@@ -351,6 +351,7 @@ struct VerbRoles {
   }
   bool may_have_owner() const {
     if (!r.v().de) return true;
+    if (src_now.empty()) return false;  // no event without a source
     return std::any_of(r.ms().begin(), r.ms().end(), [&](const Mention& m) {
       return m.actor && !m.attribution && marked_owner(m) &&
              m.clause == static_cast<int>(r.ci) && !shares_code(src_now, m.actor) &&
