@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <deque>
 #include <fstream>
+#include <future>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -33,15 +34,12 @@ struct Extractor::Impl {
   Segmenter seg_de{Lang::de}, seg_en{Lang::en};
   TokenIndex index;  // the tables above merged; rebuilt when they change
   void reindex() { index.build(grammar_de, grammar_en, triggers, index_of(actors)); }
-  // The parser of each language, loaded when a document of it first comes.
+  // The parser of each language (data/models/LANG.syntax), read when a
+  // sentence of it is first parsed; a language without one is read by the
+  // clause heuristics alone.
   fs::path data_dir;
-  struct Parser {
-    std::once_flag once;
-    std::unique_ptr<syntax::Model> model;
-    std::unique_ptr<TreeModel> tree;
-  };
-  mutable Parser parsers[2];
-  const TreeModel* tree_model(Lang l) const;
+  std::unique_ptr<TreeModel> parsers[2];
+  const TreeModel* tree_model(Lang l) const { return parsers[l == Lang::en ? 1 : 0].get(); }
 
   const Grammar& grammar(Lang l) const { return l == Lang::en ? grammar_en : grammar_de; }
 
@@ -53,7 +51,9 @@ struct Extractor::Impl {
 
 Extractor::Extractor(const fs::path& data_dir) : impl_(std::make_unique<Impl>()) {
   impl_->data_dir = data_dir;
-  impl_->actors = ActorDictionary::load(data_dir);
+  // The actor tables take as long to read as all the others together, and
+  // every worker waits for the extractor: read them on a second thread.
+  auto actors = std::async(std::launch::async, [&] { return ActorDictionary::load(data_dir); });
   impl_->grammar_de = Grammar::load(data_dir / "grammar" / "de.tsv");
   impl_->grammar_en = Grammar::load(data_dir / "grammar" / "en.tsv");
   impl_->transforms = Transforms::load(data_dir / "transforms" / "transforms.tsv");
@@ -68,21 +68,13 @@ Extractor::Extractor(const fs::path& data_dir) : impl_(std::make_unique<Impl>())
     // Provenance names the row relative to the data folder, wherever it is.
     impl_->triggers.load(in, lang, p.string(), std::string("triggers/") + file);
   }
-  impl_->reindex();
-}
-
-// data/models/LANG.syntax; a language without one is read by the clause
-// heuristics alone.  A file that is there but broken throws.
-const TreeModel* Extractor::Impl::tree_model(Lang l) const {
-  Parser& p = parsers[l == Lang::en ? 1 : 0];
-  std::call_once(p.once, [&] {
+  for (Lang l : {Lang::de, Lang::en}) {
     fs::path file = data_dir / "models" / (l == Lang::en ? "en.syntax" : "de.syntax");
     std::error_code ec;
-    if (!fs::exists(file, ec)) return;
-    p.model = std::make_unique<syntax::Model>(syntax::Model::load(file));
-    p.tree = std::make_unique<TreeModel>(*p.model);
-  });
-  return p.tree.get();
+    if (fs::exists(file, ec)) impl_->parsers[l == Lang::en ? 1 : 0] = std::make_unique<TreeModel>(file);
+  }
+  impl_->actors = actors.get();
+  impl_->reindex();
 }
 
 Extractor::~Extractor() = default;

@@ -4,6 +4,9 @@
 // clause's subject and status.  Internal: not installed.
 #pragma once
 #include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -111,10 +114,24 @@ namespace geokg {
 class TokenIndex;
 
 // A language's parser model and the relation of each of its label ids.
-struct TreeModel {
-  const syntax::Model* model = nullptr;
-  std::vector<Dep> dep_of_label;
+// Built from a file, it reads the file when the first sentence is parsed:
+// most documents never need it, and workers need not wait for it.
+class TreeModel {
+ public:
   explicit TreeModel(const syntax::Model& m);
+  explicit TreeModel(std::filesystem::path file);
+  // Both load the file if not yet loaded (once, from any thread); a broken
+  // file throws syntax::SyntaxError.
+  const syntax::Model& model() const;
+  Dep dep(std::uint16_t label) const;
+
+ private:
+  void use(const syntax::Model& m) const;
+  std::filesystem::path file_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<syntax::Model> owned_;
+  mutable const syntax::Model* model_ = nullptr;
+  mutable std::vector<Dep> dep_of_label_;
 };
 
 struct AnalyzerContext {

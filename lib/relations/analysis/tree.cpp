@@ -80,9 +80,10 @@ char case_of(std::string_view feats) {
 // The parse of `s`'s words, carried over to its tokens.
 void parse_into(const Sentence& s, const TreeModel& tm, Tree& tree) {
   Words& w = thread_words();
-  tm.model->words_of(s.tokens, w.words);
+  const syntax::Model& model = tm.model();
+  model.words_of(s.tokens, w.words);
   w.forms.assign(w.words.forms.begin(), w.words.forms.end());
-  tm.model->parse(w.forms, w.parse);
+  model.parse(w.forms, w.parse);
   const std::size_t n = s.tokens.size();
   tree.head.assign(n, -1);
   tree.dep.assign(n, Dep::other);
@@ -106,11 +107,10 @@ void parse_into(const Sentence& s, const TreeModel& tm, Tree& tree) {
     std::int32_t h = p.head[main];
     tree.head[t] =
         h < 0 ? -1 : static_cast<std::int32_t>(w.words.token[static_cast<std::size_t>(h)]);
-    tree.dep[t] =
-        p.deprel[main] < tm.dep_of_label.size() ? tm.dep_of_label[p.deprel[main]] : Dep::other;
+    tree.dep[t] = tm.dep(p.deprel[main]);
     tree.upos[t] = p.upos[main];
     for (std::uint32_t k = first[t]; k < first[t + 1] && tree.gcase[t] == '-'; ++k)
-      tree.gcase[t] = case_of(tm.model->morph_name(p.morph[k]));
+      tree.gcase[t] = case_of(model.morph_name(p.morph[k]));
   }
   tree.parsed = true;
 }
@@ -132,11 +132,30 @@ std::int32_t Tree::child(std::uint32_t h, Dep d) const {
   return -1;
 }
 
-TreeModel::TreeModel(const syntax::Model& m) : model(&m) {
-  dep_of_label.assign(m.label_count(), Dep::other);
+TreeModel::TreeModel(const syntax::Model& m) { use(m); }
+
+TreeModel::TreeModel(std::filesystem::path file) : file_(std::move(file)) {}
+
+void TreeModel::use(const syntax::Model& m) const {
+  model_ = &m;
+  dep_of_label_.assign(m.label_count(), Dep::other);
   for (std::size_t id = 0; id < m.label_count(); ++id)
     for (const auto& [name, dep] : kLabels)
-      if (m.label_name(static_cast<std::uint16_t>(id)) == name) dep_of_label[id] = dep;
+      if (m.label_name(static_cast<std::uint16_t>(id)) == name) dep_of_label_[id] = dep;
+}
+
+const syntax::Model& TreeModel::model() const {
+  if (!file_.empty())
+    std::call_once(once_, [&] {
+      owned_ = std::make_unique<syntax::Model>(syntax::Model::load(file_));
+      use(*owned_);
+    });
+  return *model_;
+}
+
+Dep TreeModel::dep(std::uint16_t label) const {
+  model();
+  return label < dep_of_label_.size() ? dep_of_label_[label] : Dep::other;
 }
 
 void plan_tree(const Sentence& s, const AnalyzerContext& ctx, SentenceSyntax& syn) {
