@@ -139,9 +139,6 @@ bool VerbReader::english_noun_reading(std::uint32_t i) const {
   return np_before;
 }
 
-// The first form whose conditions hold: a split particle that closes the
-// clause (German) or follows closely (English phrasal verb); English -ing
-// only in progressive tenses ("is attacking").
 // The first form that fits, a verb-object phrase's before the verb's alone.
 const VerbForm* VerbReader::select_form(std::uint32_t i,
                                         const std::vector<VerbForm>& forms) const {
@@ -157,6 +154,9 @@ const VerbForm* VerbReader::select_form(std::uint32_t i,
   return nullptr;
 }
 
+// A form's conditions: a split particle that closes the clause (German) or
+// follows closely (English phrasal verb); English -ing only in progressive
+// tenses ("is attacking").
 bool VerbReader::fits(std::uint32_t i, const VerbForm& f) const {
   const auto& t = tok();
   if (f.needs_particle) {
