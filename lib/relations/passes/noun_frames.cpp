@@ -206,8 +206,8 @@ Side NounReader::objective_genitive(const Side& src) const {
                    [&](const Mention* m) { return m->first >= np_start && m->first < i; }))
     return {};
   return group_of(ms(), first_group(ms(), [&](const Mention& m) {
-                    bool after = de() ? m.genitive_attr && m.np_first > i && m.np_first <= i + 2
-                                      : m.prep == "of" && m.np_first > i && m.np_first <= i + 2;
+                    bool marked = de() ? m.genitive_attr : v().grammar().is(m.prep, kOfPrep);
+                    bool after = marked && m.np_first > i && m.np_first <= i + 2;
                     return m.actor && after && !shares_code(src, m.actor);
                   }));
 }
