@@ -51,10 +51,16 @@ Grammar Grammar::load(const std::filesystem::path& file) {
       return;
     }
     // Cue words without a class bit (grammar.hpp).
-    if (cls == "claim" || cls == "credit" || cls == "reciprocal") {
-      g.cues_[word] |= cls == "claim" ? kCueClaim : cls == "credit" ? kCueCredit : kCueReciprocal;
-      return;
-    }
+    static constexpr std::pair<std::string_view, Cue> kCues[] = {
+        {"claim", kCueClaim},
+        {"credit", kCueCredit},
+        {"reciprocal", kCueReciprocal},
+        {"accredited", kCueAccredited}};
+    for (const auto& [name, cue] : kCues)
+      if (cls == name) {
+        g.cues_[word] |= cue;
+        return;
+      }
     const ClassName* found = nullptr;
     for (const ClassName& c : kClasses)
       if (c.name == cls) found = &c;

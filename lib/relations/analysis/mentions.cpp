@@ -296,6 +296,32 @@ void merge_same_phrase(const AnalysisView& v, std::vector<Mention>& mentions) {
   }
 }
 
+// An adjective and a compound on one noun name one actor: "der israelische
+// UNO-Botschafter" is Israel's envoy to the UN, "der deutsche EU-Kommissar"
+// the EU's commissioner.  A diplomat serves the state of the adjective; any
+// other office the organisation of the compound.
+void merge_one_head(const AnalysisView& v, std::vector<Mention>& mentions) {
+  for (std::size_t k = 0; k + 1 < mentions.size();) {
+    Mention& a = mentions[k];
+    Mention& b = mentions[k + 1];
+    // The adjective's noun is the compound's first part or its head.
+    bool one_noun = a.head >= 0 && b.head >= 0 &&
+                    (a.head == b.head || static_cast<std::uint32_t>(a.head) == b.first);
+    if (a.how != Mention::adjective || b.how != Mention::compound || !one_noun || !a.actor ||
+        !b.actor) {
+      ++k;
+      continue;
+    }
+    bool envoy = v.ctx.grammar.accredited(v.tok[static_cast<std::size_t>(b.head)].fold);
+    Mention& keep = envoy ? a : b;
+    keep.first = a.first;
+    keep.head = b.head;
+    keep.last = b.last;
+    keep.text = a.text + " ... " + b.text;
+    mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(envoy ? k + 1 : k));
+  }
+}
+
 }  // namespace
 
 bool may_have_mentions(const SentenceSyntax& syn, const std::vector<ActorMatch>& names) {
@@ -316,6 +342,7 @@ void find_mentions(const Sentence& s, const AnalyzerContext& ctx, const Sentence
   drop_repeated_abbreviations(v, mentions);
   merge_offices(v, mentions);
   merge_same_phrase(v, mentions);
+  merge_one_head(v, mentions);
   for (Mention& m : mentions) m.clause = syn.clause_of[m.first];
 }
 

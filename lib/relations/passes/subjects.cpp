@@ -71,9 +71,25 @@ struct SubjectFinder {
                   (w && (m.gender == '-' ||
                          (m.gender != '-' && w->genders.find(m.gender) != std::string::npos)));
       if (c.first - m.last <= 2 && m.actor && fits) return k;
+      if (m.actor && owns_head_before(m, c.first)) return k;
       break;
     }
     return -1;
+  }
+  // "Der israelische Botschafter (in Genf), der ...": an actor's adjective or
+  // compound on the person or organ noun that ends the noun phrase before the
+  // relative pronoun; a place phrase may follow the noun.
+  bool owns_head_before(const Mention& m, std::uint32_t start) const {
+    if (m.head < 0 || m.how == Mention::name) return false;
+    auto h = static_cast<std::uint32_t>(m.head);
+    std::uint32_t end = start;
+    while (end > h + 1 && tok()[end - 1].kind == TokenKind::punct) --end;
+    if (h >= end || end - h > 3 || !v.grammar().actor_head(tok()[h].fold)) return false;
+    for (std::uint32_t i = h + 1; i < end; ++i) {
+      bool prep = i == h + 1 && v.cls_has(i, kPrep);
+      if (!prep && !(tok()[i].kind == TokenKind::word && tok()[i].upper)) return false;
+    }
+    return true;
   }
 
   // German: a finite verb in -en is plural ("machen", "wollen", "hatten"),
