@@ -105,21 +105,22 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
   return m.first > 0 && (v.cls(m.first - 1) & kEthnic);
 }
 
+// A German demonym in -er is its own plural ("Israelis und Palästinenser"):
+// it is one person only after a singular article ("der (junge) Marokkaner").
+bool er_plural(const AnalysisView& v, const ActorMatch& m) {
+  if (!v.de || m.kind != FormKind::demonym || m.gender != 'm') return false;
+  std::string_view f = v.tok[m.last - 1].fold;
+  if (f.size() <= 2 || f.substr(f.size() - 2) != "er") return false;
+  for (std::uint32_t b = m.first; b > 0 && b + 2 >= m.first; --b)
+    if (v.cls(b - 1) & kDetSingular) return false;
+  return true;
+}
+
 // "ein Österreicher", "der junge Marokkaner" is a private person; the plural
 // "die Österreicher" is the people.
 bool private_person(const AnalysisView& v, const ActorMatch& m) {
   if (m.kind != FormKind::demonym) return false;
-  const auto& tok = v.tok;
-  // A demonym in -er is its own plural ("Israelis und Palästinenser"): it is
-  // one person only after a singular article ("der (junge) Marokkaner").
-  bool er_plural = false;
-  if (v.de && m.gender == 'm') {
-    std::string_view f = tok[m.last - 1].fold;
-    er_plural = f.size() > 2 && f.substr(f.size() - 2) == "er";
-    for (std::uint32_t b = m.first; er_plural && b > 0 && b + 2 >= m.first; --b)
-      if (v.cls(b - 1) & kDetSingular) er_plural = false;
-  }
-  if (v.de && (m.gender == 'm' || m.gender == 'f') && !er_plural) return true;
+  if (v.de && (m.gender == 'm' || m.gender == 'f') && !er_plural(v, m)) return true;
   return m.first > 0 && (v.cls(m.first - 1) & kDetIndef);
 }
 
@@ -130,7 +131,7 @@ void add_name_mentions(const AnalysisView& v, const std::vector<ActorMatch>& nam
     x.first = m.first;
     x.last = m.last;
     x.actor = v.ctx.actors.actors[m.actor].get();
-    x.gender = m.gender;
+    x.gender = er_plural(v, m) ? 'p' : m.gender;
     x.how = m.kind == FormKind::adjective ? Mention::adjective : Mention::name;
     // "Russian troops" is an adjective; the plural "Russians" names people.
     if (m.kind == FormKind::demonym && !v.de) {

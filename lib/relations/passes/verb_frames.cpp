@@ -208,8 +208,16 @@ bool VerbReader::attributive(std::uint32_t i, const VerbForm& vf, const Trigger&
   const Grammar& g = v().grammar();
   const Mention* agent = nullptr;
   const Mention* head = nullptr;
+  // The agent phrase, or a preposition the row gives the source ("der in
+  // Russland festgenommene Amerikaner": arrests are the state's where they happen).
+  auto source_prep = [&](const std::string& p) {
+    return g.is(p, kAgentPrep) || std::any_of(tr.source.begin(), tr.source.end(), [&](const Role& r) {
+             return r.kind == Role::prep && r.word == p;
+           });
+  };
   for (const Mention& m : ms()) {
-    if (m.last <= i && i - m.last <= 1 && g.is(m.prep, kAgentPrep) && m.actor) agent = &m;
+    if (m.last <= i && i - m.last <= 1 && !m.prep.empty() && source_prep(m.prep) && m.actor)
+      agent = &m;
     if (m.first > i && m.first - i <= 2 && m.actor && !head) head = &m;
   }
   // "die von Russland unterstützte Regierung von Assad / in Damaskus": an
