@@ -56,6 +56,18 @@ Link link_at(const AnalysisView& v, const std::vector<Mention>& mentions, std::s
   return link(v, mentions[k], mentions[k + 1]);
 }
 
+// "mit Kanzler Faymann, der EU-Außenbeauftragten Mogherini und den
+// Regierungschefs der Region": a list after a preposition that a coordinator
+// closes with a phrase naming no actor.
+bool closed_by_other(const AnalysisView& v, const std::vector<Mention>& mentions,
+                     std::size_t lo, std::size_t j) {
+  const Mention& last = mentions[j];
+  std::uint32_t t = last.last;
+  if (mentions[lo].prep.empty() || t + 1 >= v.n || !(v.cls(t) & kCoord)) return false;
+  if (j + 1 < mentions.size() && mentions[j + 1].np_first <= t + 2) return false;
+  return (v.cls(t + 1) & (kDet | kDetOblique)) != 0;
+}
+
 // A comma joins only a list that a coordinator closes, or a run of three or
 // more bare names ("to Iran, Libya, North Korea, Sudan, and ..."): the comma
 // between mentions k - 1 and k.
@@ -69,7 +81,8 @@ bool comma_joins(const AnalysisView& v, const std::vector<Mention>& mentions, st
             (mentions[q].np_first == mentions[q].first ||
              (mentions[q].np_first + 1 == mentions[q].first &&
               (v.cls(mentions[q].np_first) & kPrep)));
-  return names || (j + 1 < mentions.size() && link_at(v, mentions, j) == Link::coordinator);
+  return names || (j + 1 < mentions.size() && link_at(v, mentions, j) == Link::coordinator) ||
+         closed_by_other(v, mentions, lo, j);
 }
 
 }  // namespace

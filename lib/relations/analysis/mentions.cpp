@@ -253,17 +253,24 @@ void drop_repeated_abbreviations(const AnalysisView& v, std::vector<Mention>& me
 }
 
 // An office and its holder are one mention coded as the office: "EU-Ratspräsident
-// Donald Tusk" acts for the EU, "UN-Generalsekretär Ban" for the UN.
+// Donald Tusk" acts for the EU, "UN-Generalsekretär Ban" for the UN, as does
+// an organ named in the actor tables ("die EU-Außenbeauftragte Federica
+// Mogherini": an organ's id is not its code).
 void merge_offices(const AnalysisView& v, std::vector<Mention>& mentions) {
   for (std::size_t k = 0; k + 1 < mentions.size();) {
     Mention& a = mentions[k];
     Mention& b = mentions[k + 1];
-    bool office = a.how == Mention::compound && b.how == Mention::name && a.actor && b.actor &&
-                  b.actor->type == ActorType::person && a.head >= 0 &&
-                  b.first == static_cast<std::uint32_t>(a.head) + 1 &&
-                  v.ctx.grammar.actor_head(v.tok[static_cast<std::size_t>(a.head)].fold);
+    bool holder = a.actor && b.actor && b.how == Mention::name &&
+                  b.actor->type == ActorType::person;
+    bool compound_office = a.how == Mention::compound && a.head >= 0 &&
+                           b.first == static_cast<std::uint32_t>(a.head) + 1 &&
+                           v.ctx.grammar.actor_head(v.tok[static_cast<std::size_t>(a.head)].fold);
+    bool organ = a.how == Mention::name && b.first == a.last && a.actor &&
+                 a.actor->type != ActorType::person && a.actor->id != a.actor->code;
+    bool office = holder && (compound_office || organ);
     if (office) {
       b.first = a.first;
+      b.np_first = std::min(a.np_first, b.np_first);
       // Keep the person (for "der Minister" later) unless the office is another code's.
       if (a.actor->code != b.actor->code) b.actor = a.actor;
       b.text = a.text + " ... " + b.text;
@@ -289,6 +296,7 @@ void merge_same_phrase(const AnalysisView& v, std::vector<Mention>& mentions) {
                 (v.tok[t].upper || (!v.de && v.ctx.grammar.actor_head(v.tok[t].fold)));
     if (same_np) {
       b.first = a.first;
+      b.np_first = std::min(a.np_first, b.np_first);
       b.text = a.text + " ... " + b.text;
       mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(k));
     } else {
@@ -316,6 +324,7 @@ void merge_one_head(const AnalysisView& v, std::vector<Mention>& mentions) {
     bool envoy = v.ctx.grammar.accredited(v.tok[static_cast<std::size_t>(b.head)].fold);
     Mention& keep = envoy ? a : b;
     keep.first = a.first;
+    keep.np_first = std::min(a.np_first, b.np_first);
     keep.head = b.head;
     keep.last = b.last;
     keep.text = a.text + " ... " + b.text;
