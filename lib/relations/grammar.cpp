@@ -55,7 +55,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"claim", kCueClaim},
         {"credit", kCueCredit},
         {"reciprocal", kCueReciprocal},
-        {"accredited", kCueAccredited}};
+        {"accredited", kCueAccredited},
+        {"negotiation", kCueNegotiation}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

@@ -124,11 +124,13 @@ class Grammar {
   // subject's); a word that opens a picture credit before a colon ("Foto:
   // Reuters"); a reciprocal word (gegenseitig, einander; "each other"); a
   // diplomat noun, whose state is not the organisation it is accredited to
-  // ("der israelische UNO-Botschafter").
+  // ("der israelische UNO-Botschafter"); a word for negotiations, after which
+  // an agreement is not yet made ("Verhandlungen über ein Abkommen").
   bool claim(std::string_view fold) const { return cue(fold, kCueClaim); }
   bool credit(std::string_view fold) const { return cue(fold, kCueCredit); }
   bool reciprocal(std::string_view fold) const { return cue(fold, kCueReciprocal); }
   bool accredited(std::string_view fold) const { return cue(fold, kCueAccredited); }
+  bool negotiation(std::string_view fold) const { return cue(fold, kCueNegotiation); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -144,7 +146,8 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  enum Cue : std::uint8_t { kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8 };
+  enum Cue : std::uint8_t { kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8,
+             kCueNegotiation = 16 };
   StringMap<std::uint8_t> cues_;
   bool cue(std::string_view fold, Cue c) const {
     auto it = cues_.find(fold);

@@ -26,6 +26,10 @@ Link link(const AnalysisView& v, const Mention& a, const Mention& b) {
   // and Palestinian leader Yasser Arafat"), not as a modifier of a thing.
   bool adjective_actor = b.how == Mention::adjective && b.head >= 0 &&
                          g.actor_head(tok[static_cast<std::size_t>(b.head)].fold);
+  // "EU-Türkei-Gipfel": two names of one compound.
+  if (a.how == Mention::compound && b.how == Mention::compound && a.head == b.head &&
+      a.last + 1 == b.first)
+    return Link::coordinator;
   if (b.how == Mention::pronoun || b.how == Mention::first_person ||
       a.how == Mention::pronoun || a.how == Mention::first_person ||
       (b.how == Mention::adjective && !adjective_actor) || b.np_first < a.last)

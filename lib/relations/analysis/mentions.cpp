@@ -19,11 +19,19 @@ using namespace analysis;  // word_shape.hpp
 namespace {
 
 // The noun an adjective or the first part of a compound modifies.
-void find_head(const AnalysisView& v, const ActorMatch& m, Mention& x) {
-  // "US-Beamte", "UN-Sicherheitsrat": the name modifies the noun after the hyphen.
+void find_head(const AnalysisView& v, const std::vector<ActorMatch>& names, const ActorMatch& m,
+               Mention& x) {
+  // "US-Beamte", "UN-Sicherheitsrat": the name modifies the noun after the
+  // hyphen; in "EU-Türkei-Gipfel" both names are sides of the event noun
+  // (the "Nato-Russland-Rat" is a body, and Nato modifies "Russland").
   if (m.last < v.n && compound_hyphen(v.s, m.last)) {
     x.how = Mention::compound;
-    x.head = static_cast<std::int32_t>(m.last + 1);
+    std::uint32_t h = m.last + 1;
+    for (const ActorMatch& n : names)
+      if (n.first == h && n.last + 1 < v.n && compound_hyphen(v.s, n.last) &&
+          v.ctx.triggers.noun(v.ctx.lang, v.tok[n.last + 1].fold))
+        h = n.last + 1;
+    x.head = static_cast<std::int32_t>(h);
   } else if (x.how == Mention::adjective) {
     for (std::uint32_t h = m.last; h < std::min(v.n, m.last + 3); ++h)
       if (is_word(v.tok[h]) && (v.de ? v.tok[h].upper : !(v.cls(h) & kFunction))) {
@@ -139,7 +147,7 @@ void add_name_mentions(const AnalysisView& v, const std::vector<ActorMatch>& nam
       bool plural = last.size() > 2 && last.back() == 's' && last[last.size() - 2] != '\'';
       x.how = plural ? Mention::name : Mention::adjective;
     }
-    find_head(v, m, x);
+    find_head(v, names, m, x);
     if (names_no_actor(v, m, x) || private_person(v, m)) continue;
     for (std::uint32_t k = m.first; k < m.last; ++k) {
       if (!x.text.empty() && v.tok[k].begin > v.tok[k - 1].end) x.text += ' ';

@@ -465,6 +465,12 @@ void NounReader::sides(Side& src, Side& tgt, bool& source_is_subject, Provenance
     src.erase(src.begin() + 1, src.end());
   }
   pair_sides();
+  // "der EU-Türkei-Gipfel", "die Gespräche Russlands und Chinas": a mutual
+  // act within one group.
+  if (tr->mutual && tgt.empty() && src.size() >= 2) {
+    tgt.assign(src.begin() + 1, src.end());
+    src.erase(src.begin() + 1, src.end());
+  }
   if (tgt.empty() && !src.empty()) tgt = objective_genitive(src);
   // "Anschläge in Brüssel und Paris": without a named target the state whose
   // territory is hit is the target (GUIDELINES).  Only for force: "Hilfe im
@@ -532,6 +538,9 @@ Status NounReader::status_of() const {
     std::uint32_t p = np_start - 1;
     if ((cls(p) & kPrep) && p > cl.first) --p;
     if (cls(p) & kProspect) set(Status::hypothetical, "advocated, feared or planned");
+    // "Verhandlungen über das Abkommen", "talks on a deal": not yet agreed.
+    if (tr->relation == Relation::AGREE && sv.grammar().negotiation(tok()[p].fold))
+      set(Status::hypothetical, "under negotiation");
   }
   if (st == Status::fact && feared()) set(Status::hypothetical, "feared or planned");
   return st;
