@@ -24,8 +24,9 @@ enum class RelationSet : std::uint8_t {
   halt,
   occasion,
   means,
+  instrument,
 };
-inline constexpr std::size_t kRelationSetCount = 12;
+inline constexpr std::size_t kRelationSetCount = 13;
 std::string_view to_string(RelationSet s);
 
 class Transforms {

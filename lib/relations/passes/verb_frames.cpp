@@ -67,6 +67,7 @@ struct VerbReader {
   const VerbForm* select_form(std::uint32_t i, const std::vector<VerbForm>& forms) const;
   bool fits(std::uint32_t i, const VerbForm& f) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
+  Side instrument_doer(Relation rel) const;
   bool reciprocal(const Trigger& tr) const;
   bool adjective_participle(std::uint32_t i) const;
   bool attributive(std::uint32_t i, const VerbForm& vf, const Trigger& tr,
@@ -251,6 +252,29 @@ bool VerbReader::attributive(std::uint32_t i, const VerbForm& vf, const Trigger&
     drop(Drop::attributive_no_sides);
   }
   return true;
+}
+
+// "bei einem US-Luftangriff getötet", "killed in an Israeli airstrike": a
+// passive act without an agent was done by the doer of the event noun of the
+// same relation that the clause names as its occasion (the noun's adjective,
+// compound or genitive).
+Side VerbReader::instrument_doer(Relation rel) const {
+  const SentenceView& sv = v();
+  for (const Mention& m : ms()) {
+    if (m.clause != static_cast<int>(ci) || !m.actor || !sv.grammar().is(m.prep, kOccasionPrep))
+      continue;
+    std::int32_t noun = m.head;
+    if (m.genitive_attr && m.np_first > 0) noun = static_cast<std::int32_t>(m.np_first) - 1;
+    if (noun < 0 || !(m.how == Mention::adjective || m.how == Mention::compound ||
+                      m.genitive_attr))
+      continue;
+    const auto* entries = sv.triggers().noun(de() ? Lang::de : Lang::en, tok()[static_cast<std::size_t>(noun)].fold);
+    if (!entries) continue;
+    for (std::uint32_t e : *entries)
+      if (sv.triggers().at(e).relation == rel)
+        return group_of(ms(), static_cast<int>(&m - ms().data()));
+  }
+  return {};
 }
 
 // English participles: after an article or a number they are adjectives
@@ -541,6 +565,10 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
       src = roles.resolve(r);
       if (trace) trace->role("source", role_name(r), src);
     }
+  if (src.empty() && passive && sv.in(RelationSet::instrument, tr.relation)) {
+    src = instrument_doer(tr.relation);
+    if (trace && !src.empty()) trace->role("source", "doer of the act it happened in", src);
+  }
   roles.src_now = src;
   for (const Role& r : tr.target)
     if (tgt.empty()) {

@@ -25,6 +25,7 @@ std::string table(std::string_view set = {}, std::string_view row = {}) {
       {"halt", "AID CONSULT\tSANCTION"},
       {"occasion", "PROTEST\t-"},
       {"means", "ASSAULT COERCE\t-"},
+      {"instrument", "ASSAULT COERCE\t-"},
   };
   std::string out = "# set\trelations\tgives\twhat\n";
   for (const auto& [name, fields] : rows) {
