@@ -302,7 +302,15 @@ void merge_same_phrase(const AnalysisView& v, std::vector<Mention>& mentions) {
     for (std::uint32_t t = a.last; same_np && t < b.first; ++t)
       same_np = is_word(v.tok[t]) && !(v.cls(t) & kFunction) &&
                 (v.tok[t].upper || (!v.de && v.ctx.grammar.actor_head(v.tok[t].fold)));
-    if (same_np) {
+    // "der argentinische Pontifex", "der deutsche Papst Benedikt": the
+    // adjective right before a person or state names where they come from;
+    // they act for their own code.  A group takes its adjective's code
+    // ("die pakistanischen Taliban", GUIDELINES), and an organisation's may
+    // be a national branch ("the British Red Cross").
+    bool origin = a.how == Mention::adjective && b.how == Mention::name && a.actor && b.actor &&
+                  b.first == a.last && a.actor->code != b.actor->code &&
+                  (b.actor->type == ActorType::person || b.actor->type == ActorType::state);
+    if (same_np || origin) {
       b.first = a.first;
       b.np_first = std::min(a.np_first, b.np_first);
       b.text = a.text + " ... " + b.text;
