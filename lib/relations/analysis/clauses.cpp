@@ -220,6 +220,41 @@ void split_verb_phrases(const AnalysisView& v, const std::vector<ActorMatch>& na
   merged.swap(split);
 }
 
+// German main clauses joined by "und"/"aber" share the subject: "Der
+// Papst traf in Quito ein und wurde von Correa empfangen", "Russland
+// kritisierte die Türkei und forderte ...".  The second opens with its
+// finite verb: an auxiliary or a finite trigger verb, lower case, after a
+// word that is no verb ("bombardierten und beschossen" share one clause).
+bool opens_german_clause(const AnalysisView& v, std::uint32_t i, std::uint32_t last) {
+  std::uint32_t nx = i + 1;
+  if (nx >= last || !is_word(v.tok[nx]) || v.tok[nx].upper || verbish(v, i - 1)) return false;
+  if (v.cls(nx) & (kAux | kAuxPassive | kModalHypo)) return true;
+  if (const auto* forms = v.syn.verb[nx])
+    for (const VerbForm& f : *forms)
+      if (f.types & kFinite) return true;
+  return false;
+}
+
+void split_german_main_clauses(const AnalysisView& v, std::vector<Span>& merged) {
+  std::vector<Span> split;
+  for (auto [first, last] : merged) {
+    std::uint32_t from = first;
+    bool verb_seen = false;
+    for (std::uint32_t i = first; i < last; ++i) {
+      if (!is_word(v.tok[i])) continue;
+      if ((v.cls(i) & kCoord) && verb_seen && i > from + 1 && opens_german_clause(v, i, last)) {
+        split.emplace_back(from, i);
+        from = i;
+        verb_seen = false;
+        continue;
+      }
+      if (verbish(v, i)) verb_seen = true;
+    }
+    split.emplace_back(from, last);
+  }
+  merged.swap(split);
+}
+
 void number_clauses(std::uint32_t n, const std::vector<Span>& merged,
                     std::vector<Clause>& clauses, std::vector<int>& clause_of) {
   clauses.clear();
@@ -252,8 +287,12 @@ void find_clauses(const Sentence& s, const AnalyzerContext& ctx, const SentenceS
   scratch.merged.clear();
   cut_at_punctuation(v, scratch.segs);
   join_verbless(v, scratch.segs, scratch.merged);
-  if (v.de) join_brackets(v, scratch.merged);
-  else split_verb_phrases(v, names, scratch.merged);
+  if (v.de) {
+    join_brackets(v, scratch.merged);
+    split_german_main_clauses(v, scratch.merged);
+  } else {
+    split_verb_phrases(v, names, scratch.merged);
+  }
   number_clauses(v.n, scratch.merged, clauses, clause_of);
 }
 
