@@ -377,6 +377,12 @@ struct VerbRoles {
   // adjective or compound, a von-phrase -- so only such a mention can be the
   // owner the tree finds, and a clause without one (other than the source's)
   // needs no parse.
+  // A name ends right before the phrase of m.
+  bool after_name(const Mention& m) const {
+    return std::any_of(r.ms().begin(), r.ms().end(), [&](const Mention& o) {
+      return o.actor && o.how == Mention::name && o.last == m.np_first;
+    });
+  }
   bool marked_owner(const Mention& m) const {
     return m.how == Mention::adjective || m.how == Mention::compound || m.possessive ||
            m.genitive_attr || r.v().grammar().is(m.prep, kAgentPrep);
@@ -393,7 +399,8 @@ struct VerbRoles {
   Side subject_role() const {
     if (!passive) return subj;
     // The agent phrase -- not a von-phrase that belongs to a noun ("bei
-    // Kämpfen von Armee und UN-Soldaten ... getötet worden").
+    // Kämpfen von Armee und UN-Soldaten ... getötet worden"); a name before
+    // it takes none ("in Moskau von Putin empfangen").
     const SentenceView& v = r.v();
     const Clause& c = r.c();
     return group_of(r.ms(), first_group(r.ms(), [&](const Mention& m) {
@@ -401,7 +408,7 @@ struct VerbRoles {
                           m.np_first > 0 && v.tok[m.np_first - 1].upper &&
                           v.tok[m.np_first - 1].kind == TokenKind::word &&
                           !v.cls_has(m.np_first - 1, kDet | kDetOblique | kPrep) &&
-                          m.np_first - 1 > c.first;
+                          m.np_first - 1 > c.first && !after_name(m);
                       return m.clause == static_cast<int>(r.ci) && !noun_attribute &&
                              v.grammar().is(m.prep, kAgentPrep);
                     }));
