@@ -51,8 +51,11 @@ Grammar Grammar::load(const std::filesystem::path& file) {
       return;
     }
     // Cue words without a class bit (grammar.hpp).
-    if (cls == "claim" || cls == "credit" || cls == "reciprocal") {
-      g.cues_[word] |= cls == "claim" ? kCueClaim : cls == "credit" ? kCueCredit : kCueReciprocal;
+    if (cls == "claim" || cls == "credit" || cls == "reciprocal" || cls == "region") {
+      g.cues_[word] |= cls == "claim"    ? kCueClaim
+                       : cls == "credit" ? kCueCredit
+                       : cls == "region" ? kCueRegion
+                                         : kCueReciprocal;
       return;
     }
     const ClassName* found = nullptr;

@@ -122,10 +122,13 @@ class Grammar {
   // a word that claims an act for the clause's subject ("bekannte sich zu",
   // "claimed responsibility for": the act named after zu/für/for is the
   // subject's); a word that opens a picture credit before a colon ("Foto:
-  // Reuters"); a reciprocal word (gegenseitig, einander; "each other").
+  // Reuters"); a reciprocal word (gegenseitig, einander; "each other"); a
+  // compass adjective that names part of the place after it ("in central
+  // Iran", "to northern Iraq"): the place keeps the phrase's preposition.
   bool claim(std::string_view fold) const { return cue(fold, kCueClaim); }
   bool credit(std::string_view fold) const { return cue(fold, kCueCredit); }
   bool reciprocal(std::string_view fold) const { return cue(fold, kCueReciprocal); }
+  bool region(std::string_view fold) const { return cue(fold, kCueRegion); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -141,7 +144,7 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  enum Cue : std::uint8_t { kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4 };
+  enum Cue : std::uint8_t { kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueRegion = 8 };
   StringMap<std::uint8_t> cues_;
   bool cue(std::string_view fold, Cue c) const {
     auto it = cues_.find(fold);
