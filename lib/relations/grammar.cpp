@@ -56,7 +56,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"credit", kCueCredit},
         {"reciprocal", kCueReciprocal},
         {"accredited", kCueAccredited},
-        {"negotiation", kCueNegotiation}};
+        {"negotiation", kCueNegotiation},
+        {"region", kCueRegion}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

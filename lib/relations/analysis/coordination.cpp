@@ -18,6 +18,18 @@ namespace {
 
 enum class Link { none, comma, coordinator };
 
+// English puts a compound's head last: the head of "Israeli peace movement"
+// is movement, the last of the lower-case content words from `first` on
+// (before `limit`).  German compounds are one word: `first` itself.
+std::uint32_t compound_head(const AnalysisView& v, std::uint32_t first, std::uint32_t limit) {
+  std::uint32_t h = first;
+  if (v.de) return h;
+  while (h + 1 < limit && is_word(v.tok[h + 1]) && !v.tok[h + 1].upper &&
+         no_function_class(v.cls(h + 1)))
+    ++h;
+  return h;
+}
+
 // How the mentions `a` and `b` (the next one) are joined.
 Link link(const AnalysisView& v, const Mention& a, const Mention& b) {
   const auto& tok = v.tok;
@@ -40,9 +52,10 @@ Link link(const AnalysisView& v, const Mention& a, const Mention& b) {
   std::uint32_t from = a.last;
   if ((a.how == Mention::adjective || a.how == Mention::compound) && a.head >= 0 &&
       static_cast<std::uint32_t>(a.head) >= a.last &&
-      static_cast<std::uint32_t>(a.head) < b.np_first &&
-      g.actor_head(tok[static_cast<std::size_t>(a.head)].fold))
-    from = static_cast<std::uint32_t>(a.head) + 1;
+      static_cast<std::uint32_t>(a.head) < b.np_first) {
+    const std::uint32_t h = compound_head(v, static_cast<std::uint32_t>(a.head), b.np_first);
+    if (g.actor_head(tok[h].fold)) from = h + 1;
+  }
   for (std::uint32_t t = from; t < b.np_first; ++t) {
     std::uint64_t c = v.cls(t);
     if (c & kCoord) saw_coord = true;

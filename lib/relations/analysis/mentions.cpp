@@ -102,6 +102,11 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
   // Compounds of such heads too: "Transportunternehmen", "Energiekonzern".
   if (x.head >= 0 && v.de && g.nonactor_head(tok[head].fold)) return true;
   if (m.last <= dateline_end(v) || credit(v, m)) return true;
+  // "western Sudan": a lower-case compass word before a name is part of the
+  // place, not the West.
+  if (!v.de && m.last == m.first + 1 && m.last < v.n && !tok[m.first].upper &&
+      g.region(tok[m.first].fold) && tok[m.last].upper)
+    return true;
   // A German hyphen compound names an actor when its head is people or an
   // institution ("US-Beamte", "UN-Sicherheitsrat") or an event whose side it
   // is ("US-Sanktionen"); "EU-Syrien-Fonds", "Ukraine-Konflikt" name none.
