@@ -127,13 +127,15 @@ class Grammar {
   // ("der israelische UNO-Botschafter"); a word for negotiations, after which
   // an agreement is not yet made ("Verhandlungen über ein Abkommen"); a
   // compass adjective that names part of the place after it ("in central
-  // Iran", "to northern Iraq"): the place keeps the phrase's preposition.
+  // Iran", "to northern Iraq"): the place keeps the phrase's preposition; a
+  // word making an office a past one (ehemalig, früher, ex, former).
   bool claim(std::string_view fold) const { return cue(fold, kCueClaim); }
   bool credit(std::string_view fold) const { return cue(fold, kCueCredit); }
   bool reciprocal(std::string_view fold) const { return cue(fold, kCueReciprocal); }
   bool accredited(std::string_view fold) const { return cue(fold, kCueAccredited); }
   bool negotiation(std::string_view fold) const { return cue(fold, kCueNegotiation); }
   bool region(std::string_view fold) const { return cue(fold, kCueRegion); }
+  bool former(std::string_view fold) const { return cue(fold, kCueFormer); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -150,7 +152,7 @@ class Grammar {
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
   enum Cue : std::uint8_t { kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8,
-             kCueNegotiation = 16, kCueRegion = 32 };
+             kCueNegotiation = 16, kCueRegion = 32, kCueFormer = 64 };
   StringMap<std::uint8_t> cues_;
   bool cue(std::string_view fold, Cue c) const {
     auto it = cues_.find(fold);

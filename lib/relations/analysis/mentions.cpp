@@ -87,6 +87,22 @@ bool credit(const AnalysisView& v, const ActorMatch& m) {
   return true;
 }
 
+// "der frühere russische Präsident", "der georgische Ex-Präsident", "the
+// former Russian president": a state's adjective or compound on a former
+// office names no one acting for it (GUIDELINES: persons in office).  A name
+// after the title keeps its own code.
+bool former_office(const AnalysisView& v, const ActorMatch& m, const Mention& x) {
+  if (x.how == Mention::name || x.head < 0) return false;
+  const Grammar& g = v.ctx.grammar;
+  for (std::uint32_t b = m.first; b > 0 && b + 2 >= m.first; --b)
+    if (g.former(v.tok[b - 1].fold)) return true;
+  auto h = static_cast<std::uint32_t>(x.head);
+  std::string_view hf = v.tok[h].fold;
+  bool ex_prefix = hf.size() > 4 && hf.substr(0, 2) == "ex" && g.actor_head(hf.substr(2));
+  bool ex_word = g.former(hf) && h + 1 < v.n && compound_hyphen(v.s, h + 1);
+  return ex_prefix || ex_word;
+}
+
 // A name used for something other than its actor.
 bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x) {
   const auto& tok = v.tok;
@@ -114,6 +130,7 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
     std::string_view hf = tok[head].fold;
     if (!g.actor_head(hf) && !v.ctx.triggers.noun(v.ctx.lang, hf)) return true;
   }
+  if (former_office(v, m, x)) return true;
   // "ethnic Albanians", "ethnische Serben": an ethnic group, not the state.
   return m.first > 0 && (v.cls(m.first - 1) & kEthnic);
 }
