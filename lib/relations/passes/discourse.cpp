@@ -1,5 +1,7 @@
 #include "relations/passes/discourse.hpp"
 
+#include <algorithm>
+
 namespace geokg {
 namespace {
 
@@ -22,13 +24,22 @@ bool antecedent_kind(const Mention& m) {
          m.how != Mention::description && m.how != Mention::pair;
 }
 
+// An actor named in clause `bound`: a pronoun or description there stands
+// for someone else (binding: "Die Türkei verurteilte das Regime").
+bool named_in_clause(const std::vector<Mention>& ms, int bound, const Actor* a) {
+  return bound >= 0 && std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+           return m.clause == bound && m.actor && antecedent_kind(m) && m.actor->code == a->code;
+         });
+}
+
 }  // namespace
 
 const Actor* Discourse::resolve(const std::vector<Mention>& ms, const std::string& genders,
                                 std::uint32_t before, const Actor* exclude, bool description,
-                                std::size_t si) const {
+                                std::size_t si, int bound) const {
   auto fits = [&](const Actor* a, char gender) {
     if (exclude && a->code == exclude->code) return false;
+    if (named_in_clause(ms, bound, a)) return false;
     return description ? description_fits(a, genders) : gender_fits(gender, genders);
   };
   for (auto it = ms.rbegin(); it != ms.rend(); ++it)
@@ -43,9 +54,9 @@ const Actor* Discourse::resolve(const std::vector<Mention>& ms, const std::strin
 
 const Actor* Discourse::resolve_person(const std::vector<Mention>& ms,
                                        const std::string& genders, std::uint32_t before,
-                                       std::size_t si) const {
+                                       std::size_t si, int bound) const {
   auto fits = [&](const Actor* a, char gender) {
-    return a && a->type == ActorType::person &&
+    return a && a->type == ActorType::person && !named_in_clause(ms, bound, a) &&
            (gender == '-' || gender_fits(gender, genders) || genders.empty());
   };
   for (auto it = ms.rbegin(); it != ms.rend(); ++it)

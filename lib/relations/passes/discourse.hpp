@@ -14,13 +14,16 @@ class Discourse {
   // The actor a pronoun ("sie": genders "fp") or a description ("das Land",
   // `description` true) before token `before` of sentence `si` refers to:
   // the last fitting name of this sentence, else of the two before it; none
-  // of `exclude`'s code.
+  // of `exclude`'s code; none named in clause `bound` of this sentence (a
+  // pronoun or description never stands for a name of its own clause: "Die
+  // Türkei verurteilte das Regime", "Putin traf ihn").
   const Actor* resolve(const std::vector<Mention>& ms, const std::string& genders,
                        std::uint32_t before, const Actor* exclude, bool description,
-                       std::size_t si) const;
-  // "Der Minister", "the president": the last person named (three sentences back).
+                       std::size_t si, int bound = -1) const;
+  // "Der Minister", "the president": the last person named (three sentences
+  // back), none of clause `bound`.
   const Actor* resolve_person(const std::vector<Mention>& ms, const std::string& genders,
-                              std::uint32_t before, std::size_t si) const;
+                              std::uint32_t before, std::size_t si, int bound = -1) const;
   // "die beiden Minister": the last person named before `before` whose code
   // is not `code`.
   const Actor* other_person(const std::vector<Mention>& ms, std::uint32_t before,

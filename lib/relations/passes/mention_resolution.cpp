@@ -25,15 +25,19 @@ struct Resolver {
     if (m.actor) m.second = d.resolve(ms, "", m.first, m.actor, true, v.index);
     if (!m.second) m.actor = nullptr;
   }
+  // The clause whose names m cannot stand for.  German only: the English
+  // analysis opens no clause at "that" or a to-infinitive ("asked the Council
+  // to help the girls enter the country"), so its clauses are too wide.
+  int bound(const Mention& m) const { return v.de ? m.clause : -1; }
   void one(Mention& m, const Actor* speaker) {
     if (correlate(v, m)) {
       m.actor = nullptr;
     } else if (m.how == Mention::pronoun) {
-      m.actor = d.resolve(ms, m.genders, m.first, nullptr, false, v.index);
+      m.actor = d.resolve(ms, m.genders, m.first, nullptr, false, v.index, bound(m));
     } else if (m.how == Mention::description && m.person) {
-      m.actor = d.resolve_person(ms, m.genders, m.first, v.index);
+      m.actor = d.resolve_person(ms, m.genders, m.first, v.index, bound(m));
     } else if (m.how == Mention::description) {
-      m.actor = d.resolve(ms, m.genders, m.first, nullptr, true, v.index);
+      m.actor = d.resolve(ms, m.genders, m.first, nullptr, true, v.index, bound(m));
     } else if (m.how == Mention::pair && v.cls_has(m.last - 1, kPersonDesc)) {
       person_pair(m);
     } else if (m.how == Mention::pair) {
