@@ -39,13 +39,13 @@ Forms are English (`en`); a form without an English word (a transliterated
 proper name such as "Lashkar-e-Jhangvi") is used unchanged in German news
 and is written for both languages (`*`).
 """
-import argparse
 import collections
 import json
 import os
 import re
 import sys
-import unicodedata
+
+from phoenix_dictionary import arguments, curated_rows, entries, fold, write_or_check
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUTPUT = "groups-phoenix.tsv"
@@ -134,11 +134,6 @@ PARTICLES = {"al", "el", "ul", "e", "i", "bin", "ibn", "wa", "ad", "ud", "an", "
 IMG_CODES = {"IMGMUSALQ": "ALQ", "IMGMUSRUSCNY": "RUS"}
 
 
-def fold(s):
-    s = unicodedata.normalize("NFD", s.lower())
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
 def key(s):
     """A form as the matcher compares it, loosely: folded, punctuation as
     spaces, dotted abbreviations closed up ("U.N." as "un")."""
@@ -148,31 +143,21 @@ def key(s):
 
 def read_entries(path):
     """Yields each entry: its name, synonyms and codes ([(code, dated)])."""
-    cur = None
-    with open(path, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            body = line.split("#", 1)[0].rstrip()
-            if not body.strip():
-                continue
-            if body[0] not in " \t+":
-                if cur:
-                    yield cur
-                m = re.match(r"([^\[]*)(.*)", body)
-                cur = {"name": m.group(1).strip(), "syn": [], "codes": []}
-                rest = m.group(2)
-            elif cur is None:
-                continue
-            elif body[0] == "+":
+    for head, lines in entries(path):
+        m = re.match(r"([^\[]*)(.*)", head)
+        cur = {"name": m.group(1).strip(), "syn": [], "codes": []}
+        rests = [m.group(2)]
+        for body in lines:
+            if body[0] == "+":
                 # "+A_+_B": two synonyms on one line.
                 cur["syn"] += [s for s in re.split(r"\+(?=_?[A-Z])", body[1:].strip()) if s]
-                continue
             else:
-                rest = body
+                rests.append(body)
+        for rest in rests:
             for c in re.findall(r"\[([^\]]*)\]", rest):
                 parts = c.split()
                 if parts:
                     cur["codes"].append((parts[0], len(parts) > 1))
-    if cur:
         yield cur
 
 
@@ -202,25 +187,8 @@ def display(raw):
     return " ".join(out).strip()
 
 
-def read_table(path):
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            c = line.rstrip("\n").split("\t")
-            rows.append({"id": c[0], "code": c[1], "type": c[2], "kind": c[3], "lang": c[4],
-                         "form": c[5]})
-    return rows
-
-
 def curated_tables(root):
-    folder = os.path.join(root, "data", "actors")
-    rows = []
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".tsv") and name != OUTPUT:
-            rows += read_table(os.path.join(folder, name))
-    return rows
+    return curated_rows(root, (OUTPUT,))
 
 
 def english_words(corpus_dir, root, reference):
@@ -440,12 +408,7 @@ HEADER = [
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    shared = os.environ.get("GEOKG_SHARED", os.path.join(ROOT, "..", "shared"))
-    ap.add_argument("--reference", default=os.path.join(shared, "reference", "petrarch2"))
-    ap.add_argument("--corpus", default=os.path.join(shared, "corpus"))
-    ap.add_argument("--check", action="store_true")
-    a = ap.parse_args()
+    a = arguments(__doc__, ROOT)
     rows, n_actors, skipped, merged = convert(a.reference, a.corpus, ROOT)
     text = "\n".join(HEADER + rows) + "\n"
     print(f"{n_actors} actors, {len(rows)} form rows "
@@ -456,18 +419,8 @@ def main():
               "their other forms are written under its id", file=sys.stderr)
     for k, n in sorted(skipped.items(), key=lambda x: (-x[1], x[0])):
         print(f"  skipped {n}: {k}", file=sys.stderr)
-    path = os.path.join(ROOT, "data", "actors", OUTPUT)
-    if a.check:
-        old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-        if old != text:
-            print(f"{path} differs from the converter's output; "
-                  "re-run scripts/convert-phoenix-groups.py", file=sys.stderr)
-            return 1
-        return 0
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return 0
-
+    return write_or_check(os.path.join(ROOT, "data", "actors", OUTPUT), text, a.check,
+                          "scripts/convert-phoenix-groups.py")
 
 if __name__ == "__main__":
     sys.exit(main())

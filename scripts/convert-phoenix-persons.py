@@ -33,7 +33,6 @@ name, not the surname of another person, and never capitalised in the corpora
 also name the person in full.  Re-run after editing the curated tables; the
 actors-phoenix-persons test says when the committed tables are out of date.
 """
-import argparse
 import calendar
 import collections
 import datetime
@@ -41,7 +40,8 @@ import json
 import os
 import re
 import sys
-import unicodedata
+
+from phoenix_dictionary import arguments, curated_rows, entries, fold, write_or_check
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STATE_ROLES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
@@ -68,11 +68,6 @@ SPANISH = {"ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "ESP", "GNQ",
            "MEX", "NIC", "PAN", "PER", "PRY", "SLV", "URY", "VEN"}
 # Surnames shorter than this are too often something else ("Ali", "Kim", "Lee").
 MIN_SURNAME = 5
-
-
-def fold(s):
-    s = unicodedata.normalize("NFD", s.lower())
-    return "".join(c for c in s if not unicodedata.combining(c))
 
 
 def words(s):
@@ -123,27 +118,13 @@ def parse_role(text):
 
 def read_entries(path):
     """Yields each entry: its name, inline code, synonyms and role lines."""
-    cur = None
-    with open(path, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            body = line.split("#", 1)[0].rstrip()
-            if not body.strip():
-                continue
-            if body[0] not in " \t+":
-                if cur:
-                    yield cur
-                # "THORGEDUR_ GUNNARSDOTTIR_": a stray space inside a name.
-                m = re.match(r"([^\[]+)(\[[^\]]*\])?", body)
-                name = re.sub(r"\s+", "_", m.group(1).strip())
-                cur = {"name": name, "inline": m.group(2), "syn": [], "roles": []}
-            elif cur is None:
-                continue
-            elif body[0] == "+":
-                cur["syn"].append(re.sub(r"\s+", "_", body[1:].strip()))
-            else:
-                cur["roles"].append(body.strip())
-    if cur:
-        yield cur
+    for head, lines in entries(path):
+        # "THORGEDUR_ GUNNARSDOTTIR_": a stray space inside a name.
+        m = re.match(r"([^\[]+)(\[[^\]]*\])?", head)
+        name = re.sub(r"\s+", "_", m.group(1).strip())
+        yield {"name": name, "inline": m.group(2),
+               "syn": [re.sub(r"\s+", "_", l[1:].strip()) for l in lines if l[0] == "+"],
+               "roles": [l.strip() for l in lines if l[0] != "+"]}
 
 
 def state_of(code, states):
@@ -197,16 +178,9 @@ def iso_day(v):
     return f"{v // 10000:04d}-{v // 100 % 100:02d}-{v % 100:02d}"
 
 
-def read_table_forms(path):
-    """(id, type, kind, folded form) of every row of a geokg actor table."""
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            c = line.rstrip("\n").split("\t")
-            rows.append((c[0], c[2], c[3], fold(c[5])))
-    return rows
+def read_table_forms(rows):
+    """(id, type, kind, folded form) of actor table rows."""
+    return [(r["id"], r["type"], r["kind"], fold(r["form"])) for r in rows]
 
 
 def slug(name):
@@ -308,13 +282,8 @@ def lexicon_words(root):
 
 
 def curated_tables(root):
-    folder = os.path.join(root, "data", "actors")
-    rows = []
-    for name in sorted(os.listdir(folder)):
-        # groups-phoenix.tsv is generated after this table and leaves out its forms.
-        if name.endswith(".tsv") and name not in ("persons-phoenix.tsv", "groups-phoenix.tsv"):
-            rows += read_table_forms(os.path.join(folder, name))
-    return rows
+    # groups-phoenix.tsv is generated after this table and leaves out its forms.
+    return read_table_forms(curated_rows(root, ("persons-phoenix.tsv", "groups-phoenix.tsv")))
 
 
 def select_persons(entries, states, curated, skipped):
@@ -423,32 +392,13 @@ HEADER = [
 ]
 
 
-def write_or_check(path, text, check):
-    if check:
-        old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-        if old != text:
-            print(f"{path} differs from the converter's output; "
-                  "re-run scripts/convert-phoenix-persons.py", file=sys.stderr)
-            return 1
-        return 0
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return 0
-
-
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    shared = os.environ.get("GEOKG_SHARED", os.path.join(ROOT, "..", "shared"))
-    ap.add_argument("--reference", default=os.path.join(shared, "reference", "petrarch2"))
-    ap.add_argument("--corpus", default=os.path.join(shared, "corpus"))
-    ap.add_argument("--check", action="store_true")
-    a = ap.parse_args()
+    a = arguments(__doc__, ROOT)
     curated = curated_tables(ROOT)
     states = {r[0] for r in curated if r[1] == "state"}
     skipped = collections.Counter()
-    entries = read_entries(os.path.join(a.reference, "Phoenix.Countries.actors.txt"))
-    persons = select_persons(entries, states, curated, skipped)
+    phoenix = read_entries(os.path.join(a.reference, "Phoenix.Countries.actors.txt"))
+    persons = select_persons(phoenix, states, curated, skipped)
     names, roles = rows(persons, curated, lexicon_words(ROOT), Corpus(a.corpus), skipped)
     name_text = "\n".join(["# id\tcode\ttype\tkind\tlang\tform\tgender"] + HEADER + names) + "\n"
     role_text = "\n".join(["# id\tfrom\tto\tcode"] + HEADER + roles) + "\n"
@@ -459,9 +409,11 @@ def main():
     for k, n in sorted(skipped.items(), key=lambda x: (-x[1], x[0])):
         print(f"  skipped {n}: {k}", file=sys.stderr)
     actors = os.path.join(ROOT, "data", "actors")
-    status = write_or_check(os.path.join(actors, "persons-phoenix.tsv"), name_text, a.check)
+    script = "scripts/convert-phoenix-persons.py"
+    status = write_or_check(os.path.join(actors, "persons-phoenix.tsv"), name_text, a.check,
+                            script)
     status |= write_or_check(os.path.join(actors, "roles", "persons-phoenix.tsv"), role_text,
-                             a.check)
+                             a.check, script)
     return status
 
 
