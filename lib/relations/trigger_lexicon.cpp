@@ -43,7 +43,7 @@ std::vector<std::string> object_words(std::string_view list) {
 
 const std::vector<std::string_view> kGermanPreps = {
     "von", "aus", "gegen", "an", "nach", "mit", "bei", "auf", "über", "für", "zu",
-    "um", "in", "vor", "durch", "zwischen", "unter", "wegen", "seit"};
+    "um", "in", "vor", "durch", "zwischen", "unter", "wegen", "seit", "hinter"};
 const std::vector<std::string_view> kEnglishPreps = {
     "by", "from", "to", "against", "with", "on", "at", "for", "of", "into",
     "between", "in", "over", "about", "upon", "onto", "toward", "towards", "among"};

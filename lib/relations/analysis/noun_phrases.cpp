@@ -207,6 +207,10 @@ void agent_owner(const AnalysisView& v, const std::vector<Mention>& mentions, Me
   const std::string_view before = a > 0 && is_word(v.tok[a - 1]) ? v.tok[a - 1].fold : "";
   const bool in = v.de && m.prep == "in" && g.agent_owned_in(before, v.tok[a].fold);
   if (!(von || in) || (v.de && !v.tok[a].upper) || inside_mention(mentions, a)) return;
+  // "seine Truppen aus Syrien", "ihre Soldaten aus Afghanistan": a
+  // possessive already names the owner; the phrase is where they are.
+  for (std::uint32_t k = a >= 2 ? a - 2 : 0; k < a; ++k)
+    if (v.cls(k) & kPoss) return;
   const bool owned = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& o) {
     return o.head == static_cast<std::int32_t>(a);
   });

@@ -1,5 +1,6 @@
 // Clause moods: the status a clause gives the events in it -- negated by its
-// own negation or a denying verb above a dass-clause ("bestritt, dass ..."),
+// own negation or a denying verb above a dass-clause ("bestritt, dass ...")
+// or a zu-infinitive ("bestritt, ... zu haben"),
 // hypothetical by a modal, an intent, a question, willingness or intent
 // above a zu-infinitive ("plant, ... anzugreifen"), or fear above a
 // complement ("befürchtet, dass ...").  Reads the analysis;
@@ -20,7 +21,9 @@ void clause_moods(const SentenceView& v, std::vector<ClauseMood>& out) {
     std::uint32_t first = c.first;
     while (first < c.last && v.tok[first].kind != TokenKind::word) ++first;
     m.dass = first < c.last && v.cls_has(first, kComplementizer);
-    m.negated = c.negated || (m.dass && m.complement && gov && gov->neg_complement);
+    // "bestritt, dass ...", and "bestreitet, ... angegriffen zu haben".
+    m.negated = c.negated || (gov && gov->neg_complement &&
+                              ((m.dass && m.complement) || c.type == Clause::zu));
     m.hypothetical =
         c.hypothetical || c.intent || v.syn.question ||
         (gov && c.type == Clause::zu && (gov->hypothetical || gov->willing || gov->intent)) ||

@@ -150,6 +150,9 @@ void NounReader::measure_phrase() {
     if (k != i && sv.syn.verb[k] && !(de() && t[k].upper))
       for (const VerbForm& vf : *sv.syn.verb[k]) {
         const Trigger& tr = sv.triggers().at(vf.trigger);
+        // A split form whose particle the verb frames did not find is
+        // another verb ("hielt ein Manöver ab" is no "vorhalten").
+        if (vf.needs_particle && !verbs.taken[k]) continue;
         judged_clause |= sv.in(RelationSet::evaluative, tr.relation) &&
                          (vf.types & (kFinite | kParticiple | kInfinitive)) &&
                          has_object_word(tr, t, c().first, c().last);
