@@ -191,7 +191,8 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   if (s.tokens.empty()) return;
   const std::string_view text = std::string_view(doc.text).substr(s.begin, s.end - s.begin);
   AnalyzerContext ctx{lang,     index_of(actors), grammar(lang),
-                      triggers, &index,           tree_model(lang), parse_day(doc.date)};
+                      triggers, &index,           tree_model(lang), parse_day(doc.date),
+                      &discourse.named()};
   SentenceSyntax& syn = thread_syntax();
   if (trace) trace->sentence(si, text);
   // Events and antecedents all come from mentions: a sentence without any

@@ -134,6 +134,13 @@ class TreeModel {
   mutable std::vector<Dep> dep_of_label_;
 };
 
+// Persons the document has named in full, by the folded last word of the
+// name ("Sisi" after "Abdel Fattah al-Sisi"): news names a person once in
+// full, then by surname.  Null where two persons share one.
+struct NamedPersons {
+  StringMap<const Actor*> by_surname;
+};
+
 struct AnalyzerContext {
   Lang lang;
   const ActorIndex& actors;
@@ -146,6 +153,8 @@ struct AnalyzerContext {
   // The document's date as YYYYMMDD, 0 if unknown: a person is coded by the
   // role they held on that day (data/actors/roles/).
   std::int32_t day = 0;
+  // The persons named in full earlier in the document; null: none.
+  const NamedPersons* named = nullptr;
 };
 
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx);

@@ -66,11 +66,44 @@ void read_token_classes(const Sentence& s, const AnalyzerContext& ctx, TokenLook
   syn.question = n > 0 && is_punct(tok[n - 1], "?");
 }
 
+namespace {
+
+// The person a capitalised word names as the surname of one named in full
+// before ("Sisi", German genitive "Sisis").
+const Actor* surname_of(const NamedPersons& named, std::string_view fold) {
+  auto it = named.by_surname.find(fold);
+  if (it == named.by_surname.end() && fold.size() > 4 && fold.back() == 's')
+    it = named.by_surname.find(fold.substr(0, fold.size() - 1));
+  return it == named.by_surname.end() ? nullptr : it->second;
+}
+
+void add_surnames_named_before(const Sentence& s, const AnalyzerContext& ctx,
+                               std::vector<ActorMatch>& names) {
+  if (!ctx.named || ctx.named->by_surname.empty()) return;
+  const auto& tok = s.tokens;
+  std::size_t before = names.size();
+  for (std::uint32_t i = 0, k = 0; i < tok.size(); ++i) {
+    while (k < before && names[k].last <= i) ++k;
+    if (k < before && names[k].first <= i) continue;  // inside a name
+    if (!is_word(tok[i]) || !tok[i].upper) continue;
+    const Actor* a = surname_of(*ctx.named, tok[i].fold);
+    auto id = a ? ctx.actors.by_id.find(a->id) : ctx.actors.by_id.end();
+    if (id != ctx.actors.by_id.end())
+      names.push_back(ActorMatch{i, i + 1, id->second, FormKind::surname, '-'});
+  }
+  if (names.size() == before) return;
+  std::sort(names.begin(), names.end(),
+            [](const ActorMatch& a, const ActorMatch& b) { return a.first < b.first; });
+}
+
+}  // namespace
+
 void find_actor_names(const Sentence& s, const AnalyzerContext& ctx,
                       const TokenLookups& lookups, std::vector<ActorMatch>& names) {
   if (ctx.index) ctx.actors.match(s, ctx.lang, lookups.lengths, names);
   else ctx.actors.match(s, ctx.lang, names);
   ctx.actors.at_day(names, ctx.day);
+  add_surnames_named_before(s, ctx, names);
 }
 
 namespace {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "geokg/text/segmenter.hpp"
+
 namespace geokg {
 namespace {
 
@@ -99,6 +101,21 @@ void Discourse::remember(const std::vector<Mention>& ms, std::size_t si) {
       history_.push_back(
           Antecedent{m.actor, m.genders.empty() ? '-' : m.genders[0], si, m.first});
   if (history_.size() > 64) history_.erase(history_.begin(), history_.end() - 64);
+  for (const Mention& m : ms)
+    if (m.how == Mention::name && m.actor && m.actor->type == ActorType::person &&
+        m.last - m.first >= 2)
+      name_person(m);
+}
+
+// "Abdel Fattah al-Sisi": later "Sisi" (and "al-Sisi").  A surname two
+// persons of the document share names neither.
+void Discourse::name_person(const Mention& m) {
+  std::string_view last = m.text;
+  if (auto sp = last.rfind(' '); sp != std::string_view::npos) last = last.substr(sp + 1);
+  if (auto hy = last.rfind('-'); hy != std::string_view::npos) last = last.substr(hy + 1);
+  if (last.size() < 4) return;
+  auto [it, fresh] = named_.by_surname.emplace(fold_case(last), m.actor);
+  if (!fresh && it->second && it->second->id != m.actor->id) it->second = nullptr;
 }
 
 }  // namespace geokg

@@ -32,6 +32,9 @@ class Discourse {
   std::vector<const Actor*> states_latest_first() const;
   // What this sentence's names and resolved pronouns leave for the next ones.
   void remember(const std::vector<Mention>& ms, std::size_t si);
+  // The persons named in full so far, by surname (for the analysis of the
+  // sentences that follow).
+  const NamedPersons& named() const { return named_; }
 
  private:
   struct Antecedent {
@@ -41,6 +44,8 @@ class Discourse {
     std::uint32_t token;
   };
   std::vector<Antecedent> history_;
+  NamedPersons named_;
+  void name_person(const Mention& m);
 };
 
 }  // namespace geokg
