@@ -6,7 +6,7 @@
 // Reads: the tokens; syn.classes, syn.clause_of; the actor names; ctx.actors,
 //        ctx.grammar (genders, actor heads, non-actor heads), ctx.triggers.
 // Writes: mentions: first, last, head, actor, gender, genders, how, person,
-//         clause, text.
+//         private_person, clause, text.
 #include <algorithm>
 
 #include "relations/analysis/units.hpp"
@@ -130,7 +130,8 @@ bool er_plural(const AnalysisView& v, const ActorMatch& m) {
 }
 
 // "ein Österreicher", "der junge Marokkaner" is a private person; the plural
-// "die Österreicher" is the people.
+// "die Österreicher" is the people.  A private person arrested, killed or
+// released stands for the state (GUIDELINES), so the mention stays, marked.
 bool private_person(const AnalysisView& v, const ActorMatch& m) {
   if (m.kind != FormKind::demonym) return false;
   if (v.de && (m.gender == 'm' || m.gender == 'f') && !er_plural(v, m)) return true;
@@ -153,7 +154,8 @@ void add_name_mentions(const AnalysisView& v, const std::vector<ActorMatch>& nam
       x.how = plural ? Mention::name : Mention::adjective;
     }
     find_head(v, names, m, x);
-    if (names_no_actor(v, m, x) || private_person(v, m)) continue;
+    if (names_no_actor(v, m, x)) continue;
+    x.private_person = private_person(v, m);
     for (std::uint32_t k = m.first; k < m.last; ++k) {
       if (!x.text.empty() && v.tok[k].begin > v.tok[k - 1].end) x.text += ' ';
       x.text += v.tok[k].form;
