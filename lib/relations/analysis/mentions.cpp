@@ -129,10 +129,44 @@ bool er_plural(const AnalysisView& v, const ActorMatch& m) {
   return true;
 }
 
+// No noun follows token `i` in the phrase: "a Canadian criticized", "ein
+// Deutscher wurde", "a Canadian." -- unlike "a Canadian attack", "der
+// Deutsche Bundestag", "a Russian-made missile".
+bool phrase_ends(const AnalysisView& v, std::uint32_t i) {
+  if (i >= v.n) return true;
+  if (!is_word(v.tok[i])) return !compound_hyphen(v.s, i);
+  if (v.de) return !v.tok[i].upper;  // German nouns are capitalised
+  // An English verb that is no event noun, or a function word (a noun such
+  // as "minister" may have a class too).
+  return (v.cls(i) & kFunction) ||
+         (is_verbal(v.tok[i], v.cls(i), v.syn.verb[i], v.ctx, false) && !v.syn.noun[i]);
+}
+
+// A state adjective used as a noun for one person: "a Canadian", "ein
+// Deutscher", "dem Deutschen" (within two words of an indefinite or a
+// singular article).  After "der", "Deutschen" is the people's genitive
+// plural ("die Sorgen der Deutschen").
+bool nominal_adjective(const AnalysisView& v, const ActorMatch& m) {
+  if (m.kind != FormKind::adjective || m.first == 0 || !v.tok[m.first].upper ||
+      !phrase_ends(v, m.last))
+    return false;
+  if (!v.de) return v.cls(m.first - 1) & kDetIndef;
+  std::string_view f = v.tok[m.last - 1].fold;
+  const bool en = f.size() > 2 && f.substr(f.size() - 2) == "en";
+  for (std::uint32_t b = m.first; b > 0 && b + 2 >= m.first; --b) {
+    const std::uint64_t c = v.cls(b - 1);
+    if (c & kDetIndef) return true;
+    if (c & kDetSingular) return !en || (c & kDetOblique);
+    if (c & (kDet | kDetOblique)) return false;
+  }
+  return false;
+}
+
 // "ein Österreicher", "der junge Marokkaner" is a private person; the plural
 // "die Österreicher" is the people.  A private person arrested, killed or
 // released stands for the state (GUIDELINES), so the mention stays, marked.
 bool private_person(const AnalysisView& v, const ActorMatch& m) {
+  if (nominal_adjective(v, m)) return true;
   if (m.kind != FormKind::demonym) return false;
   if (v.de && (m.gender == 'm' || m.gender == 'f') && !er_plural(v, m)) return true;
   return m.first > 0 && (v.cls(m.first - 1) & kDetIndef);

@@ -57,6 +57,16 @@ TEST_SUITE("analysis: mentions") {
     CHECK(private_of("The Russians attacked.", Lang::en).empty());
     CHECK(mentions_of("Russian troops attacked.", Lang::en) == Words{"Russian adjective RUS"});
   }
+  TEST_CASE("a state adjective used as a noun after a singular article is a private person") {
+    CHECK(private_of("Ein Deutscher wurde verhaftet.", Lang::de) ==
+          Words{"Deutscher adjective DEU"});
+    CHECK(private_of("Der Deutsche Bundestag tagte.", Lang::de).empty());
+    CHECK(private_of("Die Sorgen der Deutschen wachsen.", Lang::de).empty());
+    CHECK(private_of("A Canadian criticized Russia.", Lang::en) ==
+          Words{"Canadian adjective CAN"});
+    CHECK(private_of("A Russian attack began.", Lang::en).empty());
+    CHECK(private_of("A Russian-made missile hit Kyiv.", Lang::en).empty());
+  }
   TEST_CASE("'es gibt' has no actor") {
     CHECK(mentions_of("Es gibt keine Einigung mit Russland.", Lang::de) ==
           Words{"Russland name RUS"});
