@@ -57,7 +57,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"reciprocal", kCueReciprocal},
         {"accredited", kCueAccredited},
         {"negotiation", kCueNegotiation},
-        {"region", kCueRegion}};
+        {"region", kCueRegion},
+        {"citizen", kCueCitizen}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

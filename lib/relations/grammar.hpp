@@ -134,6 +134,9 @@ class Grammar {
   bool accredited(std::string_view fold) const { return cue(fold, kCueAccredited); }
   bool negotiation(std::string_view fold) const { return cue(fold, kCueNegotiation); }
   bool region(std::string_view fold) const { return cue(fold, kCueRegion); }
+  // A noun for a state's private persons ("Bürger", "Geisel", "citizen",
+  // "hostage"): a state adjective or compound on it names private persons.
+  bool citizen(std::string_view fold) const { return cue(fold, kCueCitizen); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -150,7 +153,7 @@ class Grammar {
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
   enum Cue : std::uint8_t { kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8,
-             kCueNegotiation = 16, kCueRegion = 32 };
+             kCueNegotiation = 16, kCueRegion = 32, kCueCitizen = 64 };
   StringMap<std::uint8_t> cues_;
   bool cue(std::string_view fold, Cue c) const {
     auto it = cues_.find(fold);

@@ -87,10 +87,23 @@ bool credit(const AnalysisView& v, const ActorMatch& m) {
   return true;
 }
 
+// "US-Bürger", "die britische Geisel", "a Canadian journalist", "US
+// citizens": a state's adjective, compound or (English) name on a noun for
+// private persons names them, not the state.
+bool citizen_head(const AnalysisView& v, const ActorMatch& m, const Mention& x) {
+  std::int32_t h = x.head;
+  if (h < 0 && !v.de && x.how == Mention::name && m.last < v.n)
+    h = static_cast<std::int32_t>(m.last);
+  return h >= 0 && v.ctx.grammar.citizen(v.tok[static_cast<std::uint32_t>(h)].fold);
+}
+
 // A name used for something other than its actor.
 bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x) {
   const auto& tok = v.tok;
   const Grammar& g = v.ctx.grammar;
+  // Private persons of a state are no place or topic, and the state stands
+  // for them as a target (GUIDELINES).
+  const bool citizen = citizen_head(v, m, x);
   // "anti-Syria journalist", "pro-Iranian group", "anti-chinesische Proteste":
   // the actor is what the phrase is for or against, never its agent.
   if (m.first >= 2 && is_punct(tok[m.first - 1], "-") && (v.cls(m.first - 2) & kStance))
@@ -98,9 +111,9 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
   const auto head = static_cast<std::uint32_t>(x.head);
   // A country name used as a place or topic ("der Syrien-Konflikt", "die
   // russische Sprache") is no actor.
-  if (x.head >= 0 && (v.cls(head) & kNonActorHead)) return true;
+  if (x.head >= 0 && !citizen && (v.cls(head) & kNonActorHead)) return true;
   // Compounds of such heads too: "Transportunternehmen", "Energiekonzern".
-  if (x.head >= 0 && v.de && g.nonactor_head(tok[head].fold)) return true;
+  if (x.head >= 0 && !citizen && v.de && g.nonactor_head(tok[head].fold)) return true;
   if (m.last <= dateline_end(v) || credit(v, m)) return true;
   // "western Sudan": a lower-case compass word before a name is part of the
   // place, not the West.
@@ -110,7 +123,7 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
   // A German hyphen compound names an actor when its head is people or an
   // institution ("US-Beamte", "UN-Sicherheitsrat") or an event whose side it
   // is ("US-Sanktionen"); "EU-Syrien-Fonds", "Ukraine-Konflikt" name none.
-  if (x.how == Mention::compound && x.head >= 0 && v.de) {
+  if (x.how == Mention::compound && x.head >= 0 && v.de && !citizen) {
     std::string_view hf = tok[head].fold;
     if (!g.actor_head(hf) && !v.ctx.triggers.noun(v.ctx.lang, hf)) return true;
   }
@@ -189,7 +202,7 @@ void add_name_mentions(const AnalysisView& v, const std::vector<ActorMatch>& nam
     }
     find_head(v, names, m, x);
     if (names_no_actor(v, m, x)) continue;
-    x.private_person = private_person(v, m);
+    x.private_person = private_person(v, m) || citizen_head(v, m, x);
     for (std::uint32_t k = m.first; k < m.last; ++k) {
       if (!x.text.empty() && v.tok[k].begin > v.tok[k - 1].end) x.text += ' ';
       x.text += v.tok[k].form;

@@ -67,6 +67,16 @@ TEST_SUITE("analysis: mentions") {
     CHECK(private_of("A Russian attack began.", Lang::en).empty());
     CHECK(private_of("A Russian-made missile hit Kyiv.", Lang::en).empty());
   }
+  TEST_CASE("a state's adjective, compound or name on a noun for private persons") {
+    CHECK(private_of("Syrien hat zwei US-Bürger festgenommen.", Lang::de) ==
+          Words{"US compound USA"});
+    CHECK(private_of("Die britische Geisel kam frei.", Lang::de) ==
+          Words{"britische adjective GBR"});
+    CHECK(private_of("Iran detained two US citizens.", Lang::en) == Words{"US name USA"});
+    CHECK(private_of("Iran arrested a British journalist.", Lang::en) ==
+          Words{"British adjective GBR"});
+    CHECK(private_of("US officials criticized Iran.", Lang::en).empty());
+  }
   TEST_CASE("'es gibt' has no actor") {
     CHECK(mentions_of("Es gibt keine Einigung mit Russland.", Lang::de) ==
           Words{"Russland name RUS"});
