@@ -58,7 +58,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"accredited", kCueAccredited},
         {"negotiation", kCueNegotiation},
         {"region", kCueRegion},
-        {"former", kCueFormer}};
+        {"former", kCueFormer},
+        {"citizen", kCueCitizen}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

@@ -136,6 +136,9 @@ class Grammar {
   bool negotiation(std::string_view fold) const { return cue(fold, kCueNegotiation); }
   bool region(std::string_view fold) const { return cue(fold, kCueRegion); }
   bool former(std::string_view fold) const { return cue(fold, kCueFormer); }
+  // A noun for a state's private persons ("Bürger", "Geisel", "citizen",
+  // "hostage"): a state adjective or compound on it names private persons.
+  bool citizen(std::string_view fold) const { return cue(fold, kCueCitizen); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -151,9 +154,11 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  enum Cue : std::uint8_t { kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8,
-             kCueNegotiation = 16, kCueRegion = 32, kCueFormer = 64 };
-  StringMap<std::uint8_t> cues_;
+  enum Cue : std::uint16_t {
+    kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
+    kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128
+  };
+  StringMap<std::uint16_t> cues_;
   bool cue(std::string_view fold, Cue c) const {
     auto it = cues_.find(fold);
     return it != cues_.end() && (it->second & c);

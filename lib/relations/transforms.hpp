@@ -25,8 +25,9 @@ enum class RelationSet : std::uint8_t {
   occasion,
   means,
   instrument,
+  on_citizens,
 };
-inline constexpr std::size_t kRelationSetCount = 13;
+inline constexpr std::size_t kRelationSetCount = 14;
 std::string_view to_string(RelationSet s);
 
 class Transforms {

@@ -6,7 +6,7 @@
 // Reads: the tokens; syn.classes, syn.clause_of; the actor names; ctx.actors,
 //        ctx.grammar (genders, actor heads, non-actor heads), ctx.triggers.
 // Writes: mentions: first, last, head, actor, gender, genders, how, person,
-//         clause, text.
+//         private_person, clause, text.
 #include <algorithm>
 
 #include "relations/analysis/units.hpp"
@@ -103,10 +103,23 @@ bool former_office(const AnalysisView& v, const ActorMatch& m, const Mention& x)
   return ex_prefix || ex_word;
 }
 
+// "US-Bürger", "die britische Geisel", "a Canadian journalist", "US
+// citizens": a state's adjective, compound or (English) name on a noun for
+// private persons names them, not the state.
+bool citizen_head(const AnalysisView& v, const ActorMatch& m, const Mention& x) {
+  std::int32_t h = x.head;
+  if (h < 0 && !v.de && x.how == Mention::name && m.last < v.n)
+    h = static_cast<std::int32_t>(m.last);
+  return h >= 0 && v.ctx.grammar.citizen(v.tok[static_cast<std::uint32_t>(h)].fold);
+}
+
 // A name used for something other than its actor.
 bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x) {
   const auto& tok = v.tok;
   const Grammar& g = v.ctx.grammar;
+  // Private persons of a state are no place or topic, and the state stands
+  // for them as a target (GUIDELINES).
+  const bool citizen = citizen_head(v, m, x);
   // "anti-Syria journalist", "pro-Iranian group", "anti-chinesische Proteste":
   // the actor is what the phrase is for or against, never its agent.
   if (m.first >= 2 && is_punct(tok[m.first - 1], "-") && (v.cls(m.first - 2) & kStance))
@@ -114,9 +127,9 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
   const auto head = static_cast<std::uint32_t>(x.head);
   // A country name used as a place or topic ("der Syrien-Konflikt", "die
   // russische Sprache") is no actor.
-  if (x.head >= 0 && (v.cls(head) & kNonActorHead)) return true;
+  if (x.head >= 0 && !citizen && (v.cls(head) & kNonActorHead)) return true;
   // Compounds of such heads too: "Transportunternehmen", "Energiekonzern".
-  if (x.head >= 0 && v.de && g.nonactor_head(tok[head].fold)) return true;
+  if (x.head >= 0 && !citizen && v.de && g.nonactor_head(tok[head].fold)) return true;
   if (m.last <= dateline_end(v) || credit(v, m)) return true;
   // "western Sudan": a lower-case compass word before a name is part of the
   // place, not the West.
@@ -126,7 +139,7 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
   // A German hyphen compound names an actor when its head is people or an
   // institution ("US-Beamte", "UN-Sicherheitsrat") or an event whose side it
   // is ("US-Sanktionen"); "EU-Syrien-Fonds", "Ukraine-Konflikt" name none.
-  if (x.how == Mention::compound && x.head >= 0 && v.de) {
+  if (x.how == Mention::compound && x.head >= 0 && v.de && !citizen) {
     std::string_view hf = tok[head].fold;
     if (!g.actor_head(hf) && !v.ctx.triggers.noun(v.ctx.lang, hf)) return true;
   }
@@ -146,9 +159,44 @@ bool er_plural(const AnalysisView& v, const ActorMatch& m) {
   return true;
 }
 
+// No noun follows token `i` in the phrase: "a Canadian criticized", "ein
+// Deutscher wurde", "a Canadian." -- unlike "a Canadian attack", "der
+// Deutsche Bundestag", "a Russian-made missile".
+bool phrase_ends(const AnalysisView& v, std::uint32_t i) {
+  if (i >= v.n) return true;
+  if (!is_word(v.tok[i])) return !compound_hyphen(v.s, i);
+  if (v.de) return !v.tok[i].upper;  // German nouns are capitalised
+  // An English verb that is no event noun, or a function word (a noun such
+  // as "minister" may have a class too).
+  return (v.cls(i) & kFunction) ||
+         (is_verbal(v.tok[i], v.cls(i), v.syn.verb[i], v.ctx, false) && !v.syn.noun[i]);
+}
+
+// A state adjective used as a noun for one person: "a Canadian", "ein
+// Deutscher", "dem Deutschen" (within two words of an indefinite or a
+// singular article).  After "der", "Deutschen" is the people's genitive
+// plural ("die Sorgen der Deutschen").
+bool nominal_adjective(const AnalysisView& v, const ActorMatch& m) {
+  if (m.kind != FormKind::adjective || m.first == 0 || !v.tok[m.first].upper ||
+      !phrase_ends(v, m.last))
+    return false;
+  if (!v.de) return v.cls(m.first - 1) & kDetIndef;
+  std::string_view f = v.tok[m.last - 1].fold;
+  const bool en = f.size() > 2 && f.substr(f.size() - 2) == "en";
+  for (std::uint32_t b = m.first; b > 0 && b + 2 >= m.first; --b) {
+    const std::uint64_t c = v.cls(b - 1);
+    if (c & kDetIndef) return true;
+    if (c & kDetSingular) return !en || (c & kDetOblique);
+    if (c & (kDet | kDetOblique)) return false;
+  }
+  return false;
+}
+
 // "ein Österreicher", "der junge Marokkaner" is a private person; the plural
-// "die Österreicher" is the people.
+// "die Österreicher" is the people.  A private person arrested, killed or
+// released stands for the state (GUIDELINES), so the mention stays, marked.
 bool private_person(const AnalysisView& v, const ActorMatch& m) {
+  if (nominal_adjective(v, m)) return true;
   if (m.kind != FormKind::demonym) return false;
   if (v.de && (m.gender == 'm' || m.gender == 'f') && !er_plural(v, m)) return true;
   return m.first > 0 && (v.cls(m.first - 1) & kDetIndef);
@@ -170,7 +218,8 @@ void add_name_mentions(const AnalysisView& v, const std::vector<ActorMatch>& nam
       x.how = plural ? Mention::name : Mention::adjective;
     }
     find_head(v, names, m, x);
-    if (names_no_actor(v, m, x) || private_person(v, m)) continue;
+    if (names_no_actor(v, m, x)) continue;
+    x.private_person = private_person(v, m) || citizen_head(v, m, x);
     for (std::uint32_t k = m.first; k < m.last; ++k) {
       if (!x.text.empty() && v.tok[k].begin > v.tok[k - 1].end) x.text += ' ';
       x.text += v.tok[k].form;

@@ -256,8 +256,12 @@ void genitive_attribute(const AnalysisView& v, const std::vector<Mention>& menti
     return i < v.n && is_word(tok[i]) && tok[i].upper && i > 0;
   };
   const std::uint64_t article = v.cls(m.np_first);
+  // "der", "des"; "eines", "einer" only before a private person ("die
+  // Festnahme eines Deutschen"): other actors are named definite.
+  const bool article_of_owner =
+      (article & kDetDef) || (m.private_person && (article & kDetIndef));
   if (upper_noun(p) && !(v.cls(p) & kFunction) && m.np_first != m.first &&
-      (article & kOwnerLink) && (article & kDetDef))  // der, des
+      (article & kOwnerLink) && article_of_owner)
     m.genitive_attr = true;
   // Without an article the adjective carries the genitive: "die
   // Ausbildung (moderater) syrischer Rebellen", "Angriffe russischer Jets".

@@ -41,7 +41,8 @@ Attribution attribute(const SentenceView& v) {
       if (m.clause == static_cast<int>(ci) && m.prep.empty() && m.actor &&
           m.how != Mention::first_person) {
         a.text = m.text;
-        a.speaker = m.actor;
+        // "sagte ein Österreicher": a private person speaks for no state.
+        a.speaker = m.private_person ? nullptr : m.actor;
         break;
       }
     if (a.text.empty()) a.text = unknown_speaker(v, c);

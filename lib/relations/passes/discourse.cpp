@@ -21,9 +21,11 @@ bool description_fits(const Actor* a, const std::string& genders) {
 }
 
 // Names only: a pronoun or description refers to what a name introduced.
+// A private person ("ein Kanadier") is no antecedent: "er", "das Land"
+// after one would otherwise act for the state.
 bool antecedent_kind(const Mention& m) {
   return m.how != Mention::pronoun && m.how != Mention::first_person &&
-         m.how != Mention::description && m.how != Mention::pair;
+         m.how != Mention::description && m.how != Mention::pair && !m.private_person;
 }
 
 // An actor named in clause `bound`: a pronoun or description there stands
@@ -92,14 +94,15 @@ std::vector<const Actor*> Discourse::states_latest_first() const {
 }
 
 void Discourse::remember(const std::vector<Mention>& ms, std::size_t si) {
-  for (const Mention& m : ms)
-    if (m.actor &&
-        (m.how == Mention::name || m.how == Mention::adjective || m.how == Mention::compound))
+  for (const Mention& m : ms) {
+    if (!m.actor || m.private_person) continue;  // a private person is no antecedent
+    if (m.how == Mention::name || m.how == Mention::adjective || m.how == Mention::compound)
       history_.push_back(
           Antecedent{m.actor, m.how == Mention::name ? m.gender : '-', si, m.first});
-    else if (m.actor && m.how == Mention::pronoun)
+    else if (m.how == Mention::pronoun)
       history_.push_back(
           Antecedent{m.actor, m.genders.empty() ? '-' : m.genders[0], si, m.first});
+  }
   if (history_.size() > 64) history_.erase(history_.begin(), history_.end() - 64);
   for (const Mention& m : ms)
     if (m.how == Mention::name && m.actor && m.actor->type == ActorType::person &&

@@ -1,5 +1,6 @@
 // Emit: each candidate's pairs of actors (a pair description gives two) as
-// events with their evidence, deduplicated within the sentence.  Reads the
+// events with their evidence, deduplicated within the sentence; a private
+// person is a side only as the target of an act done to persons.  Reads the
 // candidates and the attribution; appends to the document's events.
 #include <set>
 #include <tuple>
@@ -55,6 +56,19 @@ void actors_of(const Candidate& k, std::vector<const Actor*>& sa,
   }
 }
 
+std::string_view code_or_unknown(const Actor* a) {
+  return a ? std::string_view(a->code) : std::string_view("?");
+}
+
+// A private person acts for no state; arrested, killed or released, they
+// stand for theirs (GUIDELINES: citizens, hostages, journalists).  The
+// frames still take them as sides, so that a verb whose subject or object
+// is a private person does not reach for another actor instead.
+bool private_side(const SentenceView& v, const Candidate& k) {
+  return k.source->private_person ||
+         (k.target->private_person && !v.in(RelationSet::on_citizens, k.relation));
+}
+
 }  // namespace
 
 void emit(const SentenceView& v, const Document& doc, std::string_view sentence_text,
@@ -65,15 +79,20 @@ void emit(const SentenceView& v, const Document& doc, std::string_view sentence_
   std::set<std::tuple<std::string, Relation, std::string, Status>> seen;
   std::vector<const Actor*> sa, ta;
   for (const Candidate& k : cands) {
+    if (private_side(v, k)) {
+      if (v.trace)
+        v.trace->pair_dropped(code_or_unknown(k.source->actor), k.relation,
+                              code_or_unknown(k.target->actor), Drop::private_person);
+      continue;
+    }
     actors_of(k, sa, ta);
     for (const Actor* a : sa)
       for (const Actor* b : ta) {
-        auto name = [](const Actor* x) {
-          return x ? std::string_view(x->code) : std::string_view("?");
-        };
         // (Every side has an actor: the frames take only resolved mentions.)
         if (!a || !b || a->code == b->code) {
-          if (v.trace) v.trace->pair_dropped(name(a), k.relation, name(b), Drop::same_actor);
+          if (v.trace)
+            v.trace->pair_dropped(code_or_unknown(a), k.relation, code_or_unknown(b),
+                                  Drop::same_actor);
           continue;
         }
         std::string sid = a->id, tid = b->id;

@@ -9,7 +9,8 @@
 //   clause_moods     -> ClauseMood[]    the status each clause gives its events
 //   read_frames      -> Frames          verb and noun frames: candidates
 //   transform        -> candidates      retargeting, obligations, demanded acts
-//   emit             -> events          pairs of actors, deduplicated
+//   emit             -> events          pairs of actors, deduplicated; a private
+//                                       person only as target (on_citizens)
 #pragma once
 #include <cstdint>
 #include <deque>

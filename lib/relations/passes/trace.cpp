@@ -45,6 +45,8 @@ std::string_view to_string(Drop d) {
       return "a charge that is not a fact";
     case Drop::same_actor:
       return "source and target are the same actor";
+    case Drop::private_person:
+      return "a private person: only the target of an arrest, a killing or a release";
     case Drop::duplicate:
       return "duplicate of an event of this sentence";
   }

@@ -36,9 +36,10 @@ enum class Drop : std::uint8_t {
   no_demanded_target,    // the demanded or reported act names no other actor
   charge_not_fact,       // a predicative charge ("als Völkermord") that is not a fact
   same_actor,            // source and target are one actor (or one code)
+  private_person,        // a private person as source, or target of an act not on_citizens
   duplicate,             // the same event was coded already in this sentence
 };
-inline constexpr std::size_t kDropCount = 20;
+inline constexpr std::size_t kDropCount = 21;
 std::string_view to_string(Drop d);
 
 class Trace {

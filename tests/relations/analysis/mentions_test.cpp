@@ -8,6 +8,14 @@ namespace {
 Words mentions_of(const std::string& text, Lang lang) {
   return mention_list(*analyse(text, lang, Stage::mentions));
 }
+// The mentions marked as private persons, as mention_list writes them.
+Words private_of(const std::string& text, Lang lang) {
+  auto a = analyse(text, lang, Stage::mentions);
+  Words all = mention_list(*a), out;
+  for (std::size_t k = 0; k < all.size(); ++k)
+    if (a->syn.mentions[k].private_person) out.push_back(all[k]);
+  return out;
+}
 }  // namespace
 
 TEST_SUITE("analysis: mentions") {
@@ -36,14 +44,38 @@ TEST_SUITE("analysis: mentions") {
           Words{"US compound USA", "Russland name RUS"});
     CHECK(mentions_of("Der EU-Syrien-Fonds wächst.", Lang::de).empty());
   }
-  TEST_CASE("demonyms: one person after a singular article, the people without") {
-    CHECK(mentions_of("Ein Österreicher wurde verhaftet.", Lang::de).empty());
-    CHECK(mentions_of("Der junge Marokkaner wurde verhaftet.", Lang::de).empty());
+  TEST_CASE("demonyms: a private person after a singular article, the people without") {
+    CHECK(private_of("Ein Österreicher wurde verhaftet.", Lang::de) ==
+          Words{"Österreicher name AUT"});
+    CHECK(private_of("Der junge Marokkaner wurde verhaftet.", Lang::de) ==
+          Words{"Marokkaner name MAR"});
     CHECK(mentions_of("Israelis und Palästinenser verhandeln.", Lang::de) ==
           Words{"Israelis name ISR", "Palästinenser name PSE"});
-    CHECK(mentions_of("A Briton was arrested.", Lang::en).empty());
+    CHECK(private_of("Israelis und Palästinenser verhandeln.", Lang::de).empty());
+    CHECK(private_of("A Briton was arrested.", Lang::en) == Words{"Briton adjective GBR"});
     CHECK(mentions_of("The Russians attacked.", Lang::en) == Words{"Russians name RUS"});
+    CHECK(private_of("The Russians attacked.", Lang::en).empty());
     CHECK(mentions_of("Russian troops attacked.", Lang::en) == Words{"Russian adjective RUS"});
+  }
+  TEST_CASE("a state adjective used as a noun after a singular article is a private person") {
+    CHECK(private_of("Ein Deutscher wurde verhaftet.", Lang::de) ==
+          Words{"Deutscher adjective DEU"});
+    CHECK(private_of("Der Deutsche Bundestag tagte.", Lang::de).empty());
+    CHECK(private_of("Die Sorgen der Deutschen wachsen.", Lang::de).empty());
+    CHECK(private_of("A Canadian criticized Russia.", Lang::en) ==
+          Words{"Canadian adjective CAN"});
+    CHECK(private_of("A Russian attack began.", Lang::en).empty());
+    CHECK(private_of("A Russian-made missile hit Kyiv.", Lang::en).empty());
+  }
+  TEST_CASE("a state's adjective, compound or name on a noun for private persons") {
+    CHECK(private_of("Syrien hat zwei US-Bürger festgenommen.", Lang::de) ==
+          Words{"US compound USA"});
+    CHECK(private_of("Die britische Geisel kam frei.", Lang::de) ==
+          Words{"britische adjective GBR"});
+    CHECK(private_of("Iran detained two US citizens.", Lang::en) == Words{"US name USA"});
+    CHECK(private_of("Iran arrested a British journalist.", Lang::en) ==
+          Words{"British adjective GBR"});
+    CHECK(private_of("US officials criticized Iran.", Lang::en).empty());
   }
   TEST_CASE("'es gibt' has no actor") {
     CHECK(mentions_of("Es gibt keine Einigung mit Russland.", Lang::de) ==

@@ -63,6 +63,13 @@ TEST_SUITE("analysis: noun phrases") {
           "Russlands |  | genitive");
     CHECK(phrase("Die Angriffe russischer Jets trafen Kiew.", Lang::de, "russischer") ==
           "russischer |  | genitive");
+    // An indefinite genitive names a private person, no other actor.
+    CHECK(phrase("Die Festnahme eines Deutschen dauerte.", Lang::de, "Deutschen") ==
+          "eines Deutschen |  | oblique genitive");
+    CHECK(phrase("Die Festnahme einer Kanadierin dauerte.", Lang::de, "Kanadierin") ==
+          "einer Kanadierin |  | genitive");
+    CHECK(phrase("Die Angriffe eines russischen Jets dauerten.", Lang::de, "russischen") ==
+          "eines russischen |  | oblique");
   }
   TEST_CASE("an owner takes the phrase of a noun naming people or an institution") {
     // "der Außenminister der USA": the USA are the subject, not a genitive.

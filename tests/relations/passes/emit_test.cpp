@@ -1,5 +1,6 @@
 // emit(): each candidate's pairs of actors as events with their evidence,
-// deduplicated within the sentence.  Some cases hand emit candidates built
+// deduplicated within the sentence; a private person only as the target of
+// an act done to persons.  Some cases hand emit candidates built
 // from a sentence's mentions: the test is about what emit makes of them.
 #include "pass_fixture.hpp"
 
@@ -113,6 +114,21 @@ TEST_SUITE("emit") {
     CHECK(text.find("no event RUS ACCUSE RUS: source and target are the same actor") !=
           std::string::npos);
     CHECK(text.find("no event ? ACCUSE RUS: source and target are the same actor") != std::string::npos);
+  }
+  TEST_CASE("a private person is a side only as the target of an act done to persons") {
+    const Doc d("Russland nahm einen Ukrainer fest.", "de", Pass::transform);
+    const Mention& russia = *d.only().mention("Russland");
+    const Mention& ukrainian = *d.only().mention("Ukrainer");
+    REQUIRE(ukrainian.private_person);
+    Trace t([](const std::string&) {});
+    const std::vector<Event> es =
+        emitted(d.only(), d.doc, d.only().text,
+                {candidate(russia, ukrainian, Relation::COERCE),
+                 candidate(russia, ukrainian, Relation::ACCUSE),
+                 candidate(ukrainian, russia, Relation::ASSAULT)},
+                &t);
+    CHECK(strs(es) == Strings{"RUS COERCE UKR fact"});
+    CHECK(t.drops() == std::vector<Drop>{Drop::private_person, Drop::private_person});
   }
   // The symmetric swap exchanges e.source and e.target, and with them the
   // mentions --explain names (it once named the candidate's source).

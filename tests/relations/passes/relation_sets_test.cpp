@@ -26,6 +26,7 @@ std::string table(std::string_view set = {}, std::string_view row = {}) {
       {"occasion", "PROTEST\t-"},
       {"means", "ASSAULT COERCE\t-"},
       {"instrument", "ASSAULT COERCE\t-"},
+      {"on_citizens", "ASSAULT COERCE CONCEDE\t-"},
   };
   std::string out = "# set\trelations\tgives\twhat\n";
   for (const auto& [name, fields] : rows) {
