@@ -5,8 +5,8 @@
 // complement.
 //
 // Reads: the tokens; syn.classes, syn.verb; the clauses' first and last.
-// Writes: clauses: type, governor, finite, negated, hypothetical, intent,
-//         willing, undergo, neg_complement, passive, feared.
+// Writes: clauses: type, governor, finite, negated, neg_to, hypothetical,
+//         intent, willing, undergo, neg_complement, passive, feared.
 #include <algorithm>
 
 #include "relations/analysis/units.hpp"
@@ -209,7 +209,14 @@ void status_words(const AnalysisView& v, Clause& c) {
       // denies only its own phrase.
       bool only = i + 1 < c.last && (v.cls(i + 1) & kOnly);
       bool phrase = i > c.first && (v.cls(i - 1) & kNegPhrase);
-      if (!only && !phrase) c.negated = true;
+      // "urged Israel not to attack": English "not" before "to" denies the
+      // infinitive after it, not the demand or promise before it.
+      bool infinitive = !v.de && i + 1 < c.last && (v.cls(i + 1) & kInfMarker);
+      if (infinitive && !only && !phrase) {
+        if (c.neg_to < 0) c.neg_to = static_cast<std::int32_t>(i);
+      } else if (!only && !phrase) {
+        c.negated = true;
+      }
     }
     if (reported_would(v, i, verb)) c.intent = true;
     else if ((k & (kModalHypo | kHypoAdv)) && !evidential(v, c, i)) c.hypothetical = true;

@@ -21,6 +21,7 @@ void clause_moods(const SentenceView& v, std::vector<ClauseMood>& out) {
     while (first < c.last && v.tok[first].kind != TokenKind::word) ++first;
     m.dass = first < c.last && v.cls_has(first, kComplementizer);
     m.negated = c.negated || (m.dass && m.complement && gov && gov->neg_complement);
+    m.neg_to = c.neg_to;
     m.hypothetical =
         c.hypothetical || c.intent || v.syn.question ||
         (gov && c.type == Clause::zu && (gov->hypothetical || gov->willing || gov->intent)) ||

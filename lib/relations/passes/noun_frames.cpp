@@ -505,7 +505,7 @@ Status NounReader::status_of() const {
       set(Status::hypothetical, "possible, planned");
   }
   if (st == Status::fact && !in_pp) {
-    if (mood.negated && !(tr->relation == Relation::SANCTION && cl.undergo))
+    if (mood.negates(i) && !(tr->relation == Relation::SANCTION && cl.undergo))
       set(Status::negated, "clause negated");
     else if (demand().hypothetical)
       set(Status::hypothetical, "clause hypothetical");
@@ -569,7 +569,7 @@ void NounReader::code(const Side& src, const Side& tgt, bool source_is_subject,
   const SentenceView& sv = v();
   Trace* trace = sv.trace;
   const Clause& cl = c();
-  const bool negated = in.moods[ci].negated;
+  const bool negated = in.moods[ci].negates(i);
   Side target = tgt;
   bool charge = predicative();
   // "denounced it as aggression": the subject accuses the last actor named

@@ -645,7 +645,7 @@ void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& tri
   const ClauseMood& mood = in.moods[ci];
   const Clause& cl = c();
   const Clause* gv = gov();
-  const bool negated = mood.negated;
+  const bool negated = mood.negates(i);
   Status st = negated               ? Status::negated
               : demand.hypothetical ? Status::hypothetical
                                     : Status::fact;
