@@ -68,6 +68,7 @@ struct VerbReader {
   bool fits(std::uint32_t i, const VerbForm& f) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
   Side instrument_doer(Relation rel) const;
+  Side event_subject_doer(std::uint32_t i, Relation rel) const;
   bool reciprocal(const Trigger& tr) const;
   bool adjective_participle(std::uint32_t i) const;
   bool attributive(std::uint32_t i, const VerbForm& vf, const Trigger& tr,
@@ -273,6 +274,37 @@ Side VerbReader::instrument_doer(Relation rel) const {
     for (std::uint32_t e : *entries)
       if (sv.triggers().at(e).relation == rel)
         return group_of(ms(), static_cast<int>(&m - ms().data()));
+  }
+  return {};
+}
+
+// English "Israeli strikes killed 30 people", "Russian shelling hit the
+// town": an event noun of the verb's own relation as its subject is the
+// means; who carries it out (the noun's adjective, compound or possessive)
+// does the verb's act.  The noun ends the subject right before the verb (or
+// its auxiliaries and adverbs).
+Side VerbReader::event_subject_doer(std::uint32_t i, Relation rel) const {
+  const SentenceView& sv = v();
+  const auto& t = tok();
+  std::uint32_t k = i;
+  while (k > c().first && ((cls(k - 1) & (kAux | kTimeFiller)) || ly_adverb(t[k - 1].fold)))
+    --k;
+  if (k <= c().first || t[k - 1].upper) return {};
+  const std::uint32_t noun = k - 1;
+  const auto* entries = sv.triggers().noun(Lang::en, t[noun].fold);
+  if (!entries || std::none_of(entries->begin(), entries->end(), [&](std::uint32_t e) {
+        return sv.triggers().at(e).relation == rel;
+      }))
+    return {};
+  for (const Mention& m : ms()) {
+    if (m.clause != static_cast<int>(ci) || !m.actor || !m.prep.empty() || m.last > noun ||
+        !(m.how == Mention::adjective || m.how == Mention::compound || m.possessive))
+      continue;
+    // Only the noun's own modifiers ("Israeli missile strikes") after the mention.
+    bool modifiers = true;
+    for (std::uint32_t w = m.last; w < noun; ++w)
+      modifiers &= t[w].kind == TokenKind::word && !t[w].upper && !(cls(w) & kFunction);
+    if (modifiers) return group_of(ms(), static_cast<int>(&m - ms().data()));
   }
   return {};
 }
@@ -575,6 +607,10 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
   if (src.empty() && passive && sv.in(RelationSet::instrument, tr.relation)) {
     src = instrument_doer(tr.relation);
     if (trace && !src.empty()) trace->role("source", "doer of the act it happened in", src);
+  }
+  if (src.empty() && !passive && !de() && sv.in(RelationSet::instrument, tr.relation)) {
+    src = event_subject_doer(i, tr.relation);
+    if (trace && !src.empty()) trace->role("source", "doer of the event noun as subject", src);
   }
   roles.src_now = src;
   for (const Role& r : tr.target)
