@@ -198,6 +198,16 @@ std::int32_t feared_from(const AnalysisView& v, const Clause& c) {
   return -1;
 }
 
+// English "is expected to meet", "are due to visit", "was set to sign": a
+// planned or expected act after a form of "be" and a word of planning or
+// possibility (hypo_adj_stem) before a to-infinitive.
+bool expected_to(const AnalysisView& v, const Clause& c, std::uint32_t i) {
+  if (v.de || !(v.cls(i) & kHypoAdj) || i <= c.first || i + 2 >= c.last) return false;
+  const Token& verb = v.tok[i + 2];
+  return (v.cls(i - 1) & kAuxPassive) && (v.cls(i + 1) & kInfMarker) && is_word(verb) &&
+         !verb.upper && !(v.cls(i + 2) & kFunction);
+}
+
 // The status words of the clause.
 void status_words(const AnalysisView& v, Clause& c) {
   const std::uint32_t verb = content_verb(v, c);
@@ -220,6 +230,7 @@ void status_words(const AnalysisView& v, Clause& c) {
     }
     if (reported_would(v, i, verb)) c.intent = true;
     else if ((k & (kModalHypo | kHypoAdv)) && !evidential(v, c, i)) c.hypothetical = true;
+    if (expected_to(v, c, i)) c.hypothetical = true;
     if (k & kIntent) c.intent = true;
     if (k & kWilling) c.willing = true;
     if (k & kUndergo) c.undergo = true;
