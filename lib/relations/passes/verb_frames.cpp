@@ -640,6 +640,8 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
     tgt.assign(src.begin() + 1, src.end());
     src.erase(src.begin() + 1, src.end());
   }
+  // "Israel exchanged fire with Hezbollah": each side did it to the other.
+  if (tr.reciprocal && !tgt.empty()) code(i, tr, trig, passive, to, tgt, src);
   if (!tr.mutual && tgt.empty() && src.size() >= 2 && reciprocal(tr)) {
     // "Indien und Pakistan beschossen sich", "accused each other": each
     // side acts on the others.
@@ -659,6 +661,7 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
 // "sich" as the object of a verb that takes one -- unless an event noun in
 // the clause carries the event ("lieferten sich Kämpfe").
 bool VerbReader::reciprocal(const Trigger& tr) const {
+  if (tr.reciprocal) return true;
   const auto& t = tok();
   bool takes_object = std::any_of(tr.target.begin(), tr.target.end(),
                                   [](const Role& r) { return r.kind == Role::obj; });
