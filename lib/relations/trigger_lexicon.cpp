@@ -46,7 +46,8 @@ const std::vector<std::string_view> kGermanPreps = {
     "um", "in", "vor", "durch", "zwischen", "unter", "wegen", "seit"};
 const std::vector<std::string_view> kEnglishPreps = {
     "by", "from", "to", "against", "with", "on", "at", "for", "of", "into",
-    "between", "in", "over", "about", "upon", "onto", "toward", "towards", "among"};
+    "between", "in", "over", "about", "upon", "onto", "toward", "towards", "among",
+    "around"};
 
 std::vector<Role> parse_roles(const std::vector<std::string>& roles, Lang lang) {
   std::vector<Role> out;
