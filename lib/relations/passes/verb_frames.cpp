@@ -472,6 +472,18 @@ struct VerbRoles {
   // Russlands ab", "condemned Syria's attack") -- whichever comes first.  An
   // actor of the source's own code is no target ("Albania denounced ...
   // ethnic Albanian unrest").
+  // English "approve a plan that will not allow ... Hamas": a name after a
+  // relative clause's pronoun (right after an article and its noun) is in
+  // that clause, not the verb's object.
+  bool relative_between(std::uint32_t to) const {
+    const SentenceView& v = r.v();
+    for (std::uint32_t k = i + 3; k < to; ++k)
+      if ((v.cls_has(k, kRel) || v.tok[k].fold == "that") && v.cls_has(k - 2, kDet | kPoss) &&
+          v.tok[k - 1].kind == TokenKind::word && !v.tok[k - 1].upper &&
+          !v.cls_has(k - 1, kFunction))
+        return true;
+    return false;
+  }
   Side object_role() const {
     const SentenceView& v = r.v();
     const auto& t = v.tok;
@@ -490,7 +502,8 @@ struct VerbRoles {
     Side h = group_of(
         ms, first_group(ms, [&](const Mention& m) {
           bool other = m.clause == static_cast<int>(r.ci) && m.group != subj_group &&
-                       static_cast<int>(&m - ms.data()) != antecedent && (v.de || m.first > i);
+                       static_cast<int>(&m - ms.data()) != antecedent &&
+                       (v.de || (m.first > i && !relative_between(m.first)));
           bool same = shares_code(src_now, m.actor);
           // Judging an event judges its doer: "condemned the Russian invasion",
           // "kritisierte die US-Sanktionen".
