@@ -211,22 +211,25 @@ bool expected_to(const AnalysisView& v, const Clause& c, std::uint32_t i) {
 // The status words of the clause.
 void status_words(const AnalysisView& v, Clause& c) {
   const std::uint32_t verb = content_verb(v, c);
+  std::int32_t sub = -1;  // English: a subordinator after the content verb
   for (std::uint32_t i = c.first; i < c.last; ++i) {
     std::uint64_t k = v.cls(i);
     if (i > verb) k &= ~(kModalHypo | kIntent | kFuture);
+    if (!v.de && i > verb && sub < 0 && (k & (kSub | kSubCond)))
+      sub = static_cast<std::int32_t>(i);
     if (k & kNeg) {
       // "nicht nur ... sondern auch" is no negation; "with no end in sight"
       // denies only its own phrase.
       bool only = i + 1 < c.last && (v.cls(i + 1) & kOnly);
       bool phrase = i > c.first && (v.cls(i - 1) & kNegPhrase);
       // "urged Israel not to attack": English "not" before "to" denies the
-      // infinitive after it, not the demand or promise before it.
+      // infinitive after it, not the demand or promise before it; "attacked
+      // Gaza after Hamas did not release": a negation after a subordinator
+      // that follows the verb denies only the subordinate clause.
       bool infinitive = !v.de && i + 1 < c.last && (v.cls(i + 1) & kInfMarker);
-      if (infinitive && !only && !phrase) {
-        if (c.neg_to < 0) c.neg_to = static_cast<std::int32_t>(i);
-      } else if (!only && !phrase) {
-        c.negated = true;
-      }
+      std::int32_t from = infinitive ? static_cast<std::int32_t>(i) : sub;
+      if (!only && !phrase && from < 0) c.negated = true;
+      else if (!only && !phrase && (c.neg_to < 0 || from < c.neg_to)) c.neg_to = from;
     }
     if (reported_would(v, i, verb)) c.intent = true;
     else if ((k & (kModalHypo | kHypoAdv)) && !evidential(v, c, i)) c.hypothetical = true;
