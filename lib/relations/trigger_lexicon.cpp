@@ -46,7 +46,8 @@ const std::vector<std::string_view> kGermanPreps = {
     "um", "in", "vor", "durch", "zwischen", "unter", "wegen", "seit", "hinter"};
 const std::vector<std::string_view> kEnglishPreps = {
     "by", "from", "to", "against", "with", "on", "at", "for", "of", "into",
-    "between", "in", "over", "about", "upon", "onto", "toward", "towards", "among"};
+    "between", "in", "over", "about", "upon", "onto", "toward", "towards", "among",
+    "around"};
 
 std::vector<Role> parse_roles(const std::vector<std::string>& roles, Lang lang) {
   std::vector<Role> out;
@@ -261,6 +262,7 @@ void TriggerLexicon::add(const TriggerFields& f, Lang lang, const std::string& e
     else if (flag == "intent") t.intent = true;
     else if (flag == "attempt") t.attempt = true;
     else if (flag == "weapon") t.weapon = true;
+    else if (flag == "reciprocal") t.reciprocal = true;
     else if (flag.starts_with("object=")) t.objects = object_words(flag.substr(7));
     else if (auto colon = flag.find(':'); colon != std::string::npos) {
       auto sw = parse_relation(flag.substr(colon + 1));

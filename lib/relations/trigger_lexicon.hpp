@@ -31,6 +31,7 @@ struct Trigger {
   bool intent = false;
   bool attempt = false;    // before a to-infinitive it means "try" ("sought to ease"): no event
   bool weapon = false;     // a weapon: an attack only where a verb of use is in its clause
+  bool reciprocal = false; // both sides do it to each other ("exchanged fire with")
   // A verb-object phrase ("den Botschafter ausweisen", "cut ties"): the verb
   // means this only with one of these nouns (folded) in its clause, and then
   // before its entries without one.

@@ -5,8 +5,8 @@
 // complement.
 //
 // Reads: the tokens; syn.classes, syn.verb; the clauses' first and last.
-// Writes: clauses: type, governor, finite, negated, hypothetical, intent,
-//         willing, undergo, neg_complement, passive, feared.
+// Writes: clauses: type, governor, finite, negated, neg_to, hypothetical,
+//         intent, willing, undergo, neg_complement, passive, feared.
 #include <algorithm>
 
 #include "relations/analysis/units.hpp"
@@ -198,21 +198,42 @@ std::int32_t feared_from(const AnalysisView& v, const Clause& c) {
   return -1;
 }
 
+// English "is expected to meet", "are due to visit", "was set to sign": a
+// planned or expected act after a form of "be" and a word of planning or
+// possibility (hypo_adj_stem) before a to-infinitive.
+bool expected_to(const AnalysisView& v, const Clause& c, std::uint32_t i) {
+  if (v.de || !(v.cls(i) & kHypoAdj) || i <= c.first || i + 2 >= c.last) return false;
+  const Token& verb = v.tok[i + 2];
+  return (v.cls(i - 1) & kAuxPassive) && (v.cls(i + 1) & kInfMarker) && is_word(verb) &&
+         !verb.upper && !(v.cls(i + 2) & kFunction);
+}
+
 // The status words of the clause.
 void status_words(const AnalysisView& v, Clause& c) {
   const std::uint32_t verb = content_verb(v, c);
+  std::int32_t sub = -1;  // English: a subordinator after the content verb
   for (std::uint32_t i = c.first; i < c.last; ++i) {
     std::uint64_t k = v.cls(i);
     if (i > verb) k &= ~(kModalHypo | kIntent | kFuture);
+    if (!v.de && i > verb && sub < 0 && (k & (kSub | kSubCond)))
+      sub = static_cast<std::int32_t>(i);
     if (k & kNeg) {
       // "nicht nur ... sondern auch" is no negation; "with no end in sight"
       // denies only its own phrase.
       bool only = i + 1 < c.last && (v.cls(i + 1) & kOnly);
       bool phrase = i > c.first && (v.cls(i - 1) & kNegPhrase);
-      if (!only && !phrase) c.negated = true;
+      // "urged Israel not to attack": English "not" before "to" denies the
+      // infinitive after it, not the demand or promise before it; "attacked
+      // Gaza after Hamas did not release": a negation after a subordinator
+      // that follows the verb denies only the subordinate clause.
+      bool infinitive = !v.de && i + 1 < c.last && (v.cls(i + 1) & kInfMarker);
+      std::int32_t from = infinitive ? static_cast<std::int32_t>(i) : sub;
+      if (!only && !phrase && from < 0) c.negated = true;
+      else if (!only && !phrase && (c.neg_to < 0 || from < c.neg_to)) c.neg_to = from;
     }
     if (reported_would(v, i, verb)) c.intent = true;
     else if ((k & (kModalHypo | kHypoAdv)) && !evidential(v, c, i)) c.hypothetical = true;
+    if (expected_to(v, c, i)) c.hypothetical = true;
     if (k & kIntent) c.intent = true;
     if (k & kWilling) c.willing = true;
     if (k & kUndergo) c.undergo = true;

@@ -56,6 +56,7 @@ struct Clause {
   bool undergo = false;               // unterliegen, face: the subject undergoes
   bool neg_complement = false;        // dass/that-clauses under it are negated
   std::int32_t feared = -1;           // what follows this token is feared or planned, not done
+  std::int32_t neg_to = -1;           // English "not to": only what follows this token is negated
 };
 
 // The dependency relations the passes ask about (UD labels; the rest are

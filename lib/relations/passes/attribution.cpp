@@ -1,5 +1,6 @@
 // Attribution: who says what this sentence reports.  Reads the analysis (an
-// attribution phrase "laut X", "X zufolge", or a speech verb's bare subject);
+// attribution phrase "laut X", "X zufolge", a speech verb's bare subject, or
+// the subject of the clause before a colon that opens a quotation);
 // writes Attribution.  Pronoun speakers ("sagte er") are resolved later, with
 // every pronoun.
 #include "relations/passes/passes.hpp"
@@ -22,6 +23,26 @@ std::string unknown_speaker(const SentenceView& v, const Clause& c) {
         v.tok[i + 1].kind == TokenKind::word && !v.cls_has(i + 1, kDet | kDetOblique))
       out = std::string(v.tok[i + 1].form);
   return out;
+}
+
+// "Sunak defended the record: "our deals with Albania ..."": a quotation
+// right after a colon is said by the first actor named bare in the clause
+// before the colon, whatever its verb.
+void colon_quote(const SentenceView& v, Attribution& a) {
+  const auto& tok = v.tok;
+  for (std::size_t ci = 0; ci < v.syn.clauses.size(); ++ci) {
+    const Clause& c = v.syn.clauses[ci];
+    if (c.last + 1 >= tok.size() || tok[c.last].kind != TokenKind::punct ||
+        tok[c.last].form != ":" || !v.syn.quoted[c.last + 1])
+      continue;
+    for (const Mention& m : v.syn.mentions)
+      if (m.clause == static_cast<int>(ci) && m.actor && bare(v, m) &&
+          m.how != Mention::first_person) {
+        a.text = m.text;
+        a.speaker = m.actor;
+        return;
+      }
+  }
 }
 
 }  // namespace
@@ -47,6 +68,7 @@ Attribution attribute(const SentenceView& v) {
       }
     if (a.text.empty()) a.text = unknown_speaker(v, c);
   }
+  if (a.text.empty()) colon_quote(v, a);
   return a;
 }
 

@@ -24,6 +24,7 @@ void clause_moods(const SentenceView& v, std::vector<ClauseMood>& out) {
     // "bestritt, dass ...", and "bestreitet, ... angegriffen zu haben".
     m.negated = c.negated || (gov && gov->neg_complement &&
                               ((m.dass && m.complement) || c.type == Clause::zu));
+    m.neg_to = c.neg_to;
     m.hypothetical =
         c.hypothetical || c.intent || v.syn.question ||
         (gov && c.type == Clause::zu && (gov->hypothetical || gov->willing || gov->intent)) ||

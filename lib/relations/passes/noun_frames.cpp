@@ -48,6 +48,14 @@ struct NounReader {
   void drop(Drop d) const {
     if (v().trace) v().trace->drop(d);
   }
+  // "a call with Moscow" is a phone call, "a call on Moscow" a demand: a
+  // noun's target named by a switching preposition switches its type.
+  Relation relation_for(const Side& target) const {
+    for (const auto& [prep, switched] : tr->switches)
+      for (const Mention* m : target)
+        if (m->prep == prep) return switched;
+    return tr->relation;
+  }
 
   bool gated(std::uint32_t k) const;
   bool modifier_noun(std::uint32_t k) const;
@@ -508,7 +516,7 @@ Status NounReader::status_of() const {
       set(Status::hypothetical, "possible, planned");
   }
   if (st == Status::fact && !in_pp) {
-    if (mood.negated && !(tr->relation == Relation::SANCTION && cl.undergo))
+    if (mood.negates(i) && !(tr->relation == Relation::SANCTION && cl.undergo))
       set(Status::negated, "clause negated");
     else if (demand().hypothetical)
       set(Status::hypothetical, "clause hypothetical");
@@ -572,7 +580,7 @@ void NounReader::code(const Side& src, const Side& tgt, bool source_is_subject,
   const SentenceView& sv = v();
   Trace* trace = sv.trace;
   const Clause& cl = c();
-  const bool negated = in.moods[ci].negated;
+  const bool negated = in.moods[ci].negates(i);
   Side target = tgt;
   bool charge = predicative();
   // "denounced it as aggression": the subject accuses the last actor named
@@ -620,7 +628,7 @@ void NounReader::code(const Side& src, const Side& tgt, bool source_is_subject,
     if (st == Status::hypothetical && cl.intent && !cl.hypothetical && !in_pp && !feared() &&
         sv.in(RelationSet::threat, tr->relation))
       add(sv.transforms.gives(RelationSet::threat), Status::fact, {Step::intent});
-    add(tr->relation, st, {});
+    add(relation_for(target), st, {});
   }
   if (trace)
     for (std::size_t k = before; k < out.cands.size(); ++k) trace->coded(out.cands[k]);

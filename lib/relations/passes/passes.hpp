@@ -60,6 +60,12 @@ struct ClauseMood {
   bool dass = false;        // opened by dass/that
   bool negated = false;
   bool hypothetical = false;
+  std::int32_t neg_to = -1;  // Clause::neg_to
+  // Whether the event of the trigger at `tok` is denied: "urged Israel not to
+  // attack" denies the attack, not the urging.
+  bool negates(std::uint32_t tok) const {
+    return negated || (neg_to >= 0 && tok > static_cast<std::uint32_t>(neg_to));
+  }
 };
 void clause_moods(const SentenceView& v, std::vector<ClauseMood>& out);
 

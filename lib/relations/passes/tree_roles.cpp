@@ -21,16 +21,30 @@ std::int32_t tree_head(const Tree& t, const Mention& m) {
 
 namespace {
 
+// A trigger noun of a verbal event: a demand, offer, accusation, threat,
+// praise.
+bool statement_noun(const SentenceView& v, std::int32_t h) {
+  if (h < 0) return false;
+  const auto* entries = v.syn.noun[static_cast<std::size_t>(h)];
+  if (!entries || entries->empty()) return false;
+  Quad q = quad_of(v.triggers().at(entries->front()).relation);
+  return q == Quad::verbal_conflict || q == Quad::verbal_cooperation;
+}
+
 // "der Angriff Russlands", "the positions of the forces", "die Angriffe von
 // Russland", "calls by Belarus": an attribute naming the owner of its noun.
-bool owner_attribute(const SentenceView& v, std::uint32_t t) {
+// Where a verb judges a statement ("rejected an offer from Kabul", "demands
+// from Ankara"), English "from" names its author too -- not on other nouns
+// ("the withdrawal of troops from Ukraine").
+bool owner_attribute(const SentenceView& v, std::uint32_t t, bool judged) {
   const Tree& tr = v.syn.tree();
   if (tr.dep[t] == Dep::nmod_poss) return true;
   if (tr.dep[t] != Dep::nmod) return false;
   std::int32_t c = tr.child(t, Dep::case_);
   if (c < 0) return v.de && tr.gcase[t] == 'G';
-  return v.grammar().is(v.tok[static_cast<std::size_t>(c)].fold, kAgentPrep) ||
-         v.grammar().is(v.tok[static_cast<std::size_t>(c)].fold, kOfPrep);
+  std::string_view prep = v.tok[static_cast<std::size_t>(c)].fold;
+  if (v.grammar().is(prep, kAgentPrep) || v.grammar().is(prep, kOfPrep)) return true;
+  return judged && !v.de && prep == "from" && statement_noun(v, tr.head[t]);
 }
 
 // An apposition names the same entity: a phrase headed at `h` that names
@@ -69,7 +83,7 @@ TreeRole tree_role(const SentenceView& v, const Mention& m, bool through_events)
       continue;
     }
     bool modifier = d == Dep::amod || d == Dep::compound || d == Dep::flat;
-    if ((modifier || owner_attribute(v, ut)) && hops < 2) {
+    if ((modifier || owner_attribute(v, ut, through_events)) && hops < 2) {
       // An event noun's owner is a side of that event, which its noun frame
       // reads -- unless the verb judges or rejects the event itself.
       if (v.syn.noun[uh] && !through_events && d != Dep::flat) {

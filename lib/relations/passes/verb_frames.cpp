@@ -68,6 +68,7 @@ struct VerbReader {
   bool fits(std::uint32_t i, const VerbForm& f) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
   Side instrument_doer(Relation rel) const;
+  Side event_subject_doer(std::uint32_t i, Relation rel) const;
   bool reciprocal(const Trigger& tr) const;
   bool adjective_participle(std::uint32_t i) const;
   bool attributive(std::uint32_t i, const VerbForm& vf, const Trigger& tr,
@@ -277,6 +278,37 @@ Side VerbReader::instrument_doer(Relation rel) const {
   return {};
 }
 
+// English "Israeli strikes killed 30 people", "Russian shelling hit the
+// town": an event noun of the verb's own relation as its subject is the
+// means; who carries it out (the noun's adjective, compound or possessive)
+// does the verb's act.  The noun ends the subject right before the verb (or
+// its auxiliaries and adverbs).
+Side VerbReader::event_subject_doer(std::uint32_t i, Relation rel) const {
+  const SentenceView& sv = v();
+  const auto& t = tok();
+  std::uint32_t k = i;
+  while (k > c().first && ((cls(k - 1) & (kAux | kTimeFiller)) || ly_adverb(t[k - 1].fold)))
+    --k;
+  if (k <= c().first || t[k - 1].upper) return {};
+  const std::uint32_t noun = k - 1;
+  const auto* entries = sv.triggers().noun(Lang::en, t[noun].fold);
+  if (!entries || std::none_of(entries->begin(), entries->end(), [&](std::uint32_t e) {
+        return sv.triggers().at(e).relation == rel;
+      }))
+    return {};
+  for (const Mention& m : ms()) {
+    if (m.clause != static_cast<int>(ci) || !m.actor || !m.prep.empty() || m.last > noun ||
+        !(m.how == Mention::adjective || m.how == Mention::compound || m.possessive))
+      continue;
+    // Only the noun's own modifiers ("Israeli missile strikes") after the mention.
+    bool modifiers = true;
+    for (std::uint32_t w = m.last; w < noun; ++w)
+      modifiers &= t[w].kind == TokenKind::word && !t[w].upper && !(cls(w) & kFunction);
+    if (modifiers) return group_of(ms(), static_cast<int>(&m - ms().data()));
+  }
+  return {};
+}
+
 // English participles: after an article or a number they are adjectives
 // ("the besieged town": false); right after a noun, once the clause has had
 // its verb, a reduced passive ("a pathologist sent to Israel by").
@@ -440,6 +472,18 @@ struct VerbRoles {
   // Russlands ab", "condemned Syria's attack") -- whichever comes first.  An
   // actor of the source's own code is no target ("Albania denounced ...
   // ethnic Albanian unrest").
+  // English "approve a plan that will not allow ... Hamas": a name after a
+  // relative clause's pronoun (right after an article and its noun) is in
+  // that clause, not the verb's object.
+  bool relative_between(std::uint32_t to) const {
+    const SentenceView& v = r.v();
+    for (std::uint32_t k = i + 3; k < to; ++k)
+      if ((v.cls_has(k, kRel) || v.tok[k].fold == "that") && v.cls_has(k - 2, kDet | kPoss) &&
+          v.tok[k - 1].kind == TokenKind::word && !v.tok[k - 1].upper &&
+          !v.cls_has(k - 1, kFunction))
+        return true;
+    return false;
+  }
   Side object_role() const {
     const SentenceView& v = r.v();
     const auto& t = v.tok;
@@ -458,7 +502,8 @@ struct VerbRoles {
     Side h = group_of(
         ms, first_group(ms, [&](const Mention& m) {
           bool other = m.clause == static_cast<int>(r.ci) && m.group != subj_group &&
-                       static_cast<int>(&m - ms.data()) != antecedent && (v.de || m.first > i);
+                       static_cast<int>(&m - ms.data()) != antecedent &&
+                       (v.de || (m.first > i && !relative_between(m.first)));
           bool same = shares_code(src_now, m.actor);
           // Judging an event judges its doer: "condemned the Russian invasion",
           // "kritisierte die US-Sanktionen".
@@ -576,6 +621,10 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
     src = instrument_doer(tr.relation);
     if (trace && !src.empty()) trace->role("source", "doer of the act it happened in", src);
   }
+  if (src.empty() && !passive && !de() && sv.in(RelationSet::instrument, tr.relation)) {
+    src = event_subject_doer(i, tr.relation);
+    if (trace && !src.empty()) trace->role("source", "doer of the event noun as subject", src);
+  }
   roles.src_now = src;
   for (const Role& r : tr.target)
     if (tgt.empty()) {
@@ -604,6 +653,8 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
     tgt.assign(src.begin() + 1, src.end());
     src.erase(src.begin() + 1, src.end());
   }
+  // "Israel exchanged fire with Hezbollah": each side did it to the other.
+  if (tr.reciprocal && !tgt.empty()) code(i, tr, trig, passive, to, tgt, src);
   if (!tr.mutual && tgt.empty() && src.size() >= 2 && reciprocal(tr)) {
     // "Indien und Pakistan beschossen sich", "accused each other": each
     // side acts on the others.
@@ -623,6 +674,7 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
 // "sich" as the object of a verb that takes one -- unless an event noun in
 // the clause carries the event ("lieferten sich Kämpfe").
 bool VerbReader::reciprocal(const Trigger& tr) const {
+  if (tr.reciprocal) return true;
   const auto& t = tok();
   bool takes_object = std::any_of(tr.target.begin(), tr.target.end(),
                                   [](const Role& r) { return r.kind == Role::obj; });
@@ -645,7 +697,7 @@ void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& tri
   const ClauseMood& mood = in.moods[ci];
   const Clause& cl = c();
   const Clause* gv = gov();
-  const bool negated = mood.negated;
+  const bool negated = mood.negates(i);
   Status st = negated               ? Status::negated
               : demand.hypothetical ? Status::hypothetical
                                     : Status::fact;
