@@ -150,12 +150,20 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
 
 // A German demonym in -er is its own plural ("Israelis und Palästinenser"):
 // it is one person only after a singular article ("der (junge) Marokkaner").
+// "den Argentinier", "dem Kanadier": the plural's dative ends in -n
+// ("den Argentiniern"), so an oblique article before the bare -er form is
+// singular -- but for the genitive plural ("beider", "zweier").
+bool singular_oblique(const AnalysisView& v, std::uint32_t d) {
+  std::string_view f = v.tok[d].fold;
+  return (v.cls(d) & kDetOblique) && !(f.size() > 2 && f.substr(f.size() - 2) == "er");
+}
+
 bool er_plural(const AnalysisView& v, const ActorMatch& m) {
   if (!v.de || m.kind != FormKind::demonym || m.gender != 'm') return false;
   std::string_view f = v.tok[m.last - 1].fold;
   if (f.size() <= 2 || f.substr(f.size() - 2) != "er") return false;
   for (std::uint32_t b = m.first; b > 0 && b + 2 >= m.first; --b)
-    if (v.cls(b - 1) & kDetSingular) return false;
+    if ((v.cls(b - 1) & kDetSingular) || singular_oblique(v, b - 1)) return false;
   return true;
 }
 
