@@ -59,7 +59,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"negotiation", kCueNegotiation},
         {"region", kCueRegion},
         {"former", kCueFormer},
-        {"citizen", kCueCitizen}};
+        {"citizen", kCueCitizen},
+        {"author", kCueAuthor}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

@@ -139,6 +139,9 @@ class Grammar {
   // A noun for a state's private persons ("Bürger", "Geisel", "citizen",
   // "hostage"): a state adjective or compound on it names private persons.
   bool citizen(std::string_view fold) const { return cue(fold, kCueCitizen); }
+  // A preposition naming who made a statement a verb judges ("rejected an
+  // offer from Kabul"), where it names no owner of other nouns.
+  bool author(std::string_view fold) const { return cue(fold, kCueAuthor); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -156,7 +159,7 @@ class Grammar {
   StringMap<bool> nonactor_heads_;
   enum Cue : std::uint16_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
-    kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128
+    kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256
   };
   StringMap<std::uint16_t> cues_;
   bool cue(std::string_view fold, Cue c) const {

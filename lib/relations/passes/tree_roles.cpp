@@ -44,7 +44,7 @@ bool owner_attribute(const SentenceView& v, std::uint32_t t, bool judged) {
   if (c < 0) return v.de && tr.gcase[t] == 'G';
   std::string_view prep = v.tok[static_cast<std::size_t>(c)].fold;
   if (v.grammar().is(prep, kAgentPrep) || v.grammar().is(prep, kOfPrep)) return true;
-  return judged && !v.de && prep == "from" && statement_noun(v, tr.head[t]);
+  return judged && v.grammar().author(prep) && statement_noun(v, tr.head[t]);
 }
 
 // An apposition names the same entity: a phrase headed at `h` that names
