@@ -59,6 +59,13 @@ Side place_target(const std::vector<Mention>& ms, const Side& src, std::size_t c
   return {};
 }
 
+bool event_noun_of(const SentenceView& v, std::uint32_t t, Relation r) {
+  const auto* entries = t < v.syn.noun.size() ? v.syn.noun[t] : nullptr;
+  return entries && std::any_of(entries->begin(), entries->end(), [&](std::uint32_t e) {
+           return v.triggers().at(e).relation == r;
+         });
+}
+
 std::string_view role_name(const Role& r) {
   switch (r.kind) {
     case Role::subj:

@@ -84,6 +84,9 @@ bool conditioned(const SentenceView& v, std::size_t ci, std::uint32_t at);
 // Acts done to a place ("bombs in Kabul", "lifted a curfew in Montenegro"):
 // the first state named with "in" in clause `ci` that is not of `src`'s code.
 Side place_target(const std::vector<Mention>& ms, const Side& src, std::size_t ci);
+// Token `t` is an event noun of relation `r` as the analysis read it (its
+// trigger entries, compounds included).
+bool event_noun_of(const SentenceView& v, std::uint32_t t, Relation r);
 
 // "subject", "object", "genitive" or the preposition, for --trace.
 std::string_view role_name(const Role& r);

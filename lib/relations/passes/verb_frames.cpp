@@ -269,11 +269,8 @@ Side VerbReader::instrument_doer(Relation rel) const {
     if (noun < 0 || !(m.how == Mention::adjective || m.how == Mention::compound ||
                       m.genitive_attr))
       continue;
-    const auto* entries = sv.triggers().noun(de() ? Lang::de : Lang::en, tok()[static_cast<std::size_t>(noun)].fold);
-    if (!entries) continue;
-    for (std::uint32_t e : *entries)
-      if (sv.triggers().at(e).relation == rel)
-        return group_of(ms(), static_cast<int>(&m - ms().data()));
+    if (event_noun_of(sv, static_cast<std::uint32_t>(noun), rel))
+      return group_of(ms(), static_cast<int>(&m - ms().data()));
   }
   return {};
 }
@@ -291,11 +288,7 @@ Side VerbReader::event_subject_doer(std::uint32_t i, Relation rel) const {
     --k;
   if (k <= c().first || t[k - 1].upper) return {};
   const std::uint32_t noun = k - 1;
-  const auto* entries = sv.triggers().noun(Lang::en, t[noun].fold);
-  if (!entries || std::none_of(entries->begin(), entries->end(), [&](std::uint32_t e) {
-        return sv.triggers().at(e).relation == rel;
-      }))
-    return {};
+  if (!event_noun_of(sv, noun, rel)) return {};
   for (const Mention& m : ms()) {
     if (m.clause != static_cast<int>(ci) || !m.actor || !m.prep.empty() || m.last > noun ||
         !(m.how == Mention::adjective || m.how == Mention::compound || m.possessive))
