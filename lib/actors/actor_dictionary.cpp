@@ -212,6 +212,9 @@ void ActorIndex::match_with(const Sentence& s, Lang lang, std::vector<ActorMatch
     }
     const std::uint16_t lengths_here = lengths_at(i);
     if (lengths_here == 0) {
+      if (lang != Lang::en)
+        if (const FormEntry* e = compass_part(t[i]))
+          out.push_back(ActorMatch{i, i + 1, e->actor, e->kind, e->gender});
       ++i;
       continue;
     }
@@ -301,6 +304,43 @@ void ActorIndex::add_periods(std::istream& in, const std::string& where) {
   });
 }
 
+void ActorIndex::add_compass(std::istream& in, const std::string& where) {
+  read_table(in, where, 2, "kind form", [&](const TableRow& r) {
+    std::string form = fold_case(r.fields[1]);
+    if (form.empty()) throw DataError("empty form");
+    if (r.fields[0] == "compass") compass.words.push_back(form);
+    else if (r.fields[0] == "part") compass.parts.push_back(form);
+    else if (r.fields[0] == "not") compass.nots.push_back(form);
+    else throw DataError("kind must be compass, part or not, not '" + std::string(r.fields[0]) + "'");
+  });
+  // "nordost" before "nord": the longer word leaves the right rest.
+  std::stable_sort(compass.words.begin(), compass.words.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
+const FormEntry* ActorIndex::compass_part(const Token& t) const {
+  const std::string_view f = t.fold;
+  constexpr std::size_t kShortestRest = 4;  // "Iran", "Irak", "Oman"
+  for (const std::string& w : compass.words) {
+    if (f.size() < w.size() + kShortestRest || !f.starts_with(w)) continue;
+    for (const std::string& n : compass.nots)
+      if (f.starts_with(n)) return nullptr;
+    const std::string_view rest = f.substr(w.size());
+    for (const std::string& p : compass.parts)
+      if (rest.starts_with(p)) return nullptr;
+    auto it = forms.find(rest);
+    if (it == forms.end()) continue;
+    for (const FormEntry& e : it->second) {
+      if (!(e.langs & kDe) || e.exact || actors[e.actor]->type != ActorType::state) continue;
+      // A capitalised noun for a name, a lower-case word for an adjective:
+      // "Süddeutsche Zeitung" and "Südchinesisches Meer" are names of their own.
+      const bool noun = e.kind == FormKind::name || e.kind == FormKind::alias;
+      if (noun ? t.upper : e.kind == FormKind::adjective && !t.upper) return &e;
+    }
+  }
+  return nullptr;
+}
+
 void ActorIndex::at_day(std::vector<ActorMatch>& names, std::int32_t day) const {
   if (periods.empty() || day == 0) return;
   std::erase_if(names, [&](ActorMatch& m) {
@@ -385,6 +425,8 @@ ActorDictionary ActorDictionary::load(const fs::path& data_dir) {
     if (!in) throw DataError("cannot open " + p.string());
     im.add_periods(in, p.string());
   }
+  if (std::ifstream in(data_dir / "actors" / "compass" / "de.tsv"); in)
+    im.add_compass(in, (data_dir / "actors" / "compass" / "de.tsv").string());
   return dict;
 }
 

@@ -67,11 +67,20 @@ struct ActorIndex {
   // documents name no such person, so matches are checked only when this is
   // not empty and the document has a date.
   std::vector<std::vector<RolePeriod>> periods;
+  // German compass compounds (data/actors/compass/de.tsv), folded: compass
+  // words longest first, rests that name a continent, words that are no part.
+  struct Compass {
+    std::vector<std::string> words, parts, nots;
+  } compass;
 
   // Each match of a person with periods becomes the person as coded on `day`,
   // or is dropped when they held no state office then.
   void at_day(std::vector<ActorMatch>& names, std::int32_t day) const;
   void add_periods(std::istream& in, const std::string& where);
+  void add_compass(std::istream& in, const std::string& where);
+  // The state whose part a German compass compound names ("Nordirak",
+  // "ostukrainischen"), as the entry of the state's own form; or nullptr.
+  const FormEntry* compass_part(const Token& t) const;
 
   std::uint32_t intern(const Actor& a);
   void add_to_filter(std::string_view key);  // after its insertion into `forms`
