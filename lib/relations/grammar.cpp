@@ -60,7 +60,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"region", kCueRegion},
         {"former", kCueFormer},
         {"citizen", kCueCitizen},
-        {"author", kCueAuthor}};
+        {"author", kCueAuthor},
+        {"territory", kCueTerritory}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;
@@ -137,6 +138,16 @@ bool Grammar::actor_head(std::string_view fold) const {
   for (std::size_t i = 0; i + 3 <= fold.size(); ++i) {
     if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;
     if (actor_heads_.find(fold.substr(i)) != actor_heads_.end()) return true;
+  }
+  return false;
+}
+
+bool Grammar::territory(std::string_view fold) const {
+  if (cue(fold, kCueTerritory)) return true;
+  constexpr std::size_t kShortestPart = 4;  // "dorf": "Grenzdorf"; not "ort" in "Export"
+  for (std::size_t i = 1; i + kShortestPart <= fold.size(); ++i) {
+    if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;
+    if (cue(fold.substr(i), kCueTerritory)) return true;
   }
   return false;
 }

@@ -142,6 +142,10 @@ class Grammar {
   // A preposition naming who made a statement a verb judges ("rejected an
   // offer from Kabul"), where it names no owner of other nouns.
   bool author(std::string_view fold) const { return cue(fold, kCueAuthor); }
+  // A noun for a piece of land ("Dorf", "Gebiet", "Grenzstadt", "territory"),
+  // also as the last part of a compound: a state's adjective on it names the
+  // state's territory ("ein nordirakisches Dorf", "Syrian territory").
+  bool territory(std::string_view fold) const;
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -159,7 +163,8 @@ class Grammar {
   StringMap<bool> nonactor_heads_;
   enum Cue : std::uint16_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
-    kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256
+    kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
+    kCueTerritory = 512
   };
   StringMap<std::uint16_t> cues_;
   bool cue(std::string_view fold, Cue c) const {

@@ -12,7 +12,7 @@ namespace {
 constexpr std::array<std::string_view, kRelationSetCount> kNames = {
     "evaluative", "on_place", "wants_act", "demands", "refusals", "threat",
     "offer",      "pledge",   "charge",    "halt",    "occasion", "means",
-    "instrument", "on_citizens"};
+    "instrument", "on_citizens", "on_territory"};
 
 // A relation or a quad, as a bit per relation.
 std::uint32_t bits_of(std::string_view word) {

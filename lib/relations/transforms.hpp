@@ -26,8 +26,9 @@ enum class RelationSet : std::uint8_t {
   means,
   instrument,
   on_citizens,
+  on_territory,
 };
-inline constexpr std::size_t kRelationSetCount = 14;
+inline constexpr std::size_t kRelationSetCount = 15;
 std::string_view to_string(RelationSet s);
 
 class Transforms {

@@ -43,8 +43,16 @@ bool reported_speech(const AnalysisView& v, const Clause& c, std::uint32_t f) {
   while (h < e && is_word(tok[h]) && !tok[h].upper && h < f + 4) ++h;
   if (h >= e || !tok[h].upper) return false;
   std::uint32_t verb = h + 1;
-  return verb + 1 < e && is_word(tok[verb]) && !tok[verb].upper &&
-         is_verbal(tok[verb], v.cls(verb), v.syn.verb[verb], v.ctx, false);
+  auto verbal = [&](std::uint32_t k) {
+    return is_word(tok[k]) && !tok[k].upper &&
+           is_verbal(tok[k], v.cls(k), v.syn.verb[k], v.ctx, false);
+  };
+  if (verb + 1 >= e || !verbal(verb)) return false;
+  // "..., das von türkischen Kampffliegern angegriffen worden sei": only
+  // verbs follow the noun, the cluster that closes a relative clause.
+  for (std::uint32_t k = verb + 1; k < e; ++k)
+    if (!verbal(k)) return true;
+  return false;
 }
 
 std::uint32_t clause_type(const AnalysisView& v, std::size_t ci, Clause& c) {

@@ -6,7 +6,7 @@
 // Reads: the tokens; syn.classes, syn.clause_of; the actor names; ctx.actors,
 //        ctx.grammar (genders, actor heads, non-actor heads), ctx.triggers.
 // Writes: mentions: first, last, head, actor, gender, genders, how, person,
-//         private_person, clause, text.
+//         private_person, territory, clause, text.
 #include <algorithm>
 
 #include "relations/analysis/units.hpp"
@@ -113,6 +113,14 @@ bool citizen_head(const AnalysisView& v, const ActorMatch& m, const Mention& x) 
   return h >= 0 && v.ctx.grammar.citizen(v.tok[static_cast<std::uint32_t>(h)].fold);
 }
 
+// "ein nordirakisches Dorf", "syrisches Gebiet", "Iraqi villages": a state's
+// adjective or compound on a noun for land names the state's territory.
+bool territory_head(const AnalysisView& v, const ActorMatch& m, const Mention& x) {
+  return x.head >= 0 && x.how != Mention::name &&
+         v.ctx.actors.actors[m.actor]->type == ActorType::state &&
+         v.ctx.grammar.territory(v.tok[static_cast<std::uint32_t>(x.head)].fold);
+}
+
 // A name used for something other than its actor.
 bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x) {
   const auto& tok = v.tok;
@@ -120,6 +128,7 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
   // Private persons of a state are no place or topic, and the state stands
   // for them as a target (GUIDELINES).
   const bool citizen = citizen_head(v, m, x);
+  const bool land = territory_head(v, m, x);
   // "anti-Syria journalist", "pro-Iranian group", "anti-chinesische Proteste":
   // the actor is what the phrase is for or against, never its agent.
   if (m.first >= 2 && is_punct(tok[m.first - 1], "-") && (v.cls(m.first - 2) & kStance))
@@ -127,9 +136,9 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
   const auto head = static_cast<std::uint32_t>(x.head);
   // A country name used as a place or topic ("der Syrien-Konflikt", "die
   // russische Sprache") is no actor.
-  if (x.head >= 0 && !citizen && (v.cls(head) & kNonActorHead)) return true;
+  if (x.head >= 0 && !citizen && !land && (v.cls(head) & kNonActorHead)) return true;
   // Compounds of such heads too: "Transportunternehmen", "Energiekonzern".
-  if (x.head >= 0 && !citizen && v.de && g.nonactor_head(tok[head].fold)) return true;
+  if (x.head >= 0 && !citizen && !land && v.de && g.nonactor_head(tok[head].fold)) return true;
   if (m.last <= dateline_end(v) || credit(v, m)) return true;
   // "western Sudan": a lower-case compass word before a name is part of the
   // place, not the West.
@@ -228,6 +237,7 @@ void add_name_mentions(const AnalysisView& v, const std::vector<ActorMatch>& nam
     find_head(v, names, m, x);
     if (names_no_actor(v, m, x)) continue;
     x.private_person = private_person(v, m) || citizen_head(v, m, x);
+    x.territory = !x.private_person && territory_head(v, m, x);
     for (std::uint32_t k = m.first; k < m.last; ++k) {
       if (!x.text.empty() && v.tok[k].begin > v.tok[k - 1].end) x.text += ' ';
       x.text += v.tok[k].form;

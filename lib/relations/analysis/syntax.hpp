@@ -38,6 +38,12 @@ struct Mention {
   // state only as the target of what is done to persons (the relation set
   // on_citizens); never a source, a speaker or an antecedent.
   bool private_person = false;
+  // "ein nordirakisches Dorf", "Syrian territory": a state's territory, which
+  // stands for the state only as the target of acts done to places (the
+  // relation set on_territory); never a source, a speaker or an antecedent.
+  bool territory = false;
+  // Names no actor of its own, and stands for its state only as a target.
+  bool stand_in() const { return private_person || territory; }
   int group = -1;                     // coordination group (index of its first mention)
   int clause = -1;
   std::string text;                   // as written

@@ -63,7 +63,7 @@ Attribution attribute(const SentenceView& v) {
           m.how != Mention::first_person) {
         a.text = m.text;
         // "sagte ein Österreicher": a private person speaks for no state.
-        a.speaker = m.private_person ? nullptr : m.actor;
+        a.speaker = m.stand_in() ? nullptr : m.actor;
         break;
       }
     if (a.text.empty()) a.text = unknown_speaker(v, c);

@@ -25,7 +25,7 @@ bool description_fits(const Actor* a, const std::string& genders) {
 // after one would otherwise act for the state.
 bool antecedent_kind(const Mention& m) {
   return m.how != Mention::pronoun && m.how != Mention::first_person &&
-         m.how != Mention::description && m.how != Mention::pair && !m.private_person;
+         m.how != Mention::description && m.how != Mention::pair && !m.stand_in();
 }
 
 // An actor named in clause `bound`: a pronoun or description there stands
@@ -95,7 +95,7 @@ std::vector<const Actor*> Discourse::states_latest_first() const {
 
 void Discourse::remember(const std::vector<Mention>& ms, std::size_t si) {
   for (const Mention& m : ms) {
-    if (!m.actor || m.private_person) continue;  // a private person is no antecedent
+    if (!m.actor || m.stand_in()) continue;  // a private person or a place is no antecedent
     if (m.how == Mention::name || m.how == Mention::adjective || m.how == Mention::compound)
       history_.push_back(
           Antecedent{m.actor, m.how == Mention::name ? m.gender : '-', si, m.first});

@@ -69,6 +69,13 @@ bool private_side(const SentenceView& v, const Candidate& k) {
          (k.target->private_person && !v.in(RelationSet::on_citizens, k.relation));
 }
 
+// A state's territory ("ein nordirakisches Dorf") is attacked, occupied or
+// threatened, and does nothing itself (GUIDELINES: strikes on villages).
+bool territory_side(const SentenceView& v, const Candidate& k) {
+  return k.source->territory ||
+         (k.target->territory && !v.in(RelationSet::on_territory, k.relation));
+}
+
 }  // namespace
 
 void emit(const SentenceView& v, const Document& doc, std::string_view sentence_text,
@@ -83,6 +90,12 @@ void emit(const SentenceView& v, const Document& doc, std::string_view sentence_
       if (v.trace)
         v.trace->pair_dropped(code_or_unknown(k.source->actor), k.relation,
                               code_or_unknown(k.target->actor), Drop::private_person);
+      continue;
+    }
+    if (territory_side(v, k)) {
+      if (v.trace)
+        v.trace->pair_dropped(code_or_unknown(k.source->actor), k.relation,
+                              code_or_unknown(k.target->actor), Drop::territory);
       continue;
     }
     actors_of(k, sa, ta);

@@ -487,7 +487,8 @@ void NounReader::sides(Side& src, Side& tgt, bool& source_is_subject, Provenance
   // territory is hit is the target (GUIDELINES).  Only for force: "Hilfe im
   // Irak", "Einsätze in Mali" name where, not whom.
   const bool force = tr->relation == Relation::ASSAULT || tr->relation == Relation::COERCE;
-  if (force && tgt.empty() && !src.empty() && sv.in(RelationSet::on_place, tr->relation)) {
+  if (force && tgt.empty() && !src.empty() && sv.in(RelationSet::on_place, tr->relation) &&
+      !other_group_named(ms(), src, ci)) {
     tgt = group_of(ms(), first_group(ms(), [&](const Mention& m) {
                      return m.actor && m.actor->type == ActorType::state && m.prep == "in" &&
                             in_np_after(m) && !shares_code(src, m.actor);

@@ -10,7 +10,8 @@
 //   read_frames      -> Frames          verb and noun frames: candidates
 //   transform        -> candidates      retargeting, obligations, demanded acts
 //   emit             -> events          pairs of actors, deduplicated; a private
-//                                       person only as target (on_citizens)
+//                                       person only as target (on_citizens), a
+//                                       state's territory too (on_territory)
 #pragma once
 #include <cstdint>
 #include <deque>

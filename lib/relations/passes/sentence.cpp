@@ -48,7 +48,15 @@ bool conditioned(const SentenceView& v, std::size_t ci, std::uint32_t at) {
   return ci > 0 && cs[ci - 1].type == Clause::cond;  // "Falls ..., könnte X"
 }
 
+bool other_group_named(const std::vector<Mention>& ms, const Side& src, std::size_t ci) {
+  return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+    return m.clause == static_cast<int>(ci) && m.actor && m.actor->type == ActorType::group &&
+           std::find(src.begin(), src.end(), &m) == src.end();
+  });
+}
+
 Side place_target(const std::vector<Mention>& ms, const Side& src, std::size_t ci) {
+  if (other_group_named(ms, src, ci)) return {};
   for (std::size_t k = 0; k < ms.size(); ++k) {
     const Mention& m = ms[k];
     if (m.clause != static_cast<int>(ci) || m.prep != "in" || !m.actor ||

@@ -81,8 +81,13 @@ bool correlate(const SentenceView& v, const Mention& m);
 // "may halt mediation if ...", "könnte angreifen, falls ...": the act at
 // token `at` of clause `ci` is under a condition.
 bool conditioned(const SentenceView& v, std::size_t ci, std::uint32_t at);
+// An armed group other than the source is named in clause `ci`: it is the
+// target, not the land it is in ("bombardierten Stellungen der PKK im
+// Nordirak", GUIDELINES), even when it shares the source's code.
+bool other_group_named(const std::vector<Mention>& ms, const Side& src, std::size_t ci);
 // Acts done to a place ("bombs in Kabul", "lifted a curfew in Montenegro"):
-// the first state named with "in" in clause `ci` that is not of `src`'s code.
+// the first state named with "in" in clause `ci` that is not of `src`'s code,
+// unless another armed group is named there.
 Side place_target(const std::vector<Mention>& ms, const Side& src, std::size_t ci);
 // Token `t` is an event noun of relation `r` as the analysis read it (its
 // trigger entries, compounds included).

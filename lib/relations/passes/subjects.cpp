@@ -78,13 +78,20 @@ struct SubjectFinder {
   }
   // "Der israelische Botschafter (in Genf), der ...": an actor's adjective or
   // compound on the person or organ noun that ends the noun phrase before the
-  // relative pronoun; a place phrase may follow the noun.
+  // relative pronoun; a place phrase may follow the noun.  So does a state's
+  // territory ("im nordirakischen Dorf Sarkel, das ... angegriffen wurde").
   bool owns_head_before(const Mention& m, std::uint32_t start) const {
     if (m.head < 0 || m.how == Mention::name) return false;
     auto h = static_cast<std::uint32_t>(m.head);
     std::uint32_t end = start;
     while (end > h + 1 && tok()[end - 1].kind == TokenKind::punct) --end;
-    if (h >= end || end - h > 3 || !v.grammar().actor_head(tok()[h].fold)) return false;
+    // The relative clause may follow the verb that closes the clause before
+    // ("hatten vom Dorf Sarkel berichtet, das ...").
+    if (end > h + 1 && tok()[end - 1].kind == TokenKind::word && !tok()[end - 1].upper &&
+        !(v.cls(end - 1) & kFunction))
+      --end;
+    if (h >= end || end - h > 3 || !(m.territory || v.grammar().actor_head(tok()[h].fold)))
+      return false;
     for (std::uint32_t i = h + 1; i < end; ++i) {
       bool prep = i == h + 1 && v.cls_has(i, kPrep);
       if (!prep && !(tok()[i].kind == TokenKind::word && tok()[i].upper)) return false;

@@ -47,6 +47,8 @@ std::string_view to_string(Drop d) {
       return "source and target are the same actor";
     case Drop::private_person:
       return "a private person: only the target of an arrest, a killing or a release";
+    case Drop::territory:
+      return "a state's territory: only the target of an act done to places";
     case Drop::duplicate:
       return "duplicate of an event of this sentence";
   }

@@ -37,9 +37,10 @@ enum class Drop : std::uint8_t {
   charge_not_fact,       // a predicative charge ("als Völkermord") that is not a fact
   same_actor,            // source and target are one actor (or one code)
   private_person,        // a private person as source, or target of an act not on_citizens
+  territory,             // a state's territory as source, or target of an act not on_territory
   duplicate,             // the same event was coded already in this sentence
 };
-inline constexpr std::size_t kDropCount = 21;
+inline constexpr std::size_t kDropCount = 22;
 std::string_view to_string(Drop d);
 
 class Trace {
