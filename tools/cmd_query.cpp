@@ -118,6 +118,16 @@ void emit(const QueryOptions& q, const Table& t) {
     for (const auto& n : t.notes) diag("geokg: {}\n", n);
 }
 
+// PLplot draws SVG only here; a .png name would get SVG inside.
+void check_plot_name(const std::string& path) {
+  if (path.empty()) return;
+  std::string ext = path.size() >= 4 ? path.substr(path.size() - 4) : "";
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext != ".svg")
+    throw QueryError(fmt::format("--plot writes SVG: give a file name ending in .svg, not '{}'",
+                                 path));
+}
+
 }  // namespace
 
 Action add_query(CLI::App& app) {
@@ -274,6 +284,43 @@ Action add_query(CLI::App& app) {
         const Selection sel = selection(o->f);
         const Relation r = parse_relation_name(o->relation);
         return [o, sel, r](const Engine& e) { return e.evidence(o->a, r, o->b, sel); };
+      };
+    });
+  }
+  {
+    struct O {
+      FilterOptions f;
+      std::vector<std::string> actors;
+      std::string by = "month", per = "relation", plot;
+    };
+    auto o = std::make_shared<O>();
+    auto* s = sub(
+        "timeline",
+        "Evidence per week, month or year, per relation type or quad class: for the whole "
+        "graph, one actor (rows for what it does and what is done to it) or a pair (rows for "
+        "each direction).  Counted: supporting sentences at their document's date, with the "
+        "distinct documents behind them; every period in the range gets a row, empty ones "
+        "with zeros.  Undated evidence is counted in a note.");
+    s->add_option("actors", o->actors, "No actor, one actor, or two (a pair)")->expected(0, 2);
+    s->add_option("--by", o->by, "week (ISO, YYYY-Www), month or year (default: month)");
+    s->add_option("--per", o->per,
+                  "relation (a column per type) or quad (verbal/material cooperation and "
+                  "conflict; default: relation)");
+    s->add_option("--plot", o->plot, "Also draw the series as an SVG line chart to FILE.svg");
+    add_filter_options(s, o->f, "fact");
+    s->callback([o, prepare] {
+      *prepare = [o]() -> Answer {
+        TimelineQuery tq;
+        tq.selection = selection(o->f);
+        tq.actors = o->actors;
+        tq.by = parse_period(o->by);
+        tq.per = parse_series(o->per);
+        check_plot_name(o->plot);
+        return [tq, plot = o->plot](const Engine& e) {
+          const Timeline t = e.timeline(tq);
+          if (!plot.empty()) plot_svg(t, plot);
+          return to_table(t);
+        };
       };
     });
   }
