@@ -296,17 +296,25 @@ Action add_query(CLI::App& app) {
     auto o = std::make_shared<O>();
     auto* s = sub(
         "timeline",
-        "Evidence per week, month or year, per relation type or quad class: for the whole "
-        "graph, one actor (rows for what it does and what is done to it) or a pair (rows for "
-        "each direction).  Counted: supporting sentences at their document's date, with the "
-        "distinct documents behind them; every period in the range gets a row, empty ones "
-        "with zeros.  Undated evidence is counted in a note.");
-    s->add_option("actors", o->actors, "No actor, one actor, or two (a pair)")->expected(0, 2);
-    s->add_option("--by", o->by, "week (ISO, YYYY-Www), month or year (default: month)");
+        "Relations over time: per week, month or year, a count per relation type (or quad "
+        "class) for the whole graph, for one actor (a row for what it does, ACTOR->any, and "
+        "one for what is done to it, any->ACTOR) or for a pair A B (a row per direction, "
+        "A->B and B->A; AGREE, CONSULT and COOPERATE count in the direction the graph stores). "
+        "Counted: evidence sentences, each at its document's date, and the distinct documents "
+        "behind them.  Every period from the first to the last (or from --since to --until) "
+        "gets a row, empty ones with zeros; the first and last may reach outside the range, "
+        "but only evidence inside it counts.  Evidence without a date is reported in a note.");
+    // More than two are left to the engine, whose message names the command.
+    s->add_option("actor", o->actors, "None, one actor, or two (a pair)")
+        ->expected(0, CLI::detail::expected_max_vector_size)
+        ->type_name("ACTOR");
+    s->add_option("--by", o->by, "week (ISO 8601, YYYY-Www, from Monday), month or year "
+                                 "(default: month)");
     s->add_option("--per", o->per,
-                  "relation (a column per type) or quad (verbal/material cooperation and "
-                  "conflict; default: relation)");
-    s->add_option("--plot", o->plot, "Also draw the series as an SVG line chart to FILE.svg");
+                  "relation (a column per type) or quad (verbal-cooperation, "
+                  "material-cooperation, verbal-conflict, material-conflict; default: relation)");
+    s->add_option("--plot", o->plot, "Also draw the series as a line chart (SVG)")
+        ->type_name("FILE.svg");
     add_filter_options(s, o->f, "fact");
     s->callback([o, prepare] {
       *prepare = [o]() -> Answer {
