@@ -64,6 +64,16 @@ class ScratchDir {
   fs::path path_;
 };
 
+// '#' starts PLplot's text escapes; "##" is a literal one.
+std::string pl_text(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    out += c;
+    if (c == '#') out += '#';
+  }
+  return out;
+}
+
 // Tick labels on the x axis: the period's name, or for weeks the Monday that
 // starts it, which reads as a date.
 struct AxisLabels {
@@ -105,14 +115,16 @@ void draw_axes(const Timeline& t, AxisLabels& labels) {
   plvpor(0.1, 0.64, 0.14, 0.9);
   plwind(-0.5, static_cast<double>(n) - 0.5, 0, static_cast<double>(top) * 1.1);
   plslabelfunc(label_x, &labels);
-  const double xstep = std::max<double>(1, std::ceil(static_cast<double>(n) / 8));
+  // Labels must not run into each other: a date is wider than a month.
+  const double fit = labels.weeks ? 5 : t.periods.front().size() == 4 ? 10 : 7;
+  const double xstep = std::max<double>(1, std::ceil(static_cast<double>(n) / fit));
   plcol0(15);
   plschr(0, 0.75);
   plbox("bcnsto", xstep, 1, "bcnstvog", count_step(top), 1);
   plschr(0, 0.9);
   const char* unit = labels.weeks ? "week starting" : t.periods.front().size() == 4 ? "year"
                                                                                    : "month";
-  pllab(unit, "evidence sentences", t.title.c_str());
+  pllab(unit, "evidence sentences", pl_text(t.title).c_str());
 }
 
 void draw_series(const Timeline& t) {
@@ -139,13 +151,16 @@ void draw_series(const Timeline& t) {
       pllsty(d == 0 ? 1 : 3);
       plline(static_cast<PLINT>(n), x.data(), y.data());
       const char* mark = kMarks[s % std::size(kMarks)];
-      plstring(static_cast<PLINT>(n), x.data(), y.data(), mark);
+      // Marks on the non-zero points only: on a long zero run they would
+      // merge into a thick line.
+      for (std::size_t i = 0; i < n; ++i)
+        if (y[i] > 0) plstring(1, &x[i], &y[i], mark);
       colours.push_back(index);
       symbol_colours.push_back(index);
       styles.push_back(d == 0 ? 1 : 3);
       symbols.emplace_back(mark);
-      names.push_back(t.directions[d].empty() ? t.series[s]
-                                              : t.series[s] + "  " + t.directions[d]);
+      names.push_back(pl_text(t.directions[d].empty() ? t.series[s]
+                                                      : t.series[s] + "  " + t.directions[d]));
     }
   pllsty(1);
   std::vector<const char*> texts, marks;

@@ -114,7 +114,8 @@ struct Timeline {
 // [direction], evidence, documents, then one column per series.
 Table to_table(const Timeline& t);
 // Draws each series (solid for the first direction, dashed for the second) as
-// SVG with PLplot; written atomically.  Throws ExportError.
+// SVG with PLplot; written atomically.  Throws ExportError.  Not for two
+// threads at once: PLplot keeps its state in globals.
 void plot_svg(const Timeline& t, const std::string& path);
 
 // Loads the actor dictionary on first use; may return nullptr when none is
