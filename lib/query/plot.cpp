@@ -199,8 +199,13 @@ std::string draw(const Timeline& t, const fs::path& file) {
 }  // namespace
 
 void plot_svg(const Timeline& t, const std::string& path) {
-  if (t.periods.empty())
-    throw ExportError(fmt::format("{}: nothing to plot: no dated evidence matches", path));
+  // The notes say why (no dated evidence, and how much is undated), since the
+  // failed plot stops the command before they would be printed.
+  if (t.periods.empty()) {
+    std::string why;
+    for (const std::string& n : t.notes) why += (why.empty() ? "" : "; ") + n;
+    throw ExportError(fmt::format("{}: nothing to plot: {}", path, why));
+  }
   ScratchDir scratch;
   const fs::path drawn = scratch.path() / "plot.svg";
   if (const std::string error = draw(t, drawn); !error.empty())
