@@ -1,7 +1,6 @@
 // The timeline as an SVG line chart, drawn by PLplot's svg device.
 #include <plplot.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
