@@ -11,4 +11,6 @@ build/tools/geokg build examples/articles examples/sample.jsonl \
   -o graphs/example.json -o graphs/example.neo4j
 dot -Tsvg graphs/example.dot -o graphs/example.svg
 dot -Tpng graphs/example.dot -o graphs/example.png
+build/tools/geokg query graphs/example.json timeline --per quad \
+  --plot graphs/example-timeline.svg >/dev/null
 echo "graphs/example.{graphml,dot,gexf,json,neo4j,svg,png} written"

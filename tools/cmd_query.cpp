@@ -118,6 +118,66 @@ void emit(const QueryOptions& q, const Table& t) {
     for (const auto& n : t.notes) diag("geokg: {}\n", n);
 }
 
+// PLplot draws SVG only here; a .png name would get SVG inside.
+void check_plot_name(const std::string& path) {
+  if (path.empty()) return;
+  std::string ext = path.size() >= 4 ? path.substr(path.size() - 4) : "";
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext != ".svg")
+    throw QueryError(fmt::format("--plot writes SVG: give a file name ending in .svg, not '{}'",
+                                 path));
+}
+
+constexpr const char* kTimelineHelp =
+    "Relations over time: per week, month or year, a count per relation type (or quad "
+    "class) for the whole graph, for one actor (a row for what it does, ACTOR->any, and "
+    "one for what is done to it, any->ACTOR) or for a pair A B (a row per direction, "
+    "A->B and B->A; AGREE, CONSULT and COOPERATE count in the direction the graph stores). "
+    "Counted: evidence sentences, each at its document's date, and the distinct documents "
+    "behind them.  Every period from the first to the last (or from --since to --until) "
+    "gets a row, empty ones with zeros; the first and last may reach outside the range, "
+    "but only evidence inside it counts.  Evidence without a date is reported in a note.";
+
+using Answer = std::function<Table(const Engine&)>;
+// Set by the callback of the subcommand given; see add_query.
+using Prepare = std::shared_ptr<std::function<Answer()>>;
+
+void add_timeline(CLI::App* s, const Prepare& prepare) {
+  struct O {
+    FilterOptions f;
+    std::vector<std::string> actors;
+    std::string by = "month", per = "relation", plot;
+  };
+  auto o = std::make_shared<O>();
+  // More than two are left to the engine, whose message names the command.
+  s->add_option("actor", o->actors, "None, one actor, or two (a pair)")
+      ->expected(0, CLI::detail::expected_max_vector_size)
+      ->type_name("ACTOR");
+  s->add_option("--by", o->by, "week (ISO 8601, YYYY-Www, from Monday), month or year "
+                               "(default: month)");
+  s->add_option("--per", o->per,
+                "relation (a column per type) or quad (verbal-cooperation, "
+                "material-cooperation, verbal-conflict, material-conflict; default: relation)");
+  s->add_option("--plot", o->plot, "Also draw the series as a line chart (SVG)")
+      ->type_name("FILE.svg");
+  add_filter_options(s, o->f, "fact");
+  s->callback([o, prepare] {
+    *prepare = [o]() -> Answer {
+      TimelineQuery tq;
+      tq.selection = selection(o->f);
+      tq.actors = o->actors;
+      tq.by = parse_period(o->by);
+      tq.per = parse_series(o->per);
+      check_plot_name(o->plot);
+      return [tq, plot = o->plot](const Engine& e) {
+        const Timeline t = e.timeline(tq);
+        if (!plot.empty()) plot_svg(t, plot);
+        return to_table(t);
+      };
+    };
+  });
+}
+
 }  // namespace
 
 Action add_query(CLI::App& app) {
@@ -138,7 +198,6 @@ Action add_query(CLI::App& app) {
   // Each subcommand's callback sets `prepare`, which checks the options and
   // returns the question to ask.  Checking happens in the action, not in the
   // callback: errors thrown during parsing would bypass main's error report.
-  using Answer = std::function<Table(const Engine&)>;
   auto prepare = std::make_shared<std::function<Answer()>>();
   auto sub = [&](const char* name, const char* help) {
     CLI::App* s = cmd->add_subcommand(name, help);
@@ -277,6 +336,7 @@ Action add_query(CLI::App& app) {
       };
     });
   }
+  add_timeline(sub("timeline", kTimelineHelp), prepare);
   {
     auto* s = sub("stats",
                   "Counts of documents, actors, relations by type, quad class and "

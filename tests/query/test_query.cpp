@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "geokg/error.hpp"
 #include "geokg/query/query.hpp"
 #include "geokg/resources.hpp"
@@ -556,5 +558,97 @@ TEST_SUITE("query output") {
     CHECK(std::string(d["rows"][1]["name"].GetString()) ==
           "Ünïcode, \"quoted\"\tand\ttabs\nnew line\\");
     CHECK(std::string(d["notes"][0].GetString()) == "a note");
+  }
+}
+
+namespace {
+
+KnowledgeGraph dated(const std::vector<std::string>& dates) {
+  KnowledgeGraph g(Level::state);
+  for (std::size_t i = 0; i < dates.size(); ++i)
+    g.add_document(doc(fmt::format("d{}", i), dates[i]),
+                   {event(state("USA"), Relation::AID, state("UKR"), 0)});
+  return g;
+}
+
+Lines timeline_lines(const KnowledgeGraph& g, Period by, const Selection& sel = {}) {
+  TimelineQuery q;
+  q.by = by;
+  q.selection = sel;
+  return lines(to_table(Engine(g).timeline(q)));
+}
+
+}  // namespace
+
+TEST_SUITE("query timeline") {
+  TEST_CASE("ISO weeks: a week belongs to the year of its Thursday; empty weeks are rows") {
+    const KnowledgeGraph g = dated({"2020-12-31T10:00", "2021-01-04", "2021-01-18"});
+    CHECK(timeline_lines(g, Period::week) ==
+          Lines{"2020-W53|2020-12-28|1|1|1", "2021-W01|2021-01-04|1|1|1",
+                "2021-W02|2021-01-11|0|0|0", "2021-W03|2021-01-18|1|1|1"});
+    CHECK(timeline_lines(dated({"2024-12-30"}), Period::week) ==
+          Lines{"2025-W01|2024-12-30|1|1|1"});
+    CHECK(timeline_lines(dated({"2026-01-01"}), Period::week) ==
+          Lines{"2026-W01|2025-12-29|1|1|1"});
+  }
+
+  TEST_CASE("--since and --until bound the periods, which then may be empty") {
+    const KnowledgeGraph g = dated({"2024-02-29", "2024-02-01", "2023-12-31"});
+    Selection sel;
+    sel.since = "2023-11";
+    sel.until = "2024-03";
+    CHECK(timeline_lines(g, Period::month, sel) ==
+          Lines{"2023-11|2023-11-01|0|0|0", "2023-12|2023-12-01|1|1|1",
+                "2024-01|2024-01-01|0|0|0", "2024-02|2024-02-01|2|2|2",
+                "2024-03|2024-03-01|0|0|0"});
+    sel.since = "2022";
+    sel.until = "2024-02-01";
+    CHECK(timeline_lines(g, Period::year, sel) ==
+          Lines{"2022|2022-01-01|0|0|0", "2023|2023-01-01|1|1|1", "2024|2024-01-01|1|1|1"});
+  }
+
+  TEST_CASE("a pair: each direction a row, quad classes as columns, undated in a note") {
+    const KnowledgeGraph g = world();
+    const Engine e(g, loader());
+    TimelineQuery q;
+    q.actors = {"Vereinigte Staaten", "PRK"};
+    q.per = Series::quad;
+    const Table t = to_table(e.timeline(q));
+    CHECK(t.columns == std::vector<std::string>{"period", "start", "direction", "evidence",
+                                                "documents", "verbal-cooperation",
+                                                "material-cooperation", "verbal-conflict",
+                                                "material-conflict"});
+    CHECK(lines(t) == Lines{"2023-02|2023-02-01|USA->PRK|3|2|0|0|2|1",
+                            "2023-02|2023-02-01|PRK->USA|0|0|0|0|0|0"});
+    CHECK(t.notes == std::vector<std::string>{
+                         "1 evidence sentence from 1 document has no date and is not counted"});
+  }
+
+  TEST_CASE("one actor: what it does and what is done to it") {
+    const KnowledgeGraph g = world();
+    const Engine e(g, loader());
+    TimelineQuery q;
+    q.actors = {"UKR"};
+    q.by = Period::year;
+    const Timeline t = e.timeline(q);
+    CHECK(t.directions == std::vector<std::string>{"UKR->any", "any->UKR"});
+    CHECK(t.series == std::vector<std::string>{"AID", "REQUEST", "THREATEN", "ASSAULT"});
+    CHECK(lines(to_table(t)) ==
+          Lines{"2023|2023-01-01|UKR->any|1|1|0|1|0|0", "2023|2023-01-01|any->UKR|4|2|1|0|1|2"});
+    CHECK(t.notes.empty());
+  }
+
+  TEST_CASE("bad periods, series and actors are named") {
+    const KnowledgeGraph g = world();
+    const Engine e(g, loader());
+    CHECK(error_of([] { parse_period("day"); }) ==
+          "unknown period 'day' (expected week, month or year)");
+    CHECK(error_of([] { parse_series("type"); }) ==
+          "unknown series 'type' (expected relation or quad)");
+    TimelineQuery q;
+    q.actors = {"USA", "usa"};
+    CHECK(error_of([&] { e.timeline(q); }) == "'USA' and 'usa' are the same actor (USA)");
+    q.actors = {"USA", "RUS", "PRK"};
+    CHECK(error_of([&] { e.timeline(q); }) == "timeline takes at most two actors");
   }
 }

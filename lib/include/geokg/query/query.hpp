@@ -78,6 +78,46 @@ Centrality centrality(const KnowledgeGraph& g, bool with_betweenness, double dam
 std::vector<double> pagerank(const KnowledgeGraph& g, double damping = 0.85);
 std::vector<double> betweenness(const KnowledgeGraph& g);
 
+// Relations over time.  The unit counted is the supporting evidence item (one
+// sentence of one document) at its document's date; undated evidence cannot
+// be placed and is counted in a note instead.
+enum class Period { week, month, year };  // ISO weeks: YYYY-Www, from Monday
+Period parse_period(std::string_view name);      // throws QueryError
+enum class Series { relation, quad };
+Series parse_series(std::string_view name);      // throws QueryError
+
+struct TimelineQuery {
+  Selection selection;
+  std::vector<std::string> actors;  // none: the whole graph; one: its relations
+                                    // either way; two: the pair, both directions
+  Period by = Period::month;
+  Series per = Series::relation;
+};
+
+// Every period from the first to the last (from --since to --until when
+// given), empty ones included, so that each series is continuous.
+struct Timeline {
+  std::string title;                    // what was asked, for a plot
+  std::vector<std::string> periods;     // "2023-W27", "2023-07", "2023"
+  std::vector<std::string> starts;      // the first day of each period
+  std::vector<std::string> directions;  // {""} for the whole graph, else two
+  std::vector<std::string> series;      // relation or quad class names
+  struct Cells {
+    std::int64_t evidence = 0, documents = 0;
+    std::vector<std::int64_t> per_series;
+  };
+  std::vector<std::vector<Cells>> cells;  // [direction][period]
+  std::vector<std::string> notes;
+};
+
+// One row per period (and direction, for an actor or a pair): period, start,
+// [direction], evidence, documents, then one column per series.
+Table to_table(const Timeline& t);
+// Draws each series (solid for the first direction, dashed for the second) as
+// SVG with PLplot; written atomically.  Throws ExportError.  Not for two
+// threads at once: PLplot keeps its state in globals.
+void plot_svg(const Timeline& t, const std::string& path);
+
 // Loads the actor dictionary on first use; may return nullptr when none is
 // available (then only the graph's own ids and names resolve).
 using DictionaryLoader = std::function<const ActorDictionary*()>;
@@ -98,6 +138,7 @@ class Engine {
   Table evidence(std::string_view a, Relation r, std::string_view b,
                  const Selection& sel) const;
   Table stats() const;
+  Timeline timeline(const TimelineQuery& q) const;
 
  private:
   const KnowledgeGraph& graph_;
