@@ -36,8 +36,31 @@ std::vector<const CLI::App*> commands(const CLI::App& app) {
       [](const CLI::App* s) { return !s->get_disabled() && !s->get_group().empty(); });
 }
 
+std::string command_path(const CLI::App& app);
+
+// `--help-all` is what help2man reads for the man page: each command under a
+// "Command NAME:" line (a subsection there), with its usage, description and
+// options as the lines help2man turns into tagged paragraphs.
 class Formatter : public CLI::Formatter {
  public:
+  std::string make_subcommands(const CLI::App* app, CLI::AppFormatMode mode) const override {
+    const auto subs = commands(*app);
+    if (subs.empty()) return {};
+    std::string out = "\nCommands:\n";
+    for (const CLI::App* s : subs) out += make_subcommand(s);
+    if (mode == CLI::AppFormatMode::All)
+      for (const CLI::App* s : subs) out += "\n" + make_expanded(s);
+    return out;
+  }
+  std::string make_expanded(const CLI::App* sub) const override {
+    std::string out = fmt::format("Command {}:\n  Usage: {}\n\n  {}\n\n", command_path(*sub),
+                                  usage_line(*sub), sub->get_description());
+    for (const CLI::Option* o : sub->get_options())
+      if (o != sub->get_help_ptr() && o != sub->get_help_all_ptr())
+        out += make_option(o, o->get_positional());
+    for (const CLI::App* s : commands(*sub)) out += "\n" + make_expanded(s);
+    return out;
+  }
   std::string make_usage(const CLI::App* app, std::string) const override {
     return "Usage: " + usage_line(*app) + "\n";
   }
