@@ -110,7 +110,7 @@ _geokg() {
     word=${COMP_WORDS[i]}
     if [[ "$values" == *" $word "* ]]; then ((i++)); continue; fi
     [[ $word == -* ]] && continue
-    if ((given >= needs)) && [[ "$commands " == *" $word "* ]]; then
+    if ((given == needs)) && [[ "$commands " == *" $word "* ]]; then
       cmdpath+="/$word"; given=0; _geokg_spec "$cmdpath"; continue
     fi
     ((given++))
@@ -119,7 +119,7 @@ _geokg() {
   [[ "$values" == *" ${COMP_WORDS[COMP_CWORD-1]} "* ]] && return
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$options" -- "$cur"))
-  elif ((given >= needs)) && [[ -n $commands ]]; then
+  elif ((given == needs)) && [[ -n $commands ]]; then
     COMPREPLY=($(compgen -W "$commands" -- "$cur"))
   fi
 }
@@ -136,7 +136,7 @@ _geokg() {
     word=${words[i]}
     if [[ "$values" == *" $word "* ]]; then ((i++)); continue; fi
     [[ $word == -* ]] && continue
-    if ((given >= needs)) && ((${commands[(I)$word:*]})); then
+    if ((given == needs)) && ((${commands[(I)$word:*]})); then
       cmdpath+="/$word"; given=0; _geokg_spec "$cmdpath"; continue
     fi
     ((given++))
@@ -144,7 +144,7 @@ _geokg() {
   if [[ "$values" == *" ${words[CURRENT-1]} "* ]]; then _files; return; fi
   if [[ $PREFIX == -* ]]; then
     _describe -t options option options
-  elif ((given >= needs && $#commands)); then
+  elif ((given == needs && $#commands)); then
     _describe -t commands command commands
   else
     _files
