@@ -169,7 +169,8 @@ std::optional<Problem> unexpected_word(const std::vector<const CLI::App*>& chain
   const CLI::App* app = chain.back();
   std::string word;
   for (auto a = chain.rbegin(); a != chain.rend() && word.empty(); ++a)
-    if (!(*a)->remaining().empty()) word = (*a)->remaining().front();
+    for (const std::string& w : (*a)->remaining())
+      if (word.empty() && w != "--") word = w;
   if (word.empty()) return std::nullopt;
   const std::string path = command_path(*app);
   const std::string at = path.empty() ? "" : path + ": ";
@@ -190,11 +191,15 @@ std::optional<Problem> unexpected_word(const std::vector<const CLI::App*>& chain
 
 Problem explain(const CLI::App& root, const CLI::ParseError& e) {
   const std::vector<const CLI::App*> chain = parsed_chain(root);
-  if (auto p = forgotten_positional(chain)) return *p;
-  if (auto p = unexpected_word(chain)) return *p;
   const CLI::App* app = chain.back();
   const std::string path = command_path(*app);
   const std::string at = path.empty() ? "" : path + ": ";
+  // Other errors (a bad or missing option value) stop CLI11 before the rest
+  // of the line is read, so what it left unread says nothing.
+  if (!dynamic_cast<const CLI::RequiredError*>(&e) && !dynamic_cast<const CLI::ExtrasError*>(&e))
+    return {at + e.what(), app};
+  if (auto p = forgotten_positional(chain)) return *p;
+  if (auto p = unexpected_word(chain)) return *p;
   for (const CLI::Option* p : positionals(*app))
     if (p->get_required() && p->count() == 0)
       return {fmt::format("{}{} is missing", at, upper(p->get_name(true, false))), app};

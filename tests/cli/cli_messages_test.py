@@ -110,6 +110,14 @@ def cli11_own_message_is_prefixed():
 
 
 @case
+def missing_option_value_is_not_taken_for_a_missing_positional():
+    # CLI11 stops at the option, before A and B: they are not the problem.
+    usage_error(["query", "g.json", "between", "--status"],
+                "geokg: query between: --status: 1 required TEXT missing\n"
+                "geokg: usage: geokg query GRAPH between [OPTIONS] A B\n")
+
+
+@case
 def one_argument_too_many():
     usage_error(["query", "g.json", "between", "USA", "RUS", "CHN"],
                 "geokg: query between: unexpected argument 'CHN'\n"
