@@ -6,6 +6,8 @@ packages=(meson ninja-build g++ pkg-config libboost-graph-dev rapidjson-dev libi
           libfmt-dev doctest-dev libcli11-dev libcld2-dev graphviz python3
           python3-networkx python3-igraph libxml2-utils
           libplplot-dev librsvg2-bin)  # timeline plots, and their SVG checked
+# The man page (help2man) and the tests of it (man-db) and of shell completion (zsh).
+packages+=(help2man zsh man-db)
 if [ "${GEOKG_SANITIZE:-}" = 1 ]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()
 for p in "${packages[@]}"; do

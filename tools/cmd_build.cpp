@@ -109,6 +109,7 @@ Action add_build(CLI::App& app) {
       log.check_read(documents, replaces);
     }
     report_dropped(graph, origins, log);
+    log.print_summary();
     log.check_strict(o->in.strict);
     KnowledgeGraph shown = write_outputs(o->outs, graph, filter);
 
@@ -122,7 +123,7 @@ Action add_build(CLI::App& app) {
       degree[g[boost::source(e, g)].id] += g[e].weight;
       degree[g[boost::target(e, g)].id] += g[e].weight;
     }
-    diag("{} documents ({} already in the graph), {} actors, {} relations\n",
+    diag("geokg: {} documents ({} already in the graph), {} actors, {} relations\n",
                graph.graph()[boost::graph_bundle].documents.size(), duplicates,
                boost::num_vertices(g), boost::num_edges(g));
     std::vector<std::pair<std::size_t, std::string>> top;
@@ -131,11 +132,11 @@ Action add_build(CLI::App& app) {
     std::string line;
     for (std::size_t i = 0; i < std::min<std::size_t>(top.size(), 10); ++i)
       line += fmt::format("{}{} ({})", i ? ", " : "", top[i].second, top[i].first);
-    if (!line.empty()) diag("most active actors: {}\n", line);
+    if (!line.empty()) diag("geokg: most active actors: {}\n", line);
     line.clear();
     for (auto& [r, n] : by_relation) line += fmt::format("{}{} {}", line.empty() ? "" : ", ", r, n);
-    if (!line.empty()) diag("relations: {}\n", line);
-    for (const auto& out : o->outs) diag("wrote {}\n", out);
+    if (!line.empty()) diag("geokg: relations: {}\n", line);
+    for (const auto& out : o->outs) diag("geokg: wrote {}\n", out);
     return log.exit_status(o->in.strict);
   };
 }

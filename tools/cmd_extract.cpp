@@ -49,6 +49,7 @@ Action add_extract(CLI::App& app) {
         },
         [&](std::size_t d, std::size_t b) { progress.update(d, b); });
     progress.finish();
+    log.print_summary();
     log.check_read(documents, replaces);
     log.check_strict(o->in.strict);
     out.commit();

@@ -58,10 +58,10 @@ Action add_merge(CLI::App& app) {
     write_outputs(o->outs, merged, filter);
 
     const Graph& g = merged.graph();
-    diag("merged {} graphs: {} documents, {} actors, {} relations\n",
+    diag("geokg: merged {} graphs: {} documents, {} actors, {} relations\n",
                o->inputs.size(), g[boost::graph_bundle].documents.size(),
                boost::num_vertices(g), boost::num_edges(g));
-    for (const auto& out : o->outs) diag("wrote {}\n", out);
+    for (const auto& out : o->outs) diag("geokg: wrote {}\n", out);
     return log.exit_status(false);
   };
 }

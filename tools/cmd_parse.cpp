@@ -222,6 +222,7 @@ int parse_articles(const ParseOptions& o) {
     progress.update(documents, reader.bytes_read());
   }
   progress.finish();
+  log.print_summary();
   log.check_read(parsed, replaces);
   log.check_strict(o.in.strict);
   out.commit();

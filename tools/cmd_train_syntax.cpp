@@ -86,7 +86,7 @@ Action add_train_syntax(CLI::App& app) {
     std::vector<syntax::ConlluSentence> sentences;
     for (const auto& file : o->treebanks) {
       std::vector<syntax::ConlluSentence> more = syntax::read_conllu_file(file);
-      if (!o->quiet) diag("{}: {} sentences\n", file, more.size());
+      if (!o->quiet) diag("geokg: {}: {} sentences\n", file, more.size());
       sentences.insert(sentences.end(), std::make_move_iterator(more.begin()),
                        std::make_move_iterator(more.end()));
     }
@@ -95,7 +95,7 @@ Action add_train_syntax(CLI::App& app) {
     options.seed = o->seed;
     options.tagger_epochs = o->tagger_epochs;
     options.parser_epochs = o->parser_epochs;
-    if (!o->quiet) options.progress = [](std::string_view line) { diag("{}\n", line); };
+    if (!o->quiet) options.progress = [](std::string_view line) { diag("geokg: {}\n", line); };
     syntax::train(parse_lang(o->lang), sentences, options, o->out);  // says "wrote"
     return kOk;
   };

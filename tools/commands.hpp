@@ -20,5 +20,6 @@ Action add_merge(CLI::App& app);
 Action add_query(CLI::App& app);
 Action add_parse(CLI::App& app);
 Action add_train_syntax(CLI::App& app);
+Action add_completion(CLI::App& app);  // hidden: writes shell completion
 
 }  // namespace geokg::cli

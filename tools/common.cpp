@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fcntl.h>
 #include <fmt/core.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -75,7 +76,8 @@ void add_reading(CLI::App& cmd, InputOptions& o) {
                  "Skip (and report) a document, JSONL line or .txt file longer than this: "
                  "bytes, or with K, M, G (default 64M)");
   cmd.add_flag("--strict", o.strict, "Fail (exit 2) if any document is skipped");
-  cmd.add_flag("-q,--quiet", o.quiet, "Do not print input warnings");
+  cmd.add_flag("-q,--quiet", o.quiet,
+               "One summary line instead of a line per skipped document or warning");
 }
 
 }  // namespace
@@ -172,8 +174,37 @@ void ProblemLog::attach(DocumentReader& reader, bool quiet_warnings) {
 
 void ProblemLog::report(const std::string& where, const std::string& what, bool skip) {
   (skip ? skipped : warnings)++;
-  if (!quiet || skip)
-    diag("geokg: {}: {}{}\n", where, skip ? "skipped: " : "warning: ", what);
+  if (skip && what.starts_with("duplicate document id")) ++duplicates;
+  if (!quiet) diag("geokg: {}: {}{}\n", where, skip ? "skipped: " : "warning: ", what);
+}
+
+namespace {
+
+// 29816 -> "29,816": counts of a large corpus are read at a glance.
+std::string grouped(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string counted(std::size_t n, std::string_view what) {
+  return grouped(n) + " " + std::string(what) + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void ProblemLog::print_summary() const {
+  if (!quiet || skipped + warnings == 0) return;
+  std::vector<std::string> parts;
+  const std::size_t others = skipped - duplicates;
+  if (duplicates) parts.push_back(counted(duplicates, "duplicate document") + " skipped");
+  if (others)
+    parts.push_back(counted(others, duplicates ? "other document" : "document") + " skipped");
+  if (warnings) parts.push_back(counted(warnings, "warning"));
+  diag("geokg: {} (without -q each is shown)\n", fmt::join(parts, ", "));
 }
 
 void add_origins(const KnowledgeGraph& g, const std::string& path, RecordOrigins& origins) {
@@ -261,6 +292,8 @@ Progress::Progress(std::uintmax_t total_bytes)
     : tty_(isatty(STDERR_FILENO) != 0), total_(total_bytes), start_(now()) {}
 
 void Progress::update(std::size_t documents, std::size_t bytes) {
+  documents_ = documents;
+  bytes_ = bytes;
   if (!tty_) return;
   double t = now();
   if (t - last_ < 0.5) return;
@@ -269,11 +302,22 @@ void Progress::update(std::size_t documents, std::size_t bytes) {
   std::string left;
   if (total_ > bytes && mbps > 0)
     left = fmt::format(", {:.0f} s left", (total_ - bytes) / 1e6 / mbps);
-  diag("\r{} documents, {:.1f} MB, {:.1f} MB/s{}   ", documents, bytes / 1e6, mbps, left);
+  show(fmt::format("{} documents, {:.1f} MB, {:.1f} MB/s{}", documents, bytes / 1e6, mbps, left));
+}
+
+void Progress::show(const std::string& line) {
+  // Spaces over what is left of a longer line before it.
+  const std::string blank(shown_ > line.size() ? shown_ - line.size() : 0, ' ');
+  diag("\rgeokg: {}{}", line, blank);
+  shown_ = line.size();
 }
 
 void Progress::finish() {
-  if (tty_ && last_ > 0) write_stderr("\n");
+  if (!tty_ || last_ == 0) return;
+  const double seconds = now() - start_;
+  show(fmt::format("{} documents, {:.1f} MB in {:.1f} s, {:.1f} MB/s", documents_, bytes_ / 1e6,
+                   seconds, bytes_ / 1e6 / std::max(1e-9, seconds)));
+  write_stderr("\n");
 }
 
 AtomicOutput::AtomicOutput(const std::string& path) {

@@ -71,15 +71,20 @@ ReaderOptions reader_options(const InputOptions& o);
 // nothing must then leave alone.  Throws InputError.
 bool check_paths(const InputOptions& o, const std::vector<std::string>& outputs);
 
-// Counts problems as they are reported (each printed to stderr).
+// Counts problems as they are reported (each printed to stderr, or with -q
+// counted for one summary line).
 struct ProblemLog {
   std::size_t skipped = 0, warnings = 0;
-  bool quiet = false;  // warnings are counted, not printed
+  std::size_t duplicates = 0;  // of `skipped`: a document id seen before
+  bool quiet = false;          // counted, not printed, until print_summary
   void attach(DocumentReader& reader, bool quiet);
   // A problem found after reading: a document extraction or the graph
   // could take only in part (warning) or not at all (skipped).
   void report(const std::string& where, const std::string& what, bool skipped);
   int exit_status(bool strict) const;
+  // With -q, what was not printed, in one line: "geokg: 29,816 duplicate
+  // documents skipped, 2 warnings (without -q each is shown)".
+  void print_summary() const;
   // With --strict a skipped document fails the run before any output is
   // written, so the previous output stays as it was.  Throws InputError.
   void check_strict(bool strict) const;
@@ -95,13 +100,19 @@ class Progress {
  public:
   explicit Progress(std::uintmax_t total_bytes);
   void update(std::size_t documents, std::size_t bytes);
+  // The last line says what was read, with no time left: skipped documents
+  // and the JSON around the texts are part of the input's size but never
+  // counted as read, so the estimate would stop short of its end.
   void finish();
 
  private:
+  void show(const std::string& line);
   bool tty_;
   std::uintmax_t total_;
   double start_;
   double last_ = 0;
+  std::size_t documents_ = 0, bytes_ = 0;
+  std::size_t shown_ = 0;  // length of the line on screen, to blank it out
 };
 std::uintmax_t input_size(const std::vector<std::string>& inputs);
 

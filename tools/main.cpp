@@ -9,6 +9,7 @@
 #include "common.hpp"
 #include "geokg/error.hpp"
 #include "geokg/version.hpp"
+#include "usage.hpp"
 
 int main(int argc, char** argv) {
   using namespace geokg::cli;
@@ -21,16 +22,21 @@ int main(int argc, char** argv) {
   CLI::App app{
       "geokg - builds a knowledge graph of political relations (PLOVER types, ISO-3 actor "
       "codes) from German and English news.\n\nExit status: 0 all good, 1 some documents "
-      "skipped, 2 usage or fatal error."};
+      "skipped, 2 usage or fatal error.",
+      "geokg"};
+  // Before the subcommands, which inherit the formatter and failure message.
+  set_up_usage(app);
+  // help2man writes the man page from this: every command's help in one.
+  app.set_help_all_flag("--help-all", "Print the help of every command and exit");
   app.set_version_flag("--version", std::string("geokg ") + std::string(geokg::version()));
   app.require_subcommand(1);
   Action actions[] = {add_extract(app), add_build(app), add_merge(app),
-                      add_query(app),   add_parse(app), add_train_syntax(app)};
+                      add_query(app),   add_parse(app), add_train_syntax(app),
+                      add_completion(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? kOk : kFatal;
+    return report_parse_error(app, e) == 0 ? kOk : kFatal;
   }
   try {
     for (std::size_t i = 0; i < app.get_subcommands().size(); ++i) {
