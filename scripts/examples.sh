@@ -8,7 +8,7 @@ scripts/install-deps.sh
 meson compile -C build >/dev/null
 build/tools/geokg build examples/articles examples/sample.jsonl \
   -o graphs/example.graphml -o graphs/example.dot -o graphs/example.gexf \
-  -o graphs/example.json -o graphs/example.neo4j
+  -o graphs/example.json -o graphs/example.neo4j -o graphs/example.csv
 dot -Tsvg graphs/example.dot -o graphs/example.svg
 dot -Tpng graphs/example.dot -o graphs/example.png
-echo "graphs/example.{graphml,dot,gexf,json,neo4j,svg,png} written"
+echo "graphs/example.{graphml,dot,gexf,json,neo4j,csv,svg,png} written"
