@@ -98,6 +98,21 @@ with tempfile.TemporaryDirectory() as tmp:
           [(e["doc"], e["sentence"], e["source"]["id"], e["relation"], e["target"]["id"],
             e["evidence"]) for e in events])
 
+    # Exactly, for one article: quoting, CRLF, names next to codes.
+    article = ('{"id":"t;1","date":"2023-07-12","text":"The United States condemned the '
+               'launch, and urged \\"North Korea\\" to return to talks."}\n')
+    one = subprocess.run([geokg, "extract", "--format", "csv", "-"], input=article.encode(),
+                         capture_output=True)
+    evidence = '"The United States condemned the launch, and urged ""North Korea"" to return to talks."'
+    want = ("doc,sentence,source,source_name,source_code,source_type,relation,target,target_name,"
+            "target_code,target_type,status,quad,date,attributed_to,trigger,evidence\r\n"
+            '"t;1",0,USA,United States,USA,state,REQUEST,PRK,North Korea,PRK,state,fact,'
+            f"verbal-conflict,2023-07-12,United States,urged,{evidence}\r\n"
+            '"t;1",0,USA,United States,USA,state,ACCUSE,PRK,North Korea,PRK,state,fact,'
+            f"verbal-conflict,2023-07-12,United States,condemned,{evidence}\r\n")
+    check("extract --format csv of one article, exactly", one.stdout.decode() == want,
+          repr(one.stdout.decode()))
+
     svg = subprocess.run(["dot", "-Tsvg", outs[3]], capture_output=True, text=True)
     check("dot -Tsvg renders", svg.returncode == 0 and "<svg" in svg.stdout, svg.stderr[:500])
 
