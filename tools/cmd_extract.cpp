@@ -10,7 +10,8 @@
 namespace geokg::cli {
 
 Action add_extract(CLI::App& app) {
-  auto* cmd = app.add_subcommand("extract", "Extract events from articles and write them as JSONL (or CSV)");
+  auto* cmd = app.add_subcommand("extract",
+                                 "Extract events from articles and write them as JSONL (or CSV)");
   struct Opts {
     InputOptions in;
     std::string out, format = "jsonl";

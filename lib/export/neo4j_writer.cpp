@@ -1,6 +1,6 @@
 // CSV for `neo4j-admin database import full --array-delimiter=U+001F
 // --multiline-fields=true`: comma delimiter, quotes doubled, and U+001F (the
-// ASCII unit separator, which no text keeps: see csv_verbatim) between array
+// ASCII unit separator, which no text keeps: see verbatim_text) between array
 // elements, so that an evidence sentence arrives as it was written, ';' and
 // line breaks included.
 #include <ostream>
@@ -43,7 +43,8 @@ std::string evidence_array(const RelationEdge& e) {
     out += exportutil::verbatim_text(fmt::format(
         "{}#{}: {}", ev.doc, ev.sentence, exportutil::truncate_utf8(ev.text, kEvidenceText)));
   }
-  if (e.evidence.size() > n) out += fmt::format("{}(+{} more)", kArrayDelimiter, e.evidence.size() - n);
+  if (e.evidence.size() > n)
+    out += fmt::format("{}(+{} more)", kArrayDelimiter, e.evidence.size() - n);
   return exportutil::csv_quote(std::move(out));
 }
 

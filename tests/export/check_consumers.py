@@ -392,15 +392,16 @@ def check_edge_csv(path, graph, name):
         evs = [x for x in e["evidence"] if calendar_date(x["date"])]
         first = min(evs, key=lambda x: calendar_date(x["date"])) if evs else \
             (e["evidence"][0] if e["evidence"] else None)
-        want = [spreadsheet_safe(csv_text(e["source"])), spreadsheet_safe(csv_text(labels[e["source"]])),
-                spreadsheet_safe(csv_text(e["target"])), spreadsheet_safe(csv_text(labels[e["target"]])),
+        cell = lambda s: spreadsheet_safe(csv_text(s))  # noqa: E731 - local shorthand
+        want = [cell(e["source"]), cell(labels[e["source"]]),
+                cell(e["target"]), cell(labels[e["target"]]),
                 edge_key(e), e["status"] if event else "", e["quad"] if event else "",
                 str(e["weight"]), str(e["documents"]) if event else "", *date_range(e),
-                spreadsheet_safe(csv_text(first["doc"])) if first else "",
+                cell(first["doc"]) if first else "",
                 str(first["sentence"]) if first else "",
                 spreadsheet_safe(verbatim(first["text"])) if first else ""]
-        check(r == want, f"{name}: edge list row {r[:5]}... != {want[:5]}... "
-              f"(first difference: {next((a, b) for a, b in zip(r, want) if a != b) if r != want else None})")
+        diff = next(((a, b) for a, b in zip(r, want) if a != b), None)
+        check(r == want, f"{name}: edge list row {r[:5]}... differs: got {diff!r}")
 
 
 def main():

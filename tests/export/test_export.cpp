@@ -220,13 +220,15 @@ TEST_CASE("Neo4j dates are typed and normalised; evidence is kept as written") {
   kg.add_document(doc("a", "2023-03-01T10:00:00Z"),
                   {event(state("FRA"), Relation::AID, state("UKR"), 0, "a;b, \"c\"\nd\r\te")});
   kg.add_document(doc("b", "2023-04"), {event(state("FRA"), Relation::AID, state("UKR"), 0)});
-  kg.add_document(doc("c", "M\xC3\xA4rz 2023"), {event(state("DEU"), Relation::AID, state("UKR"), 0)});
+  kg.add_document(doc("c", "M\xC3\xA4rz 2023"),
+                  {event(state("DEU"), Relation::AID, state("UKR"), 0)});
   std::ostringstream nodes, rels;
   write_neo4j(nodes, rels, kg);
   CHECK(rels.str().find("\nDEU,UKR,AID,fact,1,1,,,material-cooperation,c#0: sentence 0\n") !=
         std::string::npos);
   CHECK(rels.str().find("\nFRA,UKR,AID,fact,2,2,2023-03-01,2023-04-01,material-cooperation,"
-                        "\"a#0: a;b, \"\"c\"\"\nd\r\te\x1f" "b#0: sentence 0\"\n") != std::string::npos);
+                        "\"a#0: a;b, \"\"c\"\"\nd\r\te\x1f" "b#0: sentence 0\"\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("Neo4j evidence: at most 50 sentences, then a count of the rest") {
@@ -312,9 +314,11 @@ TEST_CASE("GEXF keeps fact, hypothetical and negated edges of a pair apart") {
   KnowledgeGraph kg;
   kg.add_document(doc("a", "2023-06-01"),
                   {event(state("RUS"), Relation::ASSAULT, state("UKR"), 0),
-                   event(state("RUS"), Relation::ASSAULT, state("UKR"), 1, "", Status::hypothetical),
+                   event(state("RUS"), Relation::ASSAULT, state("UKR"), 1, "",
+                         Status::hypothetical),
                    event(state("RUS"), Relation::ASSAULT, state("UKR"), 2, "", Status::negated)});
-  kg.add_document(doc("b", "2023-10-01"), {event(state("RUS"), Relation::ASSAULT, state("UKR"), 0)});
+  kg.add_document(doc("b", "2023-10-01"),
+                  {event(state("RUS"), Relation::ASSAULT, state("UKR"), 0)});
   const std::string gexf = written(write_gexf, kg);
   for (const char* kind : {"kind=\"ASSAULT\"", "kind=\"ASSAULT (hypothetical)\"",
                            "kind=\"ASSAULT (negated)\""})
@@ -330,7 +334,8 @@ TEST_CASE("GEXF timestamps only from real days; a graph without dates is static"
   KnowledgeGraph kg;
   kg.add_document(doc("a", "2023-03-01T10:00:00Z"),
                   {event(state("FRA"), Relation::AID, state("UKR"), 0)});
-  kg.add_document(doc("b", "M\xC3\xA4rz 2023"), {event(state("DEU"), Relation::AID, state("UKR"), 0)});
+  kg.add_document(doc("b", "M\xC3\xA4rz 2023"),
+                  {event(state("DEU"), Relation::AID, state("UKR"), 0)});
   const std::string gexf = written(write_gexf, kg);
   CHECK(gexf.find("<spells>\n          <spell timestamp=\"2023-03-01\"/>\n        </spells>") !=
         std::string::npos);

@@ -79,8 +79,10 @@ with tempfile.TemporaryDirectory() as tmp:
         rows = list(csv.DictReader(f, strict=True))
     check("CSV edge list rows", len(rows) == edges, f"{len(rows)} != {edges}")
     check("CSV edge list names and weights",
-          [(r["source"], r["target"], r["relation"], r["status"], int(r["weight"])) for r in rows] ==
-          [(e["source"], e["target"], e["relation"], e["status"], e["weight"]) for e in graph["edges"]])
+          [(r["source"], r["target"], r["relation"], r["status"], int(r["weight"]))
+           for r in rows] ==
+          [(e["source"], e["target"], e["relation"], e["status"], e["weight"])
+           for e in graph["edges"]])
     check("CSV edge list has names", any(r["source_name"] == "Germany" for r in rows))
 
     inputs = [os.path.join(examples, "articles"), os.path.join(examples, "sample.jsonl")]
@@ -103,7 +105,8 @@ with tempfile.TemporaryDirectory() as tmp:
                'launch, and urged \\"North Korea\\" to return to talks."}\n')
     one = subprocess.run([geokg, "extract", "--format", "csv", "-"], input=article.encode(),
                          capture_output=True)
-    evidence = '"The United States condemned the launch, and urged ""North Korea"" to return to talks."'
+    evidence = ('"The United States condemned the launch, and urged ""North Korea"" '
+                'to return to talks."')
     want = ("doc,sentence,source,source_name,source_code,source_type,relation,target,target_name,"
             "target_code,target_type,status,quad,date,attributed_to,trigger,evidence\r\n"
             '"t;1",0,USA,United States,USA,state,REQUEST,PRK,North Korea,PRK,state,fact,'
