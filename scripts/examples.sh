@@ -8,9 +8,9 @@ scripts/install-deps.sh
 meson compile -C build >/dev/null
 build/tools/geokg build examples/articles examples/sample.jsonl \
   -o graphs/example.graphml -o graphs/example.dot -o graphs/example.gexf \
-  -o graphs/example.json -o graphs/example.neo4j
+  -o graphs/example.json -o graphs/example.neo4j -o graphs/example.csv
 dot -Tsvg graphs/example.dot -o graphs/example.svg
 dot -Tpng graphs/example.dot -o graphs/example.png
 build/tools/geokg query graphs/example.json timeline --per quad \
   --plot graphs/example-timeline.svg >/dev/null
-echo "graphs/example.{graphml,dot,gexf,json,neo4j,svg,png} written"
+echo "graphs/example.{graphml,dot,gexf,json,neo4j,csv,svg,png} and graphs/example-timeline.svg written"

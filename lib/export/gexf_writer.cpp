@@ -1,7 +1,8 @@
 // GEXF 1.3 for Gephi: edge `kind` keeps parallel relations apart (GraphML
-// edges carry no type, so Gephi merges them), spells feed the timeline.
+// edges carry no type, so Gephi merges them), timestamps feed the timeline.
 #include <cmath>
 #include <ostream>
+#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -32,10 +33,41 @@ void attvalue(std::ostream& out, std::string_view indent, std::string_view key,
   fmt::print(out, "{}<attvalue for=\"{}\" value=\"{}\"/>\n", indent, key, xml_escape(value));
 }
 
-}  // namespace
+// Gephi merges edges of one pair that share a kind, so the status is part of
+// it: a hypothetical ASSAULT must not add to the weight of a real one.
+std::string edge_kind(const RelationEdge& e) {
+  const std::string_view name = exportutil::edge_name(e);
+  if (e.kind != EdgeKind::event || e.status == Status::fact) return std::string(name);
+  return fmt::format("{} ({})", name, to_string(e.status));
+}
 
-void write_gexf(std::ostream& out, const KnowledgeGraph& kg) {
+// One timestamp per day an edge was reported on: a single spell from the first
+// to the last would show a relation seen in June and October active all summer.
+std::set<std::string> edge_dates(const RelationEdge& e) {
+  std::set<std::string> dates;
+  for (const Evidence& ev : e.evidence) {
+    std::string d = exportutil::xsd_date(ev.date);
+    if (!d.empty()) dates.insert(std::move(d));
+  }
+  return dates;
+}
+
+bool any_dated(const KnowledgeGraph& kg) {
   const Graph& g = kg.graph();
+  for (Edge e : boost::make_iterator_range(boost::edges(g)))
+    if (!edge_dates(g[e]).empty()) return true;
+  return false;
+}
+
+void write_timestamps(std::ostream& out, const RelationEdge& e) {
+  const std::set<std::string> dates = edge_dates(e);
+  if (dates.empty()) return;
+  out << "        <spells>\n";
+  for (const std::string& d : dates) fmt::print(out, "          <spell timestamp=\"{}\"/>\n", d);
+  out << "        </spells>\n";
+}
+
+void write_head(std::ostream& out, const KnowledgeGraph& kg, bool dynamic) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -45,9 +77,13 @@ void write_gexf(std::ostream& out, const KnowledgeGraph& kg) {
          "    <creator>geokg</creator>\n";
   fmt::print(out, "    <description>geokg knowledge graph, level {}</description>\n",
              to_string(kg.level()));
-  out << "  </meta>\n"
-         "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n"
-         "    <attributes class=\"node\" mode=\"static\">\n"
+  out << "  </meta>\n";
+  if (dynamic)
+    out << "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" "
+           "timerepresentation=\"timestamp\">\n";
+  else
+    out << "  <graph defaultedgetype=\"directed\" mode=\"static\">\n";
+  out << "    <attributes class=\"node\" mode=\"static\">\n"
          "      <attribute id=\"name_de\" title=\"name_de\" type=\"string\"/>\n"
          "      <attribute id=\"name_en\" title=\"name_en\" type=\"string\"/>\n"
          "      <attribute id=\"code\" title=\"code\" type=\"string\"/>\n"
@@ -63,7 +99,11 @@ void write_gexf(std::ostream& out, const KnowledgeGraph& kg) {
          "      <attribute id=\"last_seen\" title=\"last_seen\" type=\"string\"/>\n"
          "      <attribute id=\"evidence\" title=\"evidence\" type=\"string\"/>\n"
          "    </attributes>\n";
+}
 
+// Node ids as written, by vertex.
+std::vector<std::string> write_nodes(std::ostream& out, const KnowledgeGraph& kg) {
+  const Graph& g = kg.graph();
   const std::vector<Vertex> nodes = kg.sorted_nodes();
   const std::vector<std::string> ids = exportutil::unique_ids(kg, nodes, exportutil::xml_text);
   std::vector<std::string> id_of(boost::num_vertices(g));
@@ -88,43 +128,52 @@ void write_gexf(std::ostream& out, const KnowledgeGraph& kg) {
                10.0 + 5.0 * std::log2(1.0 + static_cast<double>(strength)));
     out << "      </node>\n";
   }
-  out << "    </nodes>\n    <edges>\n";
+  out << "    </nodes>\n";
+  return id_of;
+}
 
-  std::size_t index = 0;
-  for (Edge e : kg.sorted_edges()) {
-    const RelationEdge& p = g[e];
-    const bool event = p.kind == EdgeKind::event;
-    const std::string_view name = exportutil::edge_name(p);
-    fmt::print(out,
-               "      <edge id=\"{}\" source=\"{}\" target=\"{}\" kind=\"{}\" label=\"{}\" "
-               "weight=\"{}\">\n",
-               index++, id_of[boost::source(e, g)], id_of[boost::target(e, g)], name, name,
-               p.weight);
-    out << "        <attvalues>\n";
-    attvalue(out, "          ", "edge_kind", event ? "event" : "affiliation");
-    if (event) {
-      attvalue(out, "          ", "relation", to_string(p.relation));
-      attvalue(out, "          ", "status", to_string(p.status));
-      attvalue(out, "          ", "quad", to_string(quad_of(p.relation)));
-      attvalue(out, "          ", "documents", fmt::format("{}", p.documents));
-      if (!p.first_seen.empty()) attvalue(out, "          ", "first_seen", p.first_seen);
-      if (!p.last_seen.empty()) attvalue(out, "          ", "last_seen", p.last_seen);
-      if (!p.evidence.empty())
-        attvalue(out, "          ", "evidence",
-                 exportutil::evidence_summary(p, kEvidenceItems, kEvidenceText, " | "));
-    }
-    out << "        </attvalues>\n";
-    const std::string start = exportutil::xsd_date(p.first_seen);
-    const std::string end = exportutil::xsd_date(p.last_seen);
-    if (!start.empty() && !end.empty())
-      fmt::print(out, "        <spells>\n          <spell start=\"{}\" end=\"{}\"/>\n"
-                      "        </spells>\n", start, end);
-    const Rgb c = event ? colour_of(p.relation) : Rgb{128, 128, 128};
-    fmt::print(out, "        <viz:color r=\"{}\" g=\"{}\" b=\"{}\"/>\n", c.r, c.g, c.b);
-    fmt::print(out, "        <viz:thickness value=\"{:.2f}\"/>\n",
-               1.0 + std::log2(std::max<std::uint32_t>(p.weight, 1)));
-    out << "      </edge>\n";
+void write_edge(std::ostream& out, const Graph& g, Edge e, std::size_t index,
+                const std::vector<std::string>& id_of, bool dynamic) {
+  const RelationEdge& p = g[e];
+  const bool event = p.kind == EdgeKind::event;
+  const std::string name = xml_escape(edge_kind(p));
+  fmt::print(out,
+             "      <edge id=\"{}\" source=\"{}\" target=\"{}\" kind=\"{}\" label=\"{}\" "
+             "weight=\"{}\">\n",
+             index, id_of[boost::source(e, g)], id_of[boost::target(e, g)], name, name,
+             p.weight);
+  out << "        <attvalues>\n";
+  attvalue(out, "          ", "edge_kind", event ? "event" : "affiliation");
+  if (event) {
+    attvalue(out, "          ", "relation", to_string(p.relation));
+    attvalue(out, "          ", "status", to_string(p.status));
+    attvalue(out, "          ", "quad", to_string(quad_of(p.relation)));
+    attvalue(out, "          ", "documents", fmt::format("{}", p.documents));
+    if (!p.first_seen.empty()) attvalue(out, "          ", "first_seen", p.first_seen);
+    if (!p.last_seen.empty()) attvalue(out, "          ", "last_seen", p.last_seen);
+    if (!p.evidence.empty())
+      attvalue(out, "          ", "evidence",
+               exportutil::evidence_summary(p, kEvidenceItems, kEvidenceText, " | "));
   }
+  out << "        </attvalues>\n";
+  if (dynamic) write_timestamps(out, p);
+  const Rgb c = event ? colour_of(p.relation) : Rgb{128, 128, 128};
+  fmt::print(out, "        <viz:color r=\"{}\" g=\"{}\" b=\"{}\"/>\n", c.r, c.g, c.b);
+  fmt::print(out, "        <viz:thickness value=\"{:.2f}\"/>\n",
+             1.0 + std::log2(std::max<std::uint32_t>(p.weight, 1)));
+  out << "      </edge>\n";
+}
+
+}  // namespace
+
+void write_gexf(std::ostream& out, const KnowledgeGraph& kg) {
+  // Without a single date a dynamic graph would only give Gephi an empty timeline.
+  const bool dynamic = any_dated(kg);
+  write_head(out, kg, dynamic);
+  const std::vector<std::string> id_of = write_nodes(out, kg);
+  out << "    <edges>\n";
+  std::size_t index = 0;
+  for (Edge e : kg.sorted_edges()) write_edge(out, kg.graph(), e, index++, id_of, dynamic);
   out << "    </edges>\n  </graph>\n</gexf>\n";
 }
 

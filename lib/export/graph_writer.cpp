@@ -8,7 +8,7 @@ namespace geokg {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kSupported = ".graphml, .dot, .gexf, .json, .neo4j";
+constexpr const char* kSupported = ".graphml, .dot, .gexf, .json, .neo4j, .csv";
 
 // "out.neo4j/" names the folder out.neo4j, whose filename part is empty.
 fs::path without_trailing_slash(const fs::path& p) {
@@ -23,6 +23,7 @@ void write_single(const fs::path& out, Format format, const KnowledgeGraph& g) {
     case Format::dot: write_dot(os, g); break;
     case Format::gexf: write_gexf(os, g); break;
     case Format::json: write_json(os, g); break;
+    case Format::csv: write_csv(os, g); break;
     case Format::neo4j: break;
   }
   file.commit();
@@ -48,6 +49,7 @@ Format format_for(const fs::path& out) {
   if (ext == ".gexf") return Format::gexf;
   if (ext == ".json") return Format::json;
   if (ext == ".neo4j") return Format::neo4j;
+  if (ext == ".csv") return Format::csv;
   throw ExportError(fmt::format("cannot export to {}: {} (supported: {})", out.string(),
                                 ext.empty() ? std::string("no file extension")
                                             : "unknown extension '" + ext + "'",

@@ -1,5 +1,8 @@
-// CSV for `neo4j-admin database import` with its default settings: comma
-// delimiter, ';' between array elements, quotes doubled, one record per line.
+// CSV for `neo4j-admin database import full --array-delimiter=U+001F
+// --multiline-fields=true`: comma delimiter, quotes doubled, and U+001F (the
+// ASCII unit separator, which no text keeps: see verbatim_text) between array
+// elements, so that an evidence sentence arrives as it was written, ';' and
+// line breaks included.
 #include <ostream>
 
 #include <fmt/format.h>
@@ -13,26 +16,36 @@ namespace {
 
 using exportutil::csv_field;
 
+// Caps, documented in README: the JSON keeps everything.
 constexpr std::size_t kEvidenceItems = 50;
 constexpr std::size_t kEvidenceText = 500;
+constexpr char kArrayDelimiter = '\x1f';
 
+// Several labels share the field, split like array elements.
 std::string_view label_of(ActorType t) {
   switch (t) {
-    case ActorType::state: return "Actor;State";
-    case ActorType::organisation: return "Actor;Organisation";
-    case ActorType::group: return "Actor;Group";
-    case ActorType::person: return "Actor;Person";
+    case ActorType::state: return "Actor\x1fState";
+    case ActorType::organisation: return "Actor\x1fOrganisation";
+    case ActorType::group: return "Actor\x1fGroup";
+    case ActorType::person: return "Actor\x1fPerson";
   }
   return "Actor";
 }
 
-// neo4j-admin has no escape for the array delimiter, so a ';' inside one
-// evidence sentence would split it; a comma keeps the sentence readable.
-std::string array_element(std::string_view s) {
-  std::string out = exportutil::csv_text(s);
-  for (char& c : out)
-    if (c == ';') c = ',';
-  return out;
+// "doc#sentence: text" per sentence, the text as written up to kEvidenceText
+// bytes ("…" when cut); a cut list ends with a "(+N more)" element.
+std::string evidence_array(const RelationEdge& e) {
+  std::string out;
+  std::size_t n = 0;
+  for (const Evidence& ev : e.evidence) {
+    if (n == kEvidenceItems) break;
+    if (n++) out += kArrayDelimiter;
+    out += exportutil::verbatim_text(fmt::format(
+        "{}#{}: {}", ev.doc, ev.sentence, exportutil::truncate_utf8(ev.text, kEvidenceText)));
+  }
+  if (e.evidence.size() > n)
+    out += fmt::format("{}(+{} more)", kArrayDelimiter, e.evidence.size() - n);
+  return exportutil::csv_quote(std::move(out));
 }
 
 }  // namespace
@@ -54,7 +67,7 @@ void write_neo4j(std::ostream& nodes, std::ostream& relationships, const Knowled
   }
 
   relationships << ":START_ID(Actor),:END_ID(Actor),:TYPE,status:string,weight:int,"
-                   "documents:int,first_seen:string,last_seen:string,quad:string,"
+                   "documents:int,first_seen:date,last_seen:date,quad:string,"
                    "evidence:string[]\n";
   for (Edge e : kg.sorted_edges()) {
     const RelationEdge& p = g[e];
@@ -64,17 +77,10 @@ void write_neo4j(std::ostream& nodes, std::ostream& relationships, const Knowled
       fmt::print(relationships, "{},{},AFFILIATED_WITH,,{},,,,,\n", s, t, p.weight);
       continue;
     }
-    std::string evidence;
-    std::size_t n = 0;
-    for (const Evidence& ev : p.evidence) {
-      if (n == kEvidenceItems) break;
-      if (n++) evidence += ';';
-      evidence += array_element(fmt::format("{}#{}: {}", ev.doc, ev.sentence,
-                                            exportutil::truncate_utf8(ev.text, kEvidenceText)));
-    }
+    const exportutil::DateRange dates = exportutil::date_range(p);
     fmt::print(relationships, "{},{},{},{},{},{},{},{},{},{}\n", s, t, to_string(p.relation),
-               to_string(p.status), p.weight, p.documents, csv_field(p.first_seen),
-               csv_field(p.last_seen), to_string(quad_of(p.relation)), csv_field(evidence));
+               to_string(p.status), p.weight, p.documents, dates.first, dates.last,
+               to_string(quad_of(p.relation)), evidence_array(p));
   }
 }
 

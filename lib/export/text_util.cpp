@@ -222,13 +222,89 @@ std::string_view edge_name(const RelationEdge& e) {
   return e.kind == EdgeKind::affiliation ? std::string_view("affiliation") : to_string(e.relation);
 }
 
+namespace {
+// The number the digits at [from, from + n) of `s` spell, or -1.
+int digits(std::string_view s, std::size_t from, std::size_t n) {
+  if (s.size() < from + n) return -1;
+  int v = 0;
+  for (std::size_t i = from; i < from + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+bool real_day(int y, int m, int d) {
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m != 2 || d <= 28 || leap;
+}
+}  // namespace
+
 std::string xsd_date(std::string_view date) {
-  if (date.size() < 10) return {};
-  auto digit = [&](std::size_t i) { return date[i] >= '0' && date[i] <= '9'; };
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!digit(i)) return {};
-  if (date[4] != '-' || date[7] != '-') return {};
+  if (date.size() < 10 || date[4] != '-' || date[7] != '-') return {};
+  // A time may follow ("T10:00:00Z"), a digit may not ("2023-01-011").
+  if (date.size() > 10 && date[10] >= '0' && date[10] <= '9') return {};
+  if (!real_day(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2))) return {};
   return std::string(date.substr(0, 10));
+}
+
+std::string calendar_date(std::string_view date) {
+  if (date.size() >= 10) return xsd_date(date);
+  if (date.size() == 7 && date[4] == '-' && real_day(digits(date, 0, 4), digits(date, 5, 2), 1))
+    return std::string(date) + "-01";
+  if (date.size() == 4 && real_day(digits(date, 0, 4), 1, 1)) return std::string(date) + "-01-01";
+  return {};
+}
+
+DateRange date_range(const RelationEdge& e) {
+  DateRange r;
+  for (const Evidence& ev : e.evidence) {
+    std::string d = calendar_date(ev.date);
+    if (d.empty()) continue;
+    if (r.first.empty() || d < r.first) r.first = d;
+    if (r.last.empty() || d > r.last) r.last = std::move(d);
+  }
+  return r;
+}
+
+std::string verbatim_text(std::string_view s) {
+  std::string text;
+  for (char c : clean_utf8(s)) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 || c == '\t' || c == '\n' || c == '\r') text += c;
+  }
+  return text;
+}
+
+std::string csv_verbatim(std::string_view s) { return csv_quote(verbatim_text(s)); }
+
+std::string csv_quote(std::string text) {
+  text = spreadsheet_safe(std::move(text));
+  const bool quote = text.find_first_of(",\";\n\r\t") != std::string::npos ||
+                     (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+const Evidence* first_evidence(const RelationEdge& e) {
+  const Evidence* best = nullptr;
+  std::string best_date;
+  for (const Evidence& ev : e.evidence) {
+    std::string d = calendar_date(ev.date);
+    if (!best || (!d.empty() && (best_date.empty() || d < best_date))) {
+      best = &ev;
+      best_date = std::move(d);
+    }
+  }
+  return best;
 }
 
 }  // namespace geokg::exportutil

@@ -67,7 +67,34 @@ std::vector<std::string> unique_ids(const KnowledgeGraph& g, const std::vector<V
 // What an edge is called in exports: the relation, or "affiliation".
 std::string_view edge_name(const RelationEdge& e);
 
-// A date usable as xsd:date (the first ten characters of an ISO date), or "".
+// A date usable as xsd:date (the first ten characters of an ISO date, a real
+// day of the calendar), or "".
 std::string xsd_date(std::string_view date);
+
+// A date as YYYY-MM-DD for typed consumers (Neo4j's date): an ISO date or
+// date-time gives its day, a partial "YYYY-MM" or "YYYY" its first day;
+// anything else "".
+std::string calendar_date(std::string_view date);
+
+// The earliest and latest calendar_date of an edge's evidence ("" if none).
+struct DateRange {
+  std::string first, last;
+};
+DateRange date_range(const RelationEdge& e);
+
+// Text as it is, line breaks and tabs included: clean UTF-8 without the C0
+// controls other than tab, LF and CR, so that one of those can serve as a
+// delimiter no text holds.
+std::string verbatim_text(std::string_view s);
+// One RFC 4180 field of `text` as it is: spreadsheet_safe, then quoted (with
+// "" for ") when it holds a comma, quote, semicolon, line break or tab or
+// starts or ends with a space.
+std::string csv_quote(std::string text);
+// csv_quote(verbatim_text(s)).
+std::string csv_verbatim(std::string_view s);
+
+// The evidence sentence a spreadsheet row shows: the earliest dated one,
+// else the first; null for an edge without evidence.
+const Evidence* first_evidence(const RelationEdge& e);
 
 }  // namespace geokg::exportutil

@@ -5,9 +5,11 @@ usage: check_consumers.py WRITE_FIXTURE
 
 Runs WRITE_FIXTURE into a temporary directory, then checks, for each graph,
 against its JSON export: GraphML in networkx and igraph, GEXF in networkx,
-DOT in Graphviz (dot -Tsvg, dot -Tcanon), GraphML/GEXF in xmllint, and the
-Neo4j CSV files against neo4j-admin's header syntax.  Exits 1 and prints every
-failure.
+DOT in Graphviz (dot -Tsvg, dot -Tcanon), GraphML/GEXF in xmllint, GEXF
+against the rules of Gephi's importer (ImporterGEXF: kind, timestamps, viz),
+the Neo4j CSV files against neo4j-admin's header syntax with the evidence read
+back byte for byte, and the CSV edge list with Python's csv module.  Exits 1
+and prints every failure.
 """
 import csv
 import json
@@ -39,6 +41,35 @@ def xml_text(s):
 
 def csv_text(s):
     return "".join(" " if c in "\t\n\r" else c for c in s if ord(c) >= 0x20 or c in "\t\n\r")
+
+
+def verbatim(s):
+    """geokg's text kept as written: C0 controls other than tab, LF, CR dropped."""
+    return "".join(c for c in s if ord(c) >= 0x20 or c in "\t\n\r")
+
+
+def truncate(s, limit):
+    raw = s.encode("utf-8")
+    if len(raw) <= limit:
+        return s
+    return raw[:limit].decode("utf-8", "ignore") + "\u2026"
+
+
+def calendar_date(s):
+    """YYYY-MM-DD from an ISO date or date-time, YYYY-MM or YYYY; else ""."""
+    import datetime
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[^0-9].*)?)?)?", s, re.S)
+    if not m:
+        return ""
+    try:
+        return datetime.date(int(m[1]), int(m[2] or 1), int(m[3] or 1)).isoformat()
+    except ValueError:
+        return ""
+
+
+def date_range(edge):
+    dates = sorted(d for d in (calendar_date(ev["date"]) for ev in edge["evidence"]) if d)
+    return (dates[0], dates[-1]) if dates else ("", "")
 
 
 def spreadsheet_safe(s):
@@ -102,6 +133,12 @@ def edge_key(e):
     return e["relation"] if e["kind"] == "event" else "affiliation"
 
 
+def gexf_kind(e):
+    if e["kind"] != "event" or e["status"] == "fact":
+        return edge_key(e)
+    return f"{e['relation']} ({e['status']})"
+
+
 def check_graphml(path, graph, name):
     want = expect(graph, xml_text)
     try:
@@ -160,19 +197,33 @@ def check_gexf(path, graph, name):
     check(root.tag == "{http://gexf.net/1.3}gexf", f"{name}: GEXF root is {root.tag}")
     ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
     xg = root.find("g:graph", ns)
-    check(xg is not None and xg.get("defaultedgetype") == "directed"
-          and xg.get("mode") == "dynamic" and xg.get("timeformat") == "date",
+    dated = any(len(ev["date"]) >= 10 and calendar_date(ev["date"])
+                for e in graph["edges"] for ev in e["evidence"])
+    want_graph = ({"defaultedgetype": "directed", "mode": "dynamic", "timeformat": "date",
+                   "timerepresentation": "timestamp"} if dated
+                  else {"defaultedgetype": "directed", "mode": "static"})
+    check(xg is not None and xg.attrib == want_graph,
           f"{name}: GEXF <graph> attributes {xg.attrib if xg is not None else None}")
     xedges = root.findall("g:graph/g:edges/g:edge", ns)
-    check(sorted(e.get("kind") for e in xedges) == sorted(edge_key(e) for e in graph["edges"]),
+    # Gephi's importer merges edges of one pair that share a kind (setType).
+    kinds = [(e.get("source"), e.get("target"), e.get("kind")) for e in xedges]
+    check(len(set(kinds)) == len(kinds), f"{name}: GEXF edges Gephi would merge: {kinds}")
+    check(sorted(e.get("kind") for e in xedges) == sorted(gexf_kind(e) for e in graph["edges"]),
           f"{name}: GEXF edge kinds {[e.get('kind') for e in xedges]}")
     for e, je in zip(xedges, graph["edges"]):
-        spell = e.find("g:spells/g:spell", ns)
-        if je["first_seen"]:
-            check(spell is not None and spell.get("start") == je["first_seen"][:10]
-                  and spell.get("end") == je["last_seen"][:10],
-                  f"{name}: GEXF spell of edge {e.get('id')}")
-        check(e.find("viz:color", ns) is not None, f"{name}: GEXF edge without viz:color")
+        spells = e.findall("g:spells/g:spell", ns)
+        # ImporterGEXF reads a spell's timestamp only when timerepresentation
+        # is timestamp, and start/end only when it is interval.
+        check(all(set(sp.attrib) == {"timestamp"} for sp in spells),
+              f"{name}: GEXF spell of edge {e.get('id')} is not a timestamp")
+        stamps = sorted({calendar_date(ev["date"]) for ev in je["evidence"]
+                         if len(ev["date"]) >= 10 and calendar_date(ev["date"])})
+        check([sp.get("timestamp") for sp in spells] == stamps,
+              f"{name}: GEXF timestamps of edge {e.get('id')}: "
+              f"{[sp.get('timestamp') for sp in spells]} != {stamps}")
+        color = e.find("viz:color", ns)
+        check(color is not None and all(0 <= int(color.get(c)) <= 255 for c in "rgb"),
+              f"{name}: GEXF edge without a viz:color Gephi reads")
     for n in root.findall("g:graph/g:nodes/g:node", ns):
         check(n.find("viz:size", ns) is not None and n.find("viz:color", ns) is not None,
               f"{name}: GEXF node {n.get('id')!r} without viz:size/viz:color")
@@ -283,7 +334,8 @@ def check_neo4j(folder, graph, name):
                                                         for n in graph["nodes"]])],
           f"{name}: nodes.csv ids {ids}")
     label = rows[0].index(":LABEL")
-    check(all(r[label].startswith("Actor;") for r in nodes), f"{name}: nodes.csv labels")
+    check(all(r[label].split("\x1f")[0] == "Actor" and len(r[label].split("\x1f")) == 2
+              for r in nodes), f"{name}: nodes.csv labels")
     name_col = rows[0].index("name:string")
     check([r[name_col] for r in nodes] ==
           [spreadsheet_safe(csv_text(n["label"])) for n in graph["nodes"]],
@@ -305,14 +357,51 @@ def check_neo4j(folder, graph, name):
     typ = rows[0].index(":TYPE")
     ev = rows[0].index("evidence:string[]")
     weight = rows[0].index("weight:int")
+    first, last = rows[0].index("first_seen:date"), rows[0].index("last_seen:date")
     for r, e in zip(rels, graph["edges"]):
         check(r[0] in known and r[1] in known, f"{name}: relationship {r[:3]} to unknown id")
         want = e["relation"] if e["kind"] == "event" else "AFFILIATED_WITH"
         check(r[typ] == want, f"{name}: :TYPE {r[typ]!r} != {want!r}")
         check(r[weight] == str(e["weight"]), f"{name}: weight {r[weight]!r} != {e['weight']}")
-        items = r[ev].split(";") if r[ev] else []
-        check(len(items) == min(len(e["evidence"]), 50),
-              f"{name}: {len(items)} evidence array elements for {len(e['evidence'])} sentences")
+        if e["kind"] != "event":
+            continue
+        check((r[first], r[last]) == date_range(e),
+              f"{name}: dates {r[first]!r}, {r[last]!r} != {date_range(e)}")
+        # What neo4j-admin --array-delimiter=U+001F stores: each sentence as
+        # written (up to 500 bytes), then "(+N more)".
+        items = [verbatim(f"{x['doc']}#{x['sentence']}: {truncate(x['text'], 500)}")
+                 for x in e["evidence"][:50]]
+        if len(e["evidence"]) > 50:
+            items.append(f"(+{len(e['evidence']) - 50} more)")
+        check(r[ev] == spreadsheet_safe("\x1f".join(items)),
+              f"{name}: evidence of {r[:3]} not kept as written: {r[ev][:200]!r}")
+
+
+def check_edge_csv(path, graph, name):
+    """The spreadsheet edge list, read back with Python's csv module."""
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f, strict=True))
+    check(rows[0] == ["source", "source_name", "target", "target_name", "relation", "status",
+                      "quad", "weight", "documents", "first_seen", "last_seen", "evidence_doc",
+                      "evidence_sentence", "evidence"], f"{name}: edge list header {rows[0]}")
+    check(len(rows) - 1 == len(graph["edges"]),
+          f"{name}: edge list rows {len(rows) - 1} != {len(graph['edges'])}")
+    labels = {n["id"]: n["label"] for n in graph["nodes"]}
+    for r, e in zip(rows[1:], graph["edges"]):
+        event = e["kind"] == "event"
+        evs = [x for x in e["evidence"] if calendar_date(x["date"])]
+        first = min(evs, key=lambda x: calendar_date(x["date"])) if evs else \
+            (e["evidence"][0] if e["evidence"] else None)
+        cell = lambda s: spreadsheet_safe(csv_text(s))  # noqa: E731 - local shorthand
+        want = [cell(e["source"]), cell(labels[e["source"]]),
+                cell(e["target"]), cell(labels[e["target"]]),
+                edge_key(e), e["status"] if event else "", e["quad"] if event else "",
+                str(e["weight"]), str(e["documents"]) if event else "", *date_range(e),
+                cell(first["doc"]) if first else "",
+                str(first["sentence"]) if first else "",
+                spreadsheet_safe(verbatim(first["text"])) if first else ""]
+        diff = next(((a, b) for a, b in zip(r, want) if a != b), None)
+        check(r == want, f"{name}: edge list row {r[:5]}... differs: got {diff!r}")
 
 
 def main():
@@ -336,6 +425,7 @@ def main():
             check_xmllint(path + ".gexf", base)
             check_dot(path + ".dot", graph, base)
             check_neo4j(path + ".neo4j", graph, base)
+            check_edge_csv(path + ".csv", graph, base)
         leftovers = [f for f in os.listdir(out) if ".tmp-" in f]
         check(not leftovers, f"temporary files left behind: {leftovers}")
     for failure in FAILURES:

@@ -201,46 +201,156 @@ TEST_CASE("DOT of a small graph, exactly") {
 TEST_CASE("Neo4j CSV of a small graph, exactly") {
   std::ostringstream nodes, rels;
   write_neo4j(nodes, rels, tiny());
-  CHECK(nodes.str() + rels.str() == R"CSV(id:ID(Actor),:LABEL,name:string,name_de:string,name_en:string,code:string,type:string
-RUS,Actor;State,Russia,Russland,Russia,RUS,state
-UKR,Actor;State,UKR,,,UKR,state
-USA,Actor;State,USA,,,USA,state
-:START_ID(Actor),:END_ID(Actor),:TYPE,status:string,weight:int,documents:int,first_seen:string,last_seen:string,quad:string,evidence:string[]
-RUS,UKR,ASSAULT,fact,2,2,2023-01-05,2023-02-10,material-conflict,"d1#0: Russland griff die Ukraine an.;d2#1: Angriffe & Drohungen <neu>"
-UKR,USA,REQUEST,hypothetical,1,1,2023-02-10,2023-02-10,verbal-conflict,"d2#2: Kiew bat um ""Hilfe"""
-)CSV");
+  // U+001F separates labels and array elements (--array-delimiter=U+001F).
+  CHECK(nodes.str() + rels.str() ==
+        "id:ID(Actor),:LABEL,name:string,name_de:string,name_en:string,code:string,type:string\n"
+        "RUS,Actor\x1fState,Russia,Russland,Russia,RUS,state\n"
+        "UKR,Actor\x1fState,UKR,,,UKR,state\n"
+        "USA,Actor\x1fState,USA,,,USA,state\n"
+        ":START_ID(Actor),:END_ID(Actor),:TYPE,status:string,weight:int,documents:int,"
+        "first_seen:date,last_seen:date,quad:string,evidence:string[]\n"
+        "RUS,UKR,ASSAULT,fact,2,2,2023-01-05,2023-02-10,material-conflict,"
+        "d1#0: Russland griff die Ukraine an.\x1f" "d2#1: Angriffe & Drohungen <neu>\n"
+        "UKR,USA,REQUEST,hypothetical,1,1,2023-02-10,2023-02-10,verbal-conflict,"
+        "\"d2#2: Kiew bat um \"\"Hilfe\"\"\"\n");
+}
+
+TEST_CASE("Neo4j dates are typed and normalised; evidence is kept as written") {
+  KnowledgeGraph kg;
+  kg.add_document(doc("a", "2023-03-01T10:00:00Z"),
+                  {event(state("FRA"), Relation::AID, state("UKR"), 0, "a;b, \"c\"\nd\r\te")});
+  kg.add_document(doc("b", "2023-04"), {event(state("FRA"), Relation::AID, state("UKR"), 0)});
+  kg.add_document(doc("c", "M\xC3\xA4rz 2023"),
+                  {event(state("DEU"), Relation::AID, state("UKR"), 0)});
+  std::ostringstream nodes, rels;
+  write_neo4j(nodes, rels, kg);
+  CHECK(rels.str().find("\nDEU,UKR,AID,fact,1,1,,,material-cooperation,c#0: sentence 0\n") !=
+        std::string::npos);
+  CHECK(rels.str().find("\nFRA,UKR,AID,fact,2,2,2023-03-01,2023-04-01,material-cooperation,"
+                        "\"a#0: a;b, \"\"c\"\"\nd\r\te\x1f" "b#0: sentence 0\"\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("Neo4j evidence: at most 50 sentences, then a count of the rest") {
+  KnowledgeGraph kg;
+  std::vector<Event> events;
+  for (std::uint32_t i = 0; i < 53; ++i)
+    events.push_back(event(state("ISR"), Relation::ASSAULT, state("LBN"), i, "s"));
+  kg.add_document(doc("d", "2023-01-01"), events);
+  std::ostringstream nodes, rels;
+  write_neo4j(nodes, rels, kg);
+  std::string want = ",material-conflict,d#0: s";
+  for (int i = 1; i < 50; ++i) want += fmt::format("\x1f" "d#{}: s", i);
+  CHECK(rels.str().find(want + "\x1f(+3 more)\n") != std::string::npos);
+}
+
+TEST_CASE("calendar dates for typed consumers") {
+  using exportutil::calendar_date;
+  CHECK(calendar_date("2023-03-01") == "2023-03-01");
+  CHECK(calendar_date("2023-03-01T10:00:00+02:00") == "2023-03-01");
+  CHECK(calendar_date("2023-03") == "2023-03-01");
+  CHECK(calendar_date("2023") == "2023-01-01");
+  CHECK(calendar_date("2024-02-29") == "2024-02-29");
+  CHECK(calendar_date("2023-02-29") == "");
+  CHECK(calendar_date("2023-13") == "");
+  CHECK(calendar_date("2023-01-011") == "");
+  CHECK(calendar_date("M\xC3\xA4rz 2023") == "");
+  CHECK(calendar_date("") == "");
+}
+
+TEST_CASE("CSV edge list of a small graph, exactly") {
+  CHECK(written(write_csv, tiny()) ==
+        "source,source_name,target,target_name,relation,status,quad,weight,documents,"
+        "first_seen,last_seen,evidence_doc,evidence_sentence,evidence\r\n"
+        "RUS,Russia,UKR,UKR,ASSAULT,fact,material-conflict,2,2,2023-01-05,2023-02-10,d1,0,"
+        "Russland griff die Ukraine an.\r\n"
+        "UKR,UKR,USA,USA,REQUEST,hypothetical,verbal-conflict,1,1,2023-02-10,2023-02-10,d2,2,"
+        "\"Kiew bat um \"\"Hilfe\"\"\"\r\n");
+}
+
+TEST_CASE("CSV edge list: the earliest dated sentence, kept as written") {
+  KnowledgeGraph kg(Level::actor);
+  kg.add_document(doc("z-late", "2023-06-01"),
+                  {event(person("putin", "RUS"), Relation::THREATEN, state("UKR"), 3, "late")});
+  kg.add_document(doc("a-undated", ""),
+                  {event(person("putin", "RUS"), Relation::THREATEN, state("UKR"), 0, "undated")});
+  kg.add_document(doc("m-early", "2023-01-02"),
+                  {event(person("putin", "RUS"), Relation::THREATEN, state("UKR"), 1,
+                         "=early, \"quoted\"\nline")});
+  const std::string csv = written(write_csv, kg);
+  CHECK(csv.find("\r\nputin,putin,RUS,RUS,affiliation,,,1,,,,,,\r\n") != std::string::npos);
+  CHECK(csv.find("\r\nputin,putin,UKR,UKR,THREATEN,fact,verbal-conflict,3,3,2023-01-02,"
+                 "2023-06-01,m-early,1,\"'=early, \"\"quoted\"\"\nline\"\r\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("GEXF 1.3 declares what Gephi needs") {
   const std::string gexf = written(write_gexf, tiny());
   for (const char* part : {
            "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" ",
-           "<graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">",
+           "<graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" "
+           "timerepresentation=\"timestamp\">",
            "<attributes class=\"node\" mode=\"static\">",
            "<attribute id=\"documents\" title=\"documents\" type=\"integer\"/>",
            "<node id=\"RUS\" label=\"Russia\">",
            "<edge id=\"0\" source=\"RUS\" target=\"UKR\" kind=\"ASSAULT\" label=\"ASSAULT\" "
            "weight=\"2\">",
-           "<spell start=\"2023-01-05\" end=\"2023-02-10\"/>",
+           "        <spells>\n"
+           "          <spell timestamp=\"2023-01-05\"/>\n"
+           "          <spell timestamp=\"2023-02-10\"/>\n"
+           "        </spells>\n",
+           "<edge id=\"1\" source=\"UKR\" target=\"USA\" kind=\"REQUEST (hypothetical)\" "
+           "label=\"REQUEST (hypothetical)\" weight=\"1\">",
            "<viz:color r=\"214\" g=\"39\" b=\"40\"/>",
            "<viz:size value=\"17.92\"/>",
            "<attvalue for=\"evidence\" value=\"d1#0: Russland griff die Ukraine an. | d2#1: "
            "Angriffe &amp; Drohungen &lt;neu&gt;\"/>",
        })
     CHECK_MESSAGE(gexf.find(part) != std::string::npos, part);
+  CHECK(gexf.find("start=") == std::string::npos);
 }
 
-TEST_CASE("GEXF spells only from dates xsd:date accepts") {
+TEST_CASE("GEXF keeps fact, hypothetical and negated edges of a pair apart") {
+  KnowledgeGraph kg;
+  kg.add_document(doc("a", "2023-06-01"),
+                  {event(state("RUS"), Relation::ASSAULT, state("UKR"), 0),
+                   event(state("RUS"), Relation::ASSAULT, state("UKR"), 1, "",
+                         Status::hypothetical),
+                   event(state("RUS"), Relation::ASSAULT, state("UKR"), 2, "", Status::negated)});
+  kg.add_document(doc("b", "2023-10-01"),
+                  {event(state("RUS"), Relation::ASSAULT, state("UKR"), 0)});
+  const std::string gexf = written(write_gexf, kg);
+  for (const char* kind : {"kind=\"ASSAULT\"", "kind=\"ASSAULT (hypothetical)\"",
+                           "kind=\"ASSAULT (negated)\""})
+    CHECK_MESSAGE(gexf.find(kind) != std::string::npos, kind);
+  // June and October, not the summer in between.
+  CHECK(gexf.find("weight=\"2\">") != std::string::npos);
+  CHECK(gexf.find("<spell timestamp=\"2023-06-01\"/>\n"
+                  "          <spell timestamp=\"2023-10-01\"/>\n        </spells>") !=
+        std::string::npos);
+}
+
+TEST_CASE("GEXF timestamps only from real days; a graph without dates is static") {
   KnowledgeGraph kg;
   kg.add_document(doc("a", "2023-03-01T10:00:00Z"),
                   {event(state("FRA"), Relation::AID, state("UKR"), 0)});
-  kg.add_document(doc("b", "März 2023"), {event(state("DEU"), Relation::AID, state("UKR"), 0)});
+  kg.add_document(doc("b", "M\xC3\xA4rz 2023"),
+                  {event(state("DEU"), Relation::AID, state("UKR"), 0)});
   const std::string gexf = written(write_gexf, kg);
-  CHECK(gexf.find("<spell start=\"2023-03-01\" end=\"2023-03-01\"/>") != std::string::npos);
-  CHECK(gexf.find("<spell start=\"M") == std::string::npos);
+  CHECK(gexf.find("<spells>\n          <spell timestamp=\"2023-03-01\"/>\n        </spells>") !=
+        std::string::npos);
+  CHECK(gexf.find("<spell timestamp=\"M") == std::string::npos);
   CHECK(exportutil::xsd_date("2023-03-01T10:00:00Z") == "2023-03-01");
   CHECK(exportutil::xsd_date("2023-03") == "");
   CHECK(exportutil::xsd_date("2023/03/01") == "");
+  CHECK(exportutil::xsd_date("2023-02-30") == "");
+
+  KnowledgeGraph undated;
+  undated.add_document(doc("u", ""), {event(state("FRA"), Relation::AID, state("UKR"), 0)});
+  const std::string stat = written(write_gexf, undated);
+  CHECK(stat.find("<graph defaultedgetype=\"directed\" mode=\"static\">") != std::string::npos);
+  CHECK(stat.find("time") == std::string::npos);
+  CHECK(stat.find("spell") == std::string::npos);
 }
 
 TEST_CASE("escaping for XML, DOT and CSV") {
@@ -279,7 +389,7 @@ TEST_CASE("CSV cells never start a spreadsheet formula") {
                   {event(state("=cmd"), Relation::AID, state("@x"), 0, "text")});
   std::ostringstream nodes, rels;
   write_neo4j(nodes, rels, kg);
-  CHECK(nodes.str().find("\n'=cmd,Actor;State,'=cmd,,,'=cmd,state\n") != std::string::npos);
+  CHECK(nodes.str().find("\n'=cmd,Actor\x1fState,'=cmd,,,'=cmd,state\n") != std::string::npos);
   CHECK(rels.str().find("\n'=cmd,'@x,AID,fact,1,1,2023-01-05,2023-01-05,material-cooperation,"
                         "'=HYPERLINK(1)#0: text\n") != std::string::npos);
 }
@@ -370,7 +480,7 @@ TEST_CASE("affiliation edges in every format") {
   std::ostringstream nodes, rels;
   write_neo4j(nodes, rels, kg);
   CHECK(rels.str().find("\nputin,RUS,AFFILIATED_WITH,,1,,,,,\n") != std::string::npos);
-  CHECK(nodes.str().find("\nputin,Actor;Person,putin,,,RUS,person\n") != std::string::npos);
+  CHECK(nodes.str().find("\nputin,Actor\x1fPerson,putin,,,RUS,person\n") != std::string::npos);
 }
 
 TEST_CASE("long evidence stays bounded in the visual formats") {
@@ -410,13 +520,14 @@ TEST_CASE("format_for reads the extension") {
   CHECK(format_for("g.json") == Format::json);
   CHECK(format_for("out.neo4j") == Format::neo4j);
   CHECK(format_for("out.neo4j/") == Format::neo4j);
+  CHECK(format_for("edges.CSV") == Format::csv);
   CHECK_THROWS_WITH_AS(format_for("out/graph.xml"),
                        "cannot export to out/graph.xml: unknown extension '.xml' (supported: "
-                       ".graphml, .dot, .gexf, .json, .neo4j)",
+                       ".graphml, .dot, .gexf, .json, .neo4j, .csv)",
                        ExportError);
   CHECK_THROWS_WITH_AS(format_for("graph"),
                        "cannot export to graph: no file extension (supported: .graphml, .dot, "
-                       ".gexf, .json, .neo4j)",
+                       ".gexf, .json, .neo4j, .csv)",
                        ExportError);
 }
 
@@ -444,7 +555,7 @@ TEST_CASE("write_graph writes every format and leaves no temporary file") {
           std::vector<std::string>{"nodes.csv", "relationships.csv"});
     CHECK(slurp(dir.path / "g.neo4j" / "relationships.csv") ==
           ":START_ID(Actor),:END_ID(Actor),:TYPE,status:string,weight:int,documents:int,"
-          "first_seen:string,last_seen:string,quad:string,evidence:string[]\n");
+          "first_seen:date,last_seen:date,quad:string,evidence:string[]\n");
     CHECK(entries(dir.path) ==
           std::vector<std::string>{"g.dot", "g.gexf", "g.graphml", "g.json", "g.neo4j"});
   }
@@ -630,4 +741,26 @@ TEST_CASE("read_graph_file reads JSON only, and says so") {
                         "object member.")
                            .c_str(),
                        GraphError);
+}
+
+TEST_CASE("extract --format csv: one flat row per event, exactly") {
+  Event e;
+  e.doc = "d1";
+  e.sentence = 2;
+  e.source = ActorRef{"putin", "Putin", "RUS", ActorType::person};
+  e.relation = Relation::THREATEN;
+  e.target = ActorRef{"UKR", "der Ukraine", "UKR", ActorType::state};
+  e.status = Status::hypothetical;
+  e.trigger = "drohte";
+  e.evidence = "Putin drohte der Ukraine; \"bald\",\nsagte er.";
+  e.attributed_to = "Peskow";
+  e.date = "2023-02-10";
+  CHECK(event_csv_header() ==
+        "doc,sentence,source,source_name,source_code,source_type,relation,target,target_name,"
+        "target_code,target_type,status,quad,date,attributed_to,trigger,evidence\r\n");
+  CHECK(to_csv(e) ==
+        "d1,2,putin,Putin,RUS,person,THREATEN,UKR,der Ukraine,UKR,state,hypothetical,"
+        "verbal-conflict,2023-02-10,Peskow,drohte,"
+        "\"Putin drohte der Ukraine; \"\"bald\"\",\nsagte er.\"\r\n");
+  CHECK(event_csv_header(true).ends_with(",evidence,rule,tokens\r\n"));
 }

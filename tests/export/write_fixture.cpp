@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
                                              geokg::Relation::PROTEST,
                                              geokg::testing::state("-2+3"), 0, "long id")});
       const std::string base = "hostile-" + std::string(geokg::to_string(level));
-      for (const char* ext : {".graphml", ".dot", ".gexf", ".json", ".neo4j"})
+      for (const char* ext : {".graphml", ".dot", ".gexf", ".json", ".neo4j", ".csv"})
         geokg::write_graph(dir / (base + ext), kg);
     }
   } catch (const geokg::Error& e) {

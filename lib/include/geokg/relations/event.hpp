@@ -34,4 +34,10 @@ struct Event {
 // rendered) and "tokens".
 std::string to_json(const Event& e, bool explain = false);
 
+// The same as a flat CSV row for spreadsheets (RFC 4180, CRLF): actors as id,
+// name, code and type columns; the evidence as written, line breaks included.
+// `explain` adds the "rule" and "tokens" columns.
+std::string event_csv_header(bool explain = false);
+std::string to_csv(const Event& e, bool explain = false);
+
 }  // namespace geokg
