@@ -17,7 +17,8 @@ Action add_build(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "build",
       "Build the graph and write it; the format follows each output's extension: .graphml, "
-      ".dot, .gexf, .json (complete, readable back by --graph), .neo4j (folder of CSV files). "
+      ".dot, .gexf, .json (complete, readable back by --graph), .neo4j (folder of CSV files), "
+      ".html (interactive page that works offline). "
       "Filters apply to every format except .json, which keeps the whole graph.");
   struct Opts {
     InputOptions in;

@@ -410,13 +410,14 @@ TEST_CASE("format_for reads the extension") {
   CHECK(format_for("g.json") == Format::json);
   CHECK(format_for("out.neo4j") == Format::neo4j);
   CHECK(format_for("out.neo4j/") == Format::neo4j);
+  CHECK(format_for("g.HTML") == Format::html);
   CHECK_THROWS_WITH_AS(format_for("out/graph.xml"),
                        "cannot export to out/graph.xml: unknown extension '.xml' (supported: "
-                       ".graphml, .dot, .gexf, .json, .neo4j)",
+                       ".graphml, .dot, .gexf, .json, .neo4j, .html)",
                        ExportError);
   CHECK_THROWS_WITH_AS(format_for("graph"),
                        "cannot export to graph: no file extension (supported: .graphml, .dot, "
-                       ".gexf, .json, .neo4j)",
+                       ".gexf, .json, .neo4j, .html)",
                        ExportError);
 }
 

@@ -1,4 +1,5 @@
-// Graph exports (GraphML, DOT, GEXF, JSON, Neo4j CSV) and the JSON reader.
+// Graph exports (GraphML, DOT, GEXF, JSON, Neo4j CSV, interactive HTML) and the
+// JSON reader.
 #pragma once
 #include <filesystem>
 #include <iosfwd>
@@ -8,7 +9,7 @@
 
 namespace geokg {
 
-enum class Format { graphml, dot, gexf, json, neo4j };
+enum class Format { graphml, dot, gexf, json, neo4j, html };
 // From the output path's extension; throws ExportError for an unknown one.
 Format format_for(const std::filesystem::path& out);
 
@@ -18,6 +19,9 @@ void write_gexf(std::ostream& out, const KnowledgeGraph& g);
 void write_json(std::ostream& out, const KnowledgeGraph& g);
 // nodes.csv and relationships.csv for neo4j-admin database import.
 void write_neo4j(std::ostream& nodes, std::ostream& relationships, const KnowledgeGraph& g);
+// One self-contained page that works offline: the browser libraries found in
+// the data directory are inlined.  Throws ExportError when one is missing.
+void write_html(std::ostream& out, const KnowledgeGraph& g);
 
 // Writes to a private temporary beside `out` and renames it, so a failure
 // leaves any previous output intact; the mode of a replaced output is kept and
