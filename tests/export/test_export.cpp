@@ -632,3 +632,20 @@ TEST_CASE("read_graph_file reads JSON only, and says so") {
                            .c_str(),
                        GraphError);
 }
+
+TEST_CASE("a document's url is kept through JSON and merge, and written only when known") {
+  Document with = doc("d1", "2023-01-05");
+  with.url = "https://example.org/a?b=1&c=2";
+  KnowledgeGraph kg(Level::state);
+  kg.add_document(with, {event(state("RUS"), Relation::ASSAULT, state("UKR"), 0)});
+  kg.add_document(doc("d2", "2023-01-06"), {event(state("RUS"), Relation::AID, state("BLR"), 0)});
+  const std::string json = written(write_json, kg);
+  CHECK(json.find("\"url\": \"https://example.org/a?b=1&c=2\"") != std::string::npos);
+  CHECK(json.find("\"url\"") == json.rfind("\"url\""));  // none for d2
+  std::istringstream in(json);
+  KnowledgeGraph merged(Level::state);
+  merged.merge(read_json(in, "g.json"));
+  CHECK(merged.graph()[boost::graph_bundle].documents.at("d1").url == "https://example.org/a?b=1&c=2");
+  CHECK(merged.graph()[boost::graph_bundle].documents.at("d2").url.empty());
+  CHECK(written(write_json, merged) == json);
+}
