@@ -8,7 +8,9 @@ scripts/install-deps.sh
 meson compile -C build >/dev/null
 build/tools/geokg build examples/articles examples/sample.jsonl \
   -o graphs/example.graphml -o graphs/example.dot -o graphs/example.gexf \
-  -o graphs/example.json -o graphs/example.neo4j
+  -o graphs/example.json -o graphs/example.neo4j -o graphs/example.html
 dot -Tsvg graphs/example.dot -o graphs/example.svg
 dot -Tpng graphs/example.dot -o graphs/example.png
-echo "graphs/example.{graphml,dot,gexf,json,neo4j,svg,png} written"
+# The page as headless Chromium draws it, for the README.
+/usr/bin/python3 tests/export/html_page_test.py build/tools/geokg --screenshot graphs/example-html.png
+echo "graphs/example.{graphml,dot,gexf,json,neo4j,html,svg,png} and example-html.png written"
