@@ -283,7 +283,9 @@ function searchActors() {
       pick(node);
       cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 300 });
     });
-    list.append(make("li")).append(button);
+    const item = make("li");
+    item.append(button);
+    list.append(item);
   }
 }
 

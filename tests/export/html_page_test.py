@@ -179,6 +179,15 @@ def check_drawn(browser, expected, what):
     assert drawn["summaryNodes"] == expected["nodes"] and drawn["summaryEdges"] == expected["edges"]
 
 
+# An edge as the JSON names it; the page's edge indices are those of the graph
+# it shows, which --status may have filtered.
+KEY_JS = "((e) => [e.source, e.target, e.kind, e.relation || '', e.status || ''].join('|'))"
+
+
+def key(e):
+    return "|".join([e["source"], e["target"], e["kind"], e.get("relation", ""), e.get("status", "")])
+
+
 # An edge whose midpoint lies on no node and on no other edge's midpoint, in
 # page coordinates.
 FREE_EDGE = """(() => {
@@ -198,10 +207,11 @@ FREE_EDGE = """(() => {
 
 PICKED = """(() => picked && {
   index: picked.data('index'), isEdge: picked.isEdge(),
+  key: picked.isEdge() ? %s(GRAPH.edges[picked.data('index')]) : null,
   title: el('d-title').textContent,
   sentences: [...document.querySelectorAll('#evidence .sentence')].map((s) => s.textContent),
   points: +el('timeline-box').dataset.points, chart: !!chart,
-})()"""
+})()""" % KEY_JS
 
 
 def check_click(browser, graph, what):
@@ -210,7 +220,7 @@ def check_click(browser, graph, what):
     browser.click(target["x"], target["y"])
     picked = browser.evaluate(PICKED)
     assert picked and picked["isEdge"], f"{what}: the click picked {picked}"
-    edge = graph["edges"][picked["index"]]
+    edge = next(e for e in graph["edges"] if key(e) == picked["key"])
     assert picked["sentences"] == [v["text"] for v in edge["evidence"]], (what, picked, edge)
     # The timeline counts the dated sentences of every shown relation of the pair.
     pair = {edge["source"], edge["target"]}
@@ -220,6 +230,58 @@ def check_click(browser, graph, what):
     assert picked["points"] == dated, f"{what}: timeline counts {picked['points']}, want {dated}"
     assert picked["chart"] == (dated > 0)
     return edge
+
+
+def set_control(browser, selector, prop, value):
+    """Changes a control as a user does: the value, then the change event."""
+    browser.evaluate(f"(() => {{ const c = document.querySelector({json.dumps(selector)});"
+                     f" c.{prop} = {json.dumps(value)};"
+                     " c.dispatchEvent(new Event('change')); c.dispatchEvent(new Event('input')); })()")
+
+
+def drawn_edges(browser):
+    # By the class the filters set: cytoscape may recompute ':visible' only at
+    # the next frame.
+    return sorted(browser.evaluate(
+        f"cy.edges().not('.hidden').map((e) => {KEY_JS}(GRAPH.edges[e.data('index')]))"))
+
+
+def check_controls(browser, graph):
+    """Filters, search and language against what the JSON says they should show."""
+    facts = [e for e in graph["edges"] if e["kind"] != "event" or e["status"] == "fact"]
+    keys = lambda edges: sorted(key(e) for e in edges)
+    assert drawn_edges(browser) == keys(facts)
+    set_control(browser, "#f-relation input[value=SANCTION]", "checked", False)
+    want = keys(e for e in facts if e.get("relation") != "SANCTION")
+    assert drawn_edges(browser) == want and len(want) < len(facts), (drawn_edges(browser), want)
+    set_control(browser, "#f-relation input[value=SANCTION]", "checked", True)
+    set_control(browser, "#f-quad input[value=material-conflict]", "checked", False)
+    want = keys(e for e in facts if e.get("quad") != "material-conflict")
+    assert drawn_edges(browser) == want and len(want) < len(facts)
+    set_control(browser, "#f-quad input[value=material-conflict]", "checked", True)
+    # From September on: edges with a sentence dated then, and undated ones until unticked.
+    set_control(browser, "#date-from", "value", "2023-09-01")
+    want = keys(e for e in facts if any(v["date"] >= "2023-09-01" or not v["date"]
+                                        for v in e["evidence"]))
+    assert drawn_edges(browser) == want, (drawn_edges(browser), want)
+    set_control(browser, "#undated", "checked", False)
+    want = keys(e for e in facts if any(v["date"] >= "2023-09-01" for v in e["evidence"]))
+    assert drawn_edges(browser) == want and want, (drawn_edges(browser), want)
+    set_control(browser, "#date-from", "value", "")
+    set_control(browser, "#undated", "checked", True)
+    assert drawn_edges(browser) == keys(facts)
+    # German and English names alike, without accents.
+    set_control(browser, "#search", "value", "sudkorea")
+    matches = browser.evaluate("[...document.querySelectorAll('#matches button')].map((b) => b.textContent)")
+    assert matches == ["South Korea · Südkorea (KOR)"], matches
+    browser.evaluate("document.querySelector('#matches button').click(), 0")
+    assert browser.evaluate("el('d-title').textContent") == "South Korea"
+    set_control(browser, "#lang", "value", "de")
+    assert browser.evaluate("el('d-title').textContent") == "Südkorea"
+    labels = browser.evaluate("cy.nodes().map((n) => n.data('label'))")
+    assert labels == [n["name_de"] for n in graph["nodes"]], labels
+    set_control(browser, "#lang", "value", "en")
+    browser.evaluate("unpick(), 0")
 
 
 def check_clean(browser, page, what):
@@ -251,6 +313,7 @@ def example_case(exe, tmp, screenshot=None):
             browser.screenshot(screenshot)
             return
         edge = check_click(browser, graph, "example")
+        check_controls(browser, graph)
         browser.screenshot(tmp / "example-html.png")
         check_clean(browser, page, "example")
     finally:
@@ -308,7 +371,7 @@ def url_case(exe, tmp):
     try:
         browser.open(page)
         links = {}
-        for i, edge in enumerate(graph["edges"]):
+        for i in range(browser.evaluate("cy.edges().length")):
             browser.evaluate(f"cy.getElementById('e{i}').emit('tap'), 0")
             shown = browser.evaluate(
                 "[...document.querySelectorAll('#evidence li')].filter((li) => li.dataset.doc)"
