@@ -649,3 +649,54 @@ TEST_CASE("a document's url is kept through JSON and merge, and written only whe
   CHECK(merged.graph()[boost::graph_bundle].documents.at("d2").url.empty());
   CHECK(written(write_json, merged) == json);
 }
+
+namespace {
+
+void put_file(const fs::path& p, std::string_view text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+// GEOKG_DATA_DIR pointed at `dir` while in scope.
+struct DataDirAt {
+  std::string before;
+  explicit DataDirAt(const fs::path& dir) {
+    if (const char* v = std::getenv("GEOKG_DATA_DIR")) before = v;
+    ::setenv("GEOKG_DATA_DIR", dir.c_str(), 1);
+  }
+  ~DataDirAt() { ::setenv("GEOKG_DATA_DIR", before.c_str(), 1); }
+};
+
+}  // namespace
+
+TEST_CASE("HTML page: markers filled once, scripts cannot be closed early, no source maps") {
+  TempDir dir;
+  const fs::path data = dir.path / "data";
+  fs::create_directories(data / "actors");
+  fs::create_directories(data / "triggers");
+  put_file(data / "web" / "graph-page.html", "[@@graph@@][@@cytoscape@@][@@chart@@][@@page@@]");
+  put_file(data / "web" / "graph-page.js", "page('@@graph@@')");
+  put_file(data / "web" / "cytoscape.min.js",
+           "a('</script>','</SCRIPT x');\n//# sourceMappingURL=c.map\nb()");
+  // In a source checkout the library comes from node_modules beside data/.
+  put_file(dir.path / "node_modules" / "chart.js" / "dist" / "chart.umd.min.js",
+           "chart()\n//# sourceMappingURL=chart.umd.min.js.map\n");
+  KnowledgeGraph kg(Level::state);
+  kg.add_document(doc("d", "2023-01-01"),
+                  {event(state("RUS"), Relation::ASSAULT, state("UKR"), 0, "</script><!-- x")});
+  DataDirAt at(data);
+  const std::string page = written(write_html, kg);
+  std::string json = written(write_json, kg);
+  for (std::size_t at = json.find('<'); at != std::string::npos; at = json.find('<', at))
+    json.replace(at, 1, "\\u003c");
+  CHECK(page == "[" + json + "][a('<\\/script>','<\\/SCRIPT x');\nb()][chart()\n][page('@@graph@@')]");
+  CHECK(page.find("\\u003c/script>\\u003c!-- x") != std::string::npos);
+
+  fs::remove(data / "web" / "cytoscape.min.js");
+  CHECK(export_error(dir.path / "g.html", kg) ==
+        fmt::format("cannot write {}: the browser library cytoscape.min.js is missing (looked for "
+                    "{} and {}); run scripts/install-deps.sh",
+                    (dir.path / "g.html").string(), (data / "web" / "cytoscape.min.js").string(),
+                    (data / ".." / "node_modules" / "cytoscape/dist/cytoscape.min.js").string()));
+  CHECK(!fs::exists(dir.path / "g.html"));
+}
