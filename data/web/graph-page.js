@@ -5,21 +5,22 @@
 
 const GRAPH = JSON.parse(document.getElementById("graph-data").textContent);
 
-// Paul Tol's colour-blind-safe palettes.  Cooperation is blue, cyan and green,
-// conflict yellow, orange, red and purple; verbal relations are dashed and
+// Paul Tol's colour-blind-safe palettes.  Cooperation is blue, cyan and teal,
+// conflict yellow, orange, red and purple, with no green: red-green blindness
+// would merge it with the conflict colours.  Verbal relations are dashed and
 // material ones solid, so ASSAULT (dark wine) and COERCE (light orange), or
-// CONSULT (light cyan, dashed) and AID (dark green, solid), differ in
-// lightness and line as well as in hue.
+// CONSULT (light cyan, dashed) and AID (dark blue, solid), differ in lightness
+// and line as well as in hue.
 const RELATIONS = {
   AGREE: "#0077BB", CONSULT: "#88CCEE", SUPPORT: "#332288",
-  CONCEDE: "#44AA99", COOPERATE: "#33BBEE", AID: "#117733", RETREAT: "#999933",
+  CONCEDE: "#44AA99", COOPERATE: "#33BBEE", AID: "#004488", RETREAT: "#77AADD",
   REQUEST: "#DDCC77", ACCUSE: "#DDAA33", REJECT: "#CC6677", THREATEN: "#EE3377",
   PROTEST: "#AA4499", SANCTION: "#CC3311", MOBILIZE: "#BB5566", COERCE: "#EE7733",
   ASSAULT: "#882255",
 };
 const AFFILIATION = "#999999";
 const QUADS = {
-  "verbal-cooperation": "#88CCEE", "material-cooperation": "#117733",
+  "verbal-cooperation": "#88CCEE", "material-cooperation": "#004488",
   "verbal-conflict": "#EE7733", "material-conflict": "#882255",
 };
 const STATUSES = ["fact", "hypothetical", "negated"];

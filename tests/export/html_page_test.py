@@ -284,6 +284,27 @@ def check_controls(browser, graph):
     browser.evaluate("unpick(), 0")
 
 
+def lightness(hex_colour):
+    """CIELAB L* of an sRGB colour: colour-blind eyes keep it where hues merge."""
+    def linear(c):
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (linear(int(hex_colour[i:i + 2], 16)) for i in (1, 3, 5))
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 116 * (y ** (1 / 3) if y > 216 / 24389 else (24389 / 27 * y + 16) / 116) - 16
+
+
+def check_palette(browser):
+    """The pairs the issue names differ in lightness, and CONSULT/AID in line style too."""
+    colours = browser.evaluate("RELATIONS")
+    for a, b in (("ASSAULT", "COERCE"), ("CONSULT", "AID")):
+        gap = abs(lightness(colours[a]) - lightness(colours[b]))
+        assert gap >= 25, f"{a} {colours[a]} and {b} {colours[b]} differ by L* {gap:.0f} only"
+    styles = browser.evaluate("['CONSULT', 'AID'].map((r) => cy.edges().filter((e) =>"
+                              " GRAPH.edges[e.data('index')].relation === r)[0].style('line-style'))")
+    assert styles == ["dashed", "solid"], styles
+
+
 def check_clean(browser, page, what):
     assert not browser.warnings, f"{what}: console warnings {browser.warnings}"
     assert not browser.errors, f"{what}: console errors {browser.errors}"
@@ -314,6 +335,7 @@ def example_case(exe, tmp, screenshot=None):
             return
         edge = check_click(browser, graph, "example")
         check_controls(browser, graph)
+        check_palette(browser)
         browser.screenshot(tmp / "example-html.png")
         check_clean(browser, page, "example")
     finally:
