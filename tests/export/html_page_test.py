@@ -21,13 +21,16 @@ import tempfile
 import time
 import urllib.request
 
-import networkx
-import websocket
+try:
+    import networkx
+    import websocket
+except ImportError as e:
+    sys.exit(f"{e}: run scripts/install-deps.sh (python3-networkx, python3-websocket)")
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "graphs" / "example.json"
 GNAD = ROOT.parent / "shared" / "corpus" / "gnad-test.jsonl"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = shutil.which("chromium")
 WIDTH, HEIGHT = 1400, 900
 
 
@@ -35,6 +38,8 @@ class Browser:
     """One headless Chromium with one page, closed on exit."""
 
     def __init__(self, workdir):
+        if not CHROMIUM:
+            sys.exit("chromium is missing: run scripts/install-deps.sh")
         self.profile = pathlib.Path(workdir) / "profile"
         self.proc = subprocess.Popen(
             [CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -276,6 +281,10 @@ def check_controls(browser, graph):
     assert matches == ["South Korea · Südkorea (KOR)"], matches
     browser.evaluate("document.querySelector('#matches button').click(), 0")
     assert browser.evaluate("el('d-title').textContent") == "South Korea"
+    # An actor lists the evidence of all its shown relations.
+    listed = browser.evaluate("[...document.querySelectorAll('#evidence .sentence')].map((s) => s.textContent)")
+    want = [v["text"] for e in facts if "KOR" in (e["source"], e["target"]) for v in e["evidence"]]
+    assert sorted(listed) == sorted(want) and want, (listed, want)
     set_control(browser, "#lang", "value", "de")
     assert browser.evaluate("el('d-title').textContent") == "Südkorea"
     labels = browser.evaluate("cy.nodes().map((n) => n.data('label'))")
