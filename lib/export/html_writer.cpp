@@ -92,7 +92,8 @@ std::string embedded_json(const KnowledgeGraph& g) {
 
 // Replaces each @@name@@ of the template once, in a single pass, so that
 // nothing inserted is read as a marker.
-std::string fill(std::string_view page, const std::map<std::string, std::string, std::less<>>& parts) {
+std::string fill(std::string_view page,
+                 const std::map<std::string, std::string, std::less<>>& parts) {
   std::string out;
   std::size_t at = 0;
   while (true) {

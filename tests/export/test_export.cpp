@@ -638,14 +638,16 @@ TEST_CASE("a document's url is kept through JSON and merge, and written only whe
   with.url = "https://example.org/a?b=1&c=2";
   KnowledgeGraph kg(Level::state);
   kg.add_document(with, {event(state("RUS"), Relation::ASSAULT, state("UKR"), 0)});
-  kg.add_document(doc("d2", "2023-01-06"), {event(state("RUS"), Relation::AID, state("BLR"), 0)});
+  kg.add_document(doc("d2", "2023-01-06"),
+                  {event(state("RUS"), Relation::AID, state("BLR"), 0)});
   const std::string json = written(write_json, kg);
   CHECK(json.find("\"url\": \"https://example.org/a?b=1&c=2\"") != std::string::npos);
   CHECK(json.find("\"url\"") == json.rfind("\"url\""));  // none for d2
   std::istringstream in(json);
   KnowledgeGraph merged(Level::state);
   merged.merge(read_json(in, "g.json"));
-  CHECK(merged.graph()[boost::graph_bundle].documents.at("d1").url == "https://example.org/a?b=1&c=2");
+  CHECK(merged.graph()[boost::graph_bundle].documents.at("d1").url ==
+        "https://example.org/a?b=1&c=2");
   CHECK(merged.graph()[boost::graph_bundle].documents.at("d2").url.empty());
   CHECK(written(write_json, merged) == json);
 }
@@ -689,14 +691,16 @@ TEST_CASE("HTML page: markers filled once, scripts cannot be closed early, no so
   std::string json = written(write_json, kg);
   for (std::size_t at = json.find('<'); at != std::string::npos; at = json.find('<', at))
     json.replace(at, 1, "\\u003c");
-  CHECK(page == "[" + json + "][a('<\\/script>','<\\/SCRIPT x');\nb()][chart()\n][page('@@graph@@')]");
+  CHECK(page ==
+        "[" + json + "][a('<\\/script>','<\\/SCRIPT x');\nb()][chart()\n][page('@@graph@@')]");
   CHECK(page.find("\\u003c/script>\\u003c!-- x") != std::string::npos);
 
   fs::remove(data / "web" / "cytoscape.min.js");
   CHECK(export_error(dir.path / "g.html", kg) ==
-        fmt::format("cannot write {}: the browser library cytoscape.min.js is missing (looked for "
-                    "{} and {}); run scripts/install-deps.sh",
-                    (dir.path / "g.html").string(), (data / "web" / "cytoscape.min.js").string(),
-                    (data / ".." / "node_modules" / "cytoscape/dist/cytoscape.min.js").string()));
+        fmt::format(
+            "cannot write {}: the browser library cytoscape.min.js is missing (looked for "
+            "{} and {}); run scripts/install-deps.sh",
+            (dir.path / "g.html").string(), (data / "web" / "cytoscape.min.js").string(),
+            (data / ".." / "node_modules" / "cytoscape/dist/cytoscape.min.js").string()));
   CHECK(!fs::exists(dir.path / "g.html"));
 }
