@@ -18,8 +18,8 @@ Action add_build(CLI::App& app) {
       "build",
       "Build the graph and write it; the format follows each output's extension: .graphml, "
       ".dot, .gexf, .json (complete, readable back by --graph), .neo4j (folder of CSV files), "
-      ".csv (edge list for spreadsheets). Filters apply to every format except .json, which "
-      "keeps the whole graph.");
+      ".csv (edge list for spreadsheets), .html (interactive page that works offline). "
+      "Filters apply to every format except .json, which keeps the whole graph.");
   struct Opts {
     InputOptions in;
     std::vector<std::string> outs;

@@ -1,3 +1,5 @@
+#include <sstream>
+
 #include <fmt/format.h>
 
 #include "export/atomic_file.hpp"
@@ -8,14 +10,27 @@ namespace geokg {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kSupported = ".graphml, .dot, .gexf, .json, .neo4j, .csv";
+constexpr const char* kSupported = ".graphml, .dot, .gexf, .json, .neo4j, .csv, .html";
 
 // "out.neo4j/" names the folder out.neo4j, whose filename part is empty.
 fs::path without_trailing_slash(const fs::path& p) {
   return p.has_filename() || !p.has_parent_path() ? p : p.parent_path();
 }
 
+// The page is put together before the output is opened, so a missing browser
+// library is reported without touching what was there.
+std::string html_page(const fs::path& out, const KnowledgeGraph& g) {
+  std::ostringstream page;
+  try {
+    write_html(page, g);
+  } catch (const ExportError& e) {
+    throw ExportError(fmt::format("cannot write {}: {}", out.string(), e.what()));
+  }
+  return page.str();
+}
+
 void write_single(const fs::path& out, Format format, const KnowledgeGraph& g) {
+  const std::string page = format == Format::html ? html_page(out, g) : std::string();
   exportutil::AtomicFile file(out);
   std::ostream& os = file.stream();
   switch (format) {
@@ -24,6 +39,7 @@ void write_single(const fs::path& out, Format format, const KnowledgeGraph& g) {
     case Format::gexf: write_gexf(os, g); break;
     case Format::json: write_json(os, g); break;
     case Format::csv: write_csv(os, g); break;
+    case Format::html: os << page; break;
     case Format::neo4j: break;
   }
   file.commit();
@@ -50,6 +66,7 @@ Format format_for(const fs::path& out) {
   if (ext == ".json") return Format::json;
   if (ext == ".neo4j") return Format::neo4j;
   if (ext == ".csv") return Format::csv;
+  if (ext == ".html") return Format::html;
   throw ExportError(fmt::format("cannot export to {}: {} (supported: {})", out.string(),
                                 ext.empty() ? std::string("no file extension")
                                             : "unknown extension '" + ext + "'",

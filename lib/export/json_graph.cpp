@@ -187,6 +187,8 @@ void write_json(std::ostream& out, const KnowledgeGraph& kg) {
     w.StartObject();
     put(w, "hash", d.hash);
     put(w, "date", d.date);
+    // Optional, so that graphs of documents without a url read and write as before.
+    if (!d.url.empty()) put(w, "url", d.url);
     w.EndObject();
   }
   w.EndObject();
@@ -300,7 +302,8 @@ KnowledgeGraph read_json(std::istream& in, const std::string& where) {
     const std::string path = fmt::format("documents[\"{}\"]", id);
     if (id.empty()) r.fail(path, "empty document id");
     const Value& d = r.object(it->value, path);
-    DocumentInfo di{r.text(d, "hash", path), r.text(d, "date", path)};
+    DocumentInfo di{r.text(d, "hash", path), r.text(d, "date", path),
+                    d.HasMember("url") ? r.text(d, "url", path) : std::string()};
     if (!hashes.insert(di.hash).second)
       r.fail(path, fmt::format("hash {} is already used by another document", di.hash));
     if (!info.documents.emplace(std::move(id), std::move(di)).second)

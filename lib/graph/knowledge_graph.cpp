@@ -378,7 +378,7 @@ void KnowledgeGraph::drop_kept(std::string id) {
 
 // Adds `r` to the records seen: kept, unless `beaten` says that a record not
 // yet here beats it or one here does; the kept documents it beats are dropped.
-KnowledgeGraph::Added KnowledgeGraph::remember(const DocumentRecord& r, const std::string& date,
+KnowledgeGraph::Added KnowledgeGraph::remember(const DocumentRecord& r, const DocumentInfo& kept,
                                                bool beaten) {
   sync_records();
   GraphInfo& info = g_[boost::graph_bundle];
@@ -397,7 +397,7 @@ KnowledgeGraph::Added KnowledgeGraph::remember(const DocumentRecord& r, const st
     info.dropped.insert(r);
     return Added::dropped;
   }
-  info.documents.emplace(r.id, DocumentInfo{r.hash, date});
+  info.documents.emplace(r.id, kept);
   hashes_.emplace(r.hash, r.id);
   return Added::added;
 }
@@ -476,7 +476,8 @@ KnowledgeGraph::Added KnowledgeGraph::add_document(const Document& doc,
   if (info.dropped.count(record) ||
       (info.documents.count(doc.id) && info.documents.at(doc.id).hash == record.hash))
     return Added::duplicate;
-  if (beaten_by(record)) return remember(record, doc.date, true);
+  const DocumentInfo kept{record.hash, doc.date, doc.url};
+  if (beaten_by(record)) return remember(record, kept, true);
 
   const Level lvl = level();
   struct Pending {
@@ -498,7 +499,7 @@ KnowledgeGraph::Added KnowledgeGraph::add_document(const Document& doc,
     pending.push_back(std::move(p));
   }
 
-  remember(record, doc.date, false);
+  remember(record, kept, false);
   const std::size_t serial = pending_dropped_.size();
   pending_dropped_.push_back(false);
   pending_ids_[doc.id] = serial;
@@ -532,10 +533,10 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other) {
   // Their dropped records first: they may drop some of ours.  Their kept
   // documents then meet the same rule as documents added one by one.
   const GraphInfo& theirs = other.g_[boost::graph_bundle];
-  for (const DocumentRecord& r : theirs.dropped) remember(r, "", true);
+  for (const DocumentRecord& r : theirs.dropped) remember(r, DocumentInfo{r.hash, "", ""}, true);
   std::set<std::string, std::less<>> take;
   for (const auto& [id, d] : theirs.documents)
-    if (remember({id, d.hash}, d.date, false) == Added::added) take.insert(id);
+    if (remember({id, d.hash}, d, false) == Added::added) take.insert(id);
   // Our evidence of documents dropped just now leaves before theirs comes in,
   // which may carry the same document id.
   settle();

@@ -521,13 +521,14 @@ TEST_CASE("format_for reads the extension") {
   CHECK(format_for("out.neo4j") == Format::neo4j);
   CHECK(format_for("out.neo4j/") == Format::neo4j);
   CHECK(format_for("edges.CSV") == Format::csv);
+  CHECK(format_for("g.HTML") == Format::html);
   CHECK_THROWS_WITH_AS(format_for("out/graph.xml"),
                        "cannot export to out/graph.xml: unknown extension '.xml' (supported: "
-                       ".graphml, .dot, .gexf, .json, .neo4j, .csv)",
+                       ".graphml, .dot, .gexf, .json, .neo4j, .csv, .html)",
                        ExportError);
   CHECK_THROWS_WITH_AS(format_for("graph"),
                        "cannot export to graph: no file extension (supported: .graphml, .dot, "
-                       ".gexf, .json, .neo4j, .csv)",
+                       ".gexf, .json, .neo4j, .csv, .html)",
                        ExportError);
 }
 
@@ -763,4 +764,76 @@ TEST_CASE("extract --format csv: one flat row per event, exactly") {
         "verbal-conflict,2023-02-10,Peskow,drohte,"
         "\"Putin drohte der Ukraine; \"\"bald\"\",\nsagte er.\"\r\n");
   CHECK(event_csv_header(true).ends_with(",evidence,rule,tokens\r\n"));
+}
+
+TEST_CASE("a document's url is kept through JSON and merge, and written only when known") {
+  Document with = doc("d1", "2023-01-05");
+  with.url = "https://example.org/a?b=1&c=2";
+  KnowledgeGraph kg(Level::state);
+  kg.add_document(with, {event(state("RUS"), Relation::ASSAULT, state("UKR"), 0)});
+  kg.add_document(doc("d2", "2023-01-06"),
+                  {event(state("RUS"), Relation::AID, state("BLR"), 0)});
+  const std::string json = written(write_json, kg);
+  CHECK(json.find("\"url\": \"https://example.org/a?b=1&c=2\"") != std::string::npos);
+  CHECK(json.find("\"url\"") == json.rfind("\"url\""));  // none for d2
+  std::istringstream in(json);
+  KnowledgeGraph merged(Level::state);
+  merged.merge(read_json(in, "g.json"));
+  CHECK(merged.graph()[boost::graph_bundle].documents.at("d1").url ==
+        "https://example.org/a?b=1&c=2");
+  CHECK(merged.graph()[boost::graph_bundle].documents.at("d2").url.empty());
+  CHECK(written(write_json, merged) == json);
+}
+
+namespace {
+
+void put_file(const fs::path& p, std::string_view text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+// GEOKG_DATA_DIR pointed at `dir` while in scope.
+struct DataDirAt {
+  std::string before;
+  explicit DataDirAt(const fs::path& dir) {
+    if (const char* v = std::getenv("GEOKG_DATA_DIR")) before = v;
+    ::setenv("GEOKG_DATA_DIR", dir.c_str(), 1);
+  }
+  ~DataDirAt() { ::setenv("GEOKG_DATA_DIR", before.c_str(), 1); }
+};
+
+}  // namespace
+
+TEST_CASE("HTML page: markers filled once, scripts cannot be closed early, no source maps") {
+  TempDir dir;
+  const fs::path data = dir.path / "data";
+  fs::create_directories(data / "actors");
+  fs::create_directories(data / "triggers");
+  put_file(data / "web" / "graph-page.html", "[@@graph@@][@@cytoscape@@][@@chart@@][@@page@@]");
+  put_file(data / "web" / "graph-page.js", "page('@@graph@@')");
+  put_file(data / "web" / "cytoscape.min.js",
+           "a('</script>','</SCRIPT x');\n//# sourceMappingURL=c.map\nb()");
+  // In a source checkout the library comes from node_modules beside data/.
+  put_file(dir.path / "node_modules" / "chart.js" / "dist" / "chart.umd.min.js",
+           "chart()\n//# sourceMappingURL=chart.umd.min.js.map\n");
+  KnowledgeGraph kg(Level::state);
+  kg.add_document(doc("d", "2023-01-01"),
+                  {event(state("RUS"), Relation::ASSAULT, state("UKR"), 0, "</script><!-- x")});
+  DataDirAt at(data);
+  const std::string page = written(write_html, kg);
+  std::string json = written(write_json, kg);
+  for (std::size_t at = json.find('<'); at != std::string::npos; at = json.find('<', at))
+    json.replace(at, 1, "\\u003c");
+  CHECK(page ==
+        "[" + json + "][a('<\\/script>','<\\/SCRIPT x');\nb()][chart()\n][page('@@graph@@')]");
+  CHECK(page.find("\\u003c/script>\\u003c!-- x") != std::string::npos);
+
+  fs::remove(data / "web" / "cytoscape.min.js");
+  CHECK(export_error(dir.path / "g.html", kg) ==
+        fmt::format(
+            "cannot write {}: the browser library cytoscape.min.js is missing (looked for "
+            "{} and {}); run scripts/install-deps.sh",
+            (dir.path / "g.html").string(), (data / "web" / "cytoscape.min.js").string(),
+            (data / ".." / "node_modules" / "cytoscape/dist/cytoscape.min.js").string()));
+  CHECK(!fs::exists(dir.path / "g.html"));
 }

@@ -1,4 +1,5 @@
-// Graph exports (GraphML, DOT, GEXF, JSON, Neo4j CSV, CSV edge list) and the
+// Graph exports (GraphML, DOT, GEXF, JSON, Neo4j CSV, CSV edge list,
+// interactive HTML) and the
 // JSON reader.
 #pragma once
 #include <filesystem>
@@ -9,7 +10,7 @@
 
 namespace geokg {
 
-enum class Format { graphml, dot, gexf, json, neo4j, csv };
+enum class Format { graphml, dot, gexf, json, neo4j, csv, html };
 // From the output path's extension; throws ExportError for an unknown one.
 Format format_for(const std::filesystem::path& out);
 
@@ -22,6 +23,9 @@ void write_neo4j(std::ostream& nodes, std::ostream& relationships, const Knowled
 // One row per edge for spreadsheets: codes, names, counts, dates and the
 // first evidence sentence.
 void write_csv(std::ostream& out, const KnowledgeGraph& g);
+// One self-contained page that works offline: the browser libraries found in
+// the data directory are inlined.  Throws ExportError when one is missing.
+void write_html(std::ostream& out, const KnowledgeGraph& g);
 
 // Writes to a private temporary beside `out` and renames it, so a failure
 // leaves any previous output intact; the mode of a replaced output is kept and

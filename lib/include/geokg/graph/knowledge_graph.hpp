@@ -57,6 +57,7 @@ struct RelationEdge {
 struct DocumentInfo {
   std::string hash;   // of the text: the same article under another id is not re-counted
   std::string date;
+  std::string url;    // where a reader finds the article, may be empty
   friend bool operator==(const DocumentInfo&, const DocumentInfo&) = default;
 };
 
@@ -160,7 +161,7 @@ class KnowledgeGraph {
   void settle() const;
   bool strip_in_place(const std::set<std::string, std::less<>>& gone) const;
   void drop_empty_edges() const;
-  Added remember(const DocumentRecord& r, const std::string& date, bool beaten);
+  Added remember(const DocumentRecord& r, const DocumentInfo& kept, bool beaten);
   void drop_kept(std::string id);
   void sync_records() const;
 
