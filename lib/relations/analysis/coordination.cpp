@@ -36,8 +36,11 @@ Link link(const AnalysisView& v, const Mention& a, const Mention& b) {
   const Grammar& g = v.ctx.grammar;
   // An adjective joins only as the state of a person or institution ("Syria
   // and Palestinian leader Yasser Arafat"), not as a modifier of a thing.
+  // Two adjectives on one noun are two actors of one kind ("eine norwegische
+  // und eine chinesische Geisel").
   bool adjective_actor = b.how == Mention::adjective && b.head >= 0 &&
-                         g.actor_head(tok[static_cast<std::size_t>(b.head)].fold);
+                         (g.actor_head(tok[static_cast<std::size_t>(b.head)].fold) ||
+                          (a.how == Mention::adjective && a.head == b.head));
   // "EU-Türkei-Gipfel": two names of one compound.
   if (a.how == Mention::compound && b.how == Mention::compound && a.head == b.head &&
       a.last + 1 == b.first)

@@ -19,6 +19,20 @@ using namespace analysis;  // word_shape.hpp
 namespace {
 
 // The noun an adjective or the first part of a compound modifies.
+// "eine norwegische und eine chinesische Geisel", "Russian and Chinese
+// troops": an adjective coordinated with the next one shares its noun; the
+// token after that adjective, else after this one.
+std::uint32_t after_elliptic(const AnalysisView& v, const std::vector<ActorMatch>& names,
+                             const ActorMatch& m) {
+  std::uint32_t t = m.last;
+  if (t >= v.n || !(v.cls(t) & kCoord)) return m.last;
+  ++t;
+  while (t < v.n && t < m.last + 3 && (v.cls(t) & (kDet | kDetOblique | kDetIndef))) ++t;
+  for (const ActorMatch& n : names)
+    if (n.first == t && n.kind == FormKind::adjective) return n.last;
+  return m.last;
+}
+
 void find_head(const AnalysisView& v, const std::vector<ActorMatch>& names, const ActorMatch& m,
                Mention& x) {
   // "US-Beamte", "UN-Sicherheitsrat": the name modifies the noun after the
@@ -33,7 +47,8 @@ void find_head(const AnalysisView& v, const std::vector<ActorMatch>& names, cons
         h = n.last + 1;
     x.head = static_cast<std::int32_t>(h);
   } else if (x.how == Mention::adjective) {
-    for (std::uint32_t h = m.last; h < std::min(v.n, m.last + 3); ++h)
+    const std::uint32_t from = after_elliptic(v, names, m);
+    for (std::uint32_t h = from; h < std::min(v.n, from + 3); ++h)
       if (is_word(v.tok[h]) && (v.de ? v.tok[h].upper : !(v.cls(h) & kFunction))) {
         x.head = static_cast<std::int32_t>(h);
         break;
