@@ -517,11 +517,35 @@ struct VerbRoles {
   Side prep_role(const Role& role) const {
     const SentenceView& v = r.v();
     if (passive && v.grammar().is(role.word, kAgentPrep)) return {};
+    Side h = group_of(r.ms(), first_group(r.ms(), [&](const Mention& m) {
+                        return m.clause == static_cast<int>(r.ci) && m.prep == role.word &&
+                               (v.de || m.first > i) &&
+                               (v.grammar().is(role.word, kOfPrep | kAgentPrep) ||
+                                !of_event_noun(m));
+                      }));
+    if (h.empty() && v.de && v.in(RelationSet::evaluative, tr.relation))
+      h = owner_in_phrase(role.word);
+    return h;
+  }
+  // "reagierte besorgt auf das Vorgehen der türkischen Behörden": judging
+  // what someone did judges them, the genitive owner of the noun that the
+  // role's preposition governs (as "kritisierte das Vorgehen der Türkei").
+  Side owner_in_phrase(std::string_view prep) const {
+    const SentenceView& v = r.v();
+    const auto& t = v.tok;
     return group_of(r.ms(), first_group(r.ms(), [&](const Mention& m) {
-                      return m.clause == static_cast<int>(r.ci) && m.prep == role.word &&
-                             (v.de || m.first > i) &&
-                             (v.grammar().is(role.word, kOfPrep | kAgentPrep) ||
-                              !of_event_noun(m));
+                      if (m.clause != static_cast<int>(r.ci) || !m.genitive_attr ||
+                          m.np_first < 2)
+                        return false;
+                      // Back from the owned noun over its article and adjectives.
+                      for (std::uint32_t k = m.np_first - 1; k > 0 && k + 5 > m.np_first;) {
+                        --k;
+                        if (t[k].fold == prep && v.cls_has(k, kPrep)) return true;
+                        if (!v.cls_has(k, kDet | kDetOblique) &&
+                            !(t[k].kind == TokenKind::word && !t[k].upper))
+                          return false;
+                      }
+                      return false;
                     }));
   }
   // "agreed to US mediation in the talks with the Palestinians": a phrase the
