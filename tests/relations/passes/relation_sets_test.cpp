@@ -27,6 +27,7 @@ std::string table(std::string_view set = {}, std::string_view row = {}) {
       {"means", "ASSAULT COERCE\t-"},
       {"instrument", "ASSAULT COERCE\t-"},
       {"on_citizens", "ASSAULT COERCE CONCEDE\t-"},
+      {"on_territory", "ASSAULT COERCE THREATEN\t-"},
   };
   std::string out = "# set\trelations\tgives\twhat\n";
   for (const auto& [name, fields] : rows) {
