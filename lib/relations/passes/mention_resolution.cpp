@@ -27,8 +27,12 @@ struct Resolver {
   }
   // The clause whose names m cannot stand for.  German only: the English
   // analysis opens no clause at "that" or a to-infinitive ("asked the Council
-  // to help the girls enter the country"), so its clauses are too wide.
-  int bound(const Mention& m) const { return v.de ? m.clause : -1; }
+  // to help the girls enter the country"), so its clauses are too wide.  A
+  // possessive may stand for its own clause's subject ("Die UN verschärften
+  // ihre Sanktionen").
+  int bound(const Mention& m) const {
+    return v.de && !v.cls_has(m.first, kPoss) ? m.clause : -1;
+  }
   void one(Mention& m, const Actor* speaker) {
     if (correlate(v, m)) {
       m.actor = nullptr;
