@@ -183,6 +183,16 @@ struct PassOutputs {
 
 }  // namespace
 
+// Accusations and demands stated as facts, which a rejection in the next
+// sentences may answer ("Y wies dies zurück").
+void remember_claims(const std::vector<Candidate>& cands, std::size_t si, Discourse& discourse) {
+  for (const Candidate& k : cands)
+    if (k.status == Status::fact &&
+        (k.relation == Relation::ACCUSE || k.relation == Relation::REQUEST) && k.source->actor &&
+        k.target->actor && !k.source->stand_in() && !k.target->stand_in())
+      discourse.remember_claim(*k.source, k.target->actor, si);
+}
+
 // The passes in their order (order::kPasses in passes.hpp, checked at compile
 // time): each reads what the ones before it wrote.
 void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sentence& s,
@@ -216,6 +226,7 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   transform(in, o.resolved, o.verbs, o.nouns, o.cands);
   emit(v, doc, text, said, o.cands, out);
   discourse.remember(o.resolved.mentions, si);
+  remember_claims(o.cands, si, discourse);
   if (trace) trace->end_sentence();
 }
 

@@ -61,7 +61,9 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"former", kCueFormer},
         {"citizen", kCueCitizen},
         {"author", kCueAuthor},
-        {"territory", kCueTerritory}};
+        {"territory", kCueTerritory},
+        {"claim_ref", kCueClaimRef},
+        {"no_reference", kCueNoReference}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

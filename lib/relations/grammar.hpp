@@ -146,6 +146,12 @@ class Grammar {
   // also as the last part of a compound: a state's adjective on it names the
   // state's territory ("ein nordirakisches Dorf", "Syrian territory").
   bool territory(std::string_view fold) const;
+  // A word for a claim made before ("dies", "die Vorwürfe", "the
+  // allegations"): rejecting it without a named author rejects whoever made it.
+  bool claim_ref(std::string_view fold) const { return cue(fold, kCueClaimRef); }
+  // An adjective after which a description names no actor named before
+  // ("das ganze Land", "the other country").
+  bool no_reference(std::string_view fold) const { return cue(fold, kCueNoReference); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -164,7 +170,8 @@ class Grammar {
   enum Cue : std::uint16_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
-    kCueTerritory = 512
+    kCueTerritory = 512, kCueClaimRef = 1024,
+    kCueNoReference = 2048
   };
   StringMap<std::uint16_t> cues_;
   bool cue(std::string_view fold, Cue c) const {

@@ -44,6 +44,8 @@ std::string_view to_string(Step s) {
       return "willing";
     case Step::intent:
       return "intent";
+    case Step::author_of_claim:
+      return "author of the claim rejected";
   }
   return "?";
 }

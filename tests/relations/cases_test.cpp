@@ -151,7 +151,7 @@ struct Expected {
 };
 
 std::optional<geokg::AppliedStep> parse_step(const std::string& text) {
-  for (int k = 0; k <= static_cast<int>(geokg::Step::intent); ++k) {
+  for (int k = 0; k <= static_cast<int>(geokg::Step::author_of_claim); ++k) {
     auto step = static_cast<geokg::Step>(k);
     std::string name(geokg::to_string(step));
     bool takes_relation = step == geokg::Step::condition_on || step == geokg::Step::intent_to;
@@ -264,7 +264,7 @@ TEST_CASE("cases: every drop reason and every transform step is reached by some 
     auto d = static_cast<geokg::Drop>(k);
     CHECK_MESSAGE(drops_seen().count(d), "no case row reaches the drop reason \"" << geokg::to_string(d) << "\"");
   }
-  for (int k = 0; k <= static_cast<int>(geokg::Step::intent); ++k) {
+  for (int k = 0; k <= static_cast<int>(geokg::Step::author_of_claim); ++k) {
     auto s = static_cast<geokg::Step>(k);
     CHECK_MESSAGE(steps_seen().count(s), "no case row's event takes the step \"" << geokg::to_string(s) << "\"");
   }

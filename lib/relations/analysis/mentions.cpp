@@ -291,9 +291,16 @@ bool description(const AnalysisView& v, const std::vector<Mention>& mentions, st
   const bool de = v.de;
   const std::uint64_t c = v.cls(i);
   std::uint32_t d = i - 1;
-  if ((c & kPersonDesc) && d > 0 && tok[d].kind == TokenKind::word && !tok[d].upper &&
-      !(v.cls(d) & kFunction) && (v.cls(d - 1) & kDet))
-    --d;  // "der neue Kanzler", "the prime minister"
+  if ((c & (kPersonDesc | kDefDesc)) && d > 0 && tok[d].kind == TokenKind::word &&
+      !tok[d].upper && !(v.cls(d) & kFunction) && (v.cls(d - 1) & kDet)) {
+    // "der neue Kanzler", "the prime minister", "die frühere Sowjetrepublik";
+    // but "das ganze Land", "the other country" and a plural with an
+    // adjective ("die europäischen Länder") name no actor named before.
+    const WordInfo* w = v.ctx.grammar.find(tok[i].fold);
+    const bool plural = w && w->genders == "p";
+    if ((c & kDefDesc) && (plural || v.ctx.grammar.no_reference(tok[d].fold))) return false;
+    --d;
+  }
   bool pair = false;
   if (v.cls(d) & kPair) {
     pair = true;

@@ -110,6 +110,25 @@ void Discourse::remember(const std::vector<Mention>& ms, std::size_t si) {
       name_person(m);
 }
 
+void Discourse::remember_claim(const Mention& author, const Actor* target, std::size_t si) {
+  Mention a = author;
+  a.group = -1;  // a conjunct of this sentence's coordination, alone in the next ones
+  a.clause = -1;
+  claims_.push_back(Claim{std::move(a), target->code, si});
+  if (claims_.size() > 16) claims_.erase(claims_.begin());
+}
+
+const Mention* Discourse::claim_author(const std::vector<const Mention*>& rejecters,
+                                       std::size_t si) const {
+  for (auto it = claims_.rbegin(); it != claims_.rend(); ++it) {
+    if (it->sentence + 2 < si) break;
+    for (const Mention* r : rejecters)
+      if (r->actor && r->actor->code == it->target && it->author.actor->code != it->target)
+        return &it->author;
+  }
+  return nullptr;
+}
+
 // "Abdel Fattah al-Sisi": later "Sisi" (and "al-Sisi").  A surname two
 // persons of the document share names neither.
 void Discourse::name_person(const Mention& m) {

@@ -32,6 +32,13 @@ class Discourse {
   std::vector<const Actor*> states_latest_first() const;
   // What this sentence's names and resolved pronouns leave for the next ones.
   void remember(const std::vector<Mention>& ms, std::size_t si);
+  // An accusation or demand stated as a fact in sentence `si`, by `author`
+  // against `target`: "Y wies dies zurück" in the sentences after it.
+  void remember_claim(const Mention& author, const Actor* target, std::size_t si);
+  // The author of the latest such claim against one of `rejecters` in sentence
+  // `si` or the two before it; none of their own code.
+  const Mention* claim_author(const std::vector<const Mention*>& rejecters,
+                              std::size_t si) const;
   // The persons named in full so far, by surname (for the analysis of the
   // sentences that follow).
   const NamedPersons& named() const { return named_; }
@@ -44,6 +51,12 @@ class Discourse {
     std::uint32_t token;
   };
   std::vector<Antecedent> history_;
+  struct Claim {
+    Mention author;
+    std::string target;  // code
+    std::size_t sentence;
+  };
+  std::vector<Claim> claims_;
   NamedPersons named_;
   void name_person(const Mention& m);
 };

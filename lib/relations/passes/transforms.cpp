@@ -149,8 +149,18 @@ bool governs(const SentenceView& v, int outer, int inner) {
 // is the doer named as subject or object of the reported act, not an actor
 // in any phrase ("begrenzt auf die Untersuchung von Rechtsverletzungen durch
 // Israel" accuses the one who limits).
-void demanded_target(const SentenceView& v, const std::vector<Mention>& ms, const Pending& p,
+// "Die Ukraine wies dies zurück", "rejected the allegations": a rejection
+// whose clause refers to a claim without naming who made it.
+bool rejects_claim_made_before(const SentenceView& v, const Pending& p) {
+  if (p.relation != Relation::REJECT) return false;
+  for (std::uint32_t k = 0; k < v.tok.size(); ++k)
+    if (v.syn.clause_of[k] == p.clause && v.grammar().claim_ref(v.tok[k].fold)) return true;
+  return false;
+}
+
+void demanded_target(const SentenceView& v, const FrameInputs& in, const Pending& p,
                      std::vector<Candidate>& out) {
+  const std::vector<Mention>& ms = in.ms;
   bool to = to_follows(v, p);
   auto inner = [&](std::uint32_t token) {
     int kc = v.syn.clause_of[token];
@@ -167,12 +177,18 @@ void demanded_target(const SentenceView& v, const std::vector<Mention>& ms, cons
       tgt = group_of(ms, static_cast<int>(k));
   }
   if (v.trace) v.trace->candidate(p.at, p.trigger, "pending", p.provenance.entry);
+  Step step = accuse ? Step::doer_of_reported_act : Step::target_of_demanded_act;
+  if (tgt.empty() && rejects_claim_made_before(v, p))
+    if (const Mention* a = in.discourse.claim_author(p.source, v.index)) {
+      tgt = {a};
+      step = Step::author_of_claim;
+    }
   if (tgt.empty()) {
     if (v.trace) v.trace->drop(Drop::no_demanded_target);
     return;
   }
   Provenance why = p.provenance;
-  why.steps.push_back({accuse ? Step::doer_of_reported_act : Step::target_of_demanded_act});
+  why.steps.push_back({step});
   std::size_t before = out.size();
   add_pairs(out, p.source, tgt, p.relation, p.status, p.trigger, why, p.at);
   if (v.trace)
@@ -196,7 +212,7 @@ void transform(const FrameInputs& in, const Resolved& r, const VerbFrames& verbs
   Obligations ob{in, r, out};
   for (std::uint32_t i = 0; i < v.tok.size(); ++i)
     if (v.cls_has(i, kObligation)) ob.at(i);
-  for (const Pending& p : verbs.pending) demanded_target(v, in.ms, p, out);
+  for (const Pending& p : verbs.pending) demanded_target(v, in, p, out);
 }
 
 }  // namespace geokg

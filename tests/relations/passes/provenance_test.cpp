@@ -49,10 +49,10 @@ TEST_SUITE("provenance") {
     std::set<std::string_view> frames, steps;
     for (int f = 0; f <= static_cast<int>(Frame::obligation); ++f)
       frames.insert(to_string(static_cast<Frame>(f)));
-    for (int s = 0; s <= static_cast<int>(Step::intent); ++s)
+    for (int s = 0; s <= static_cast<int>(Step::author_of_claim); ++s)
       steps.insert(to_string(static_cast<Step>(s)));
     CHECK(frames.size() == 5);
-    CHECK(steps.size() == 12);
+    CHECK(steps.size() == 13);
     CHECK(frames.count("?") == 0);
     CHECK(steps.count("?") == 0);
   }

@@ -32,6 +32,7 @@ enum class Step : std::uint8_t {
   condition,               // the halt is conditional: a threat
   willing,                 // readiness to cooperate: AGREE
   intent,                  // an intended conflict act (noun): a threat
+  author_of_claim,         // "Y wies dies zurück": who accused or asked Y before
 };
 
 struct AppliedStep {
