@@ -18,7 +18,6 @@ using namespace analysis;  // word_shape.hpp
 
 namespace {
 
-// The noun an adjective or the first part of a compound modifies.
 // "eine norwegische und eine chinesische Geisel", "Russian and Chinese
 // troops": an adjective coordinated with the next one shares its noun; the
 // token after that adjective, else after this one.
@@ -33,6 +32,7 @@ std::uint32_t after_elliptic(const AnalysisView& v, const std::vector<ActorMatch
   return m.last;
 }
 
+// The noun an adjective or the first part of a compound modifies.
 void find_head(const AnalysisView& v, const std::vector<ActorMatch>& names, const ActorMatch& m,
                Mention& x) {
   // "US-Beamte", "UN-Sicherheitsrat": the name modifies the noun after the

@@ -8,7 +8,8 @@
 //   find_subjects    -> ClauseRoles[]   each clause's subject (and antecedent)
 //   clause_moods     -> ClauseMood[]    the status each clause gives its events
 //   read_frames      -> Frames          verb and noun frames: candidates
-//   transform        -> candidates      retargeting, obligations, demanded acts
+//   transform        -> candidates      retargeting, obligations, demanded acts,
+//                                       rejected claims of the sentences before
 //   emit             -> events          pairs of actors, deduplicated; a private
 //                                       person only as target (on_citizens), a
 //                                       state's territory too (on_territory)

@@ -1,8 +1,9 @@
 // Transforms: the frames' candidates in token order, then the rewrites that
 // need them all -- a judging verb retargeted to the doer of the event noun it
 // judges, obligations reported by their demander, and pending demands given
-// the target of the act demanded.  Reads the frames' outputs; writes a new
-// candidate list.
+// the target of the act demanded (a rejection of a claim made before: its
+// author, from the discourse).  Reads the frames' outputs and the discourse's
+// claims; writes a new candidate list.
 #include <algorithm>
 
 #include "relations/passes/passes.hpp"
@@ -143,12 +144,6 @@ bool governs(const SentenceView& v, int outer, int inner) {
   return false;
 }
 
-// The target of a demand, threat or offer is the first other actor of the
-// act it introduces, with its conjuncts ("agreed to provide aid for Romania
-// and Poland", "drohte damit, Syrien anzugreifen").  An accusation's target
-// is the doer named as subject or object of the reported act, not an actor
-// in any phrase ("begrenzt auf die Untersuchung von Rechtsverletzungen durch
-// Israel" accuses the one who limits).
 // "Die Ukraine wies dies zurück", "rejected the allegations": a rejection
 // whose clause refers to a claim without naming who made it.
 bool rejects_claim_made_before(const SentenceView& v, const Pending& p) {
@@ -158,6 +153,12 @@ bool rejects_claim_made_before(const SentenceView& v, const Pending& p) {
   return false;
 }
 
+// The target of a demand, threat or offer is the first other actor of the
+// act it introduces, with its conjuncts ("agreed to provide aid for Romania
+// and Poland", "drohte damit, Syrien anzugreifen").  An accusation's target
+// is the doer named as subject or object of the reported act, not an actor
+// in any phrase ("begrenzt auf die Untersuchung von Rechtsverletzungen durch
+// Israel" accuses the one who limits).
 void demanded_target(const SentenceView& v, const FrameInputs& in, const Pending& p,
                      std::vector<Candidate>& out) {
   const std::vector<Mention>& ms = in.ms;
