@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "export/text_util.hpp"
 #include "geokg/error.hpp"
 #include "geokg/query/query.hpp"
 
@@ -19,24 +20,14 @@ int digits_at(std::string_view s, std::size_t at, std::size_t n) {
   return v;
 }
 
-bool all_digits(std::string_view s) {
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-// The day of a date that starts YYYY-MM-DD (a time may follow); nullopt for
-// anything else, which a graph file edited by hand may hold.
+// The day of a date that starts YYYY-MM-DD (a time may follow), read as the
+// exports read it; nullopt for anything else, which a graph file edited by
+// hand may hold.
 std::optional<sys_days> day_of(std::string_view date) {
-  if (date.size() < 10 || date[4] != '-' || date[7] != '-' ||
-      !all_digits(date.substr(0, 4)) || !all_digits(date.substr(5, 2)) ||
-      !all_digits(date.substr(8, 2)))
-    return std::nullopt;
-  const year_month_day ymd{year{digits_at(date, 0, 4)},
-                           month{static_cast<unsigned>(digits_at(date, 5, 2))},
-                           day{static_cast<unsigned>(digits_at(date, 8, 2))}};
-  if (!ymd.ok()) return std::nullopt;
-  return sys_days{ymd};
+  const std::string d = exportutil::xsd_date(date);
+  if (d.empty()) return std::nullopt;
+  return sys_days{year{digits_at(d, 0, 4)} / month{static_cast<unsigned>(digits_at(d, 5, 2))} /
+                  day{static_cast<unsigned>(digits_at(d, 8, 2))}};
 }
 
 // A checked --since or --until (YYYY, YYYY-MM or YYYY-MM-DD) as the first or
