@@ -42,8 +42,7 @@ std::string dot_quoted_id(std::string_view id);
 
 // Text for one CSV cell: no control characters, line breaks and tabs as spaces.
 std::string csv_text(std::string_view s);
-// One RFC 4180 field: quoted (with "" for ") when it holds a comma, quote,
-// semicolon or leading/trailing space.  Calls csv_text, then spreadsheet_safe.
+// One single-line RFC 4180 field: csv_quote(csv_text(s)).
 std::string csv_field(std::string_view s);
 
 // A spreadsheet runs a cell that starts with = + - @ tab or CR as a formula

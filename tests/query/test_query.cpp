@@ -534,7 +534,8 @@ TEST_SUITE("query output") {
           "\"'=HYPERLINK(\"\"http://x\"\")\",-1.5\r\n"
           "'@SUM(A1),-3\r\n"
           "'+cmd,'-2+3\r\n"
-          "'\tx,\"'\rdel\"\r\n");
+          // Quoted as the exports quote: a tab or line break in a cell.
+          "\"'\tx\",\"'\rdel\"\r\n");
   }
 
   TEST_CASE("TSV escapes tabs, line breaks and backslashes") {
