@@ -96,4 +96,11 @@ std::string csv_verbatim(std::string_view s);
 // else the first; null for an edge without evidence.
 const Evidence* first_evidence(const RelationEdge& e);
 
+// The spreadsheet edge list, shared by `-o graph.csv` and `query relations`:
+// its columns, and one edge's values in them, unquoted ("" where an
+// affiliation edge or an edge without evidence has none).
+extern const std::vector<std::string_view> kEdgeListColumns;
+inline constexpr std::size_t kEdgeListEvidence = 13;  // the column of the sentence
+std::vector<std::string> edge_list_values(const Graph& g, Edge e);
+
 }  // namespace geokg::exportutil

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <boost/graph/strong_components.hpp>
 
+#include "export/text_util.hpp"
 #include "geokg/error.hpp"
 #include "geokg/query/query.hpp"
 #include "geokg/text/segmenter.hpp"
@@ -42,6 +43,23 @@ std::vector<Cell> edge_cells(const Graph& g, Edge e) {
           count(p.documents),
           text_or_null(p.first_seen),
           text_or_null(p.last_seen)};
+}
+
+// The row of the spreadsheet edge list (as `-o graph.csv`), with its counts
+// as numbers for JSON.
+std::vector<Cell> edge_list_cells(const Graph& g, Edge e) {
+  std::vector<std::string> values = exportutil::edge_list_values(g, e);
+  std::vector<Cell> cells;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const std::string_view column = exportutil::kEdgeListColumns[i];
+    const bool number =
+        column == "weight" || column == "documents" || column == "evidence_sentence";
+    if (number && !values[i].empty())
+      cells.push_back(count(std::stoull(values[i])));
+    else
+      cells.push_back(text_or_null(values[i]));
+  }
+  return cells;
 }
 
 // Strongest first; ties in the canonical edge order, so answers are stable.
@@ -278,8 +296,8 @@ Table Engine::relations(const RelationQuery& q) const {
   if (q.top > 0 && edges.size() > q.top) edges.resize(q.top);
   Table t;
   t.command = "relations";
-  t.columns = kEdgeColumns;
-  for (Edge e : edges) t.rows.push_back(edge_cells(g, e));
+  t.columns.assign(exportutil::kEdgeListColumns.begin(), exportutil::kEdgeListColumns.end());
+  for (Edge e : edges) t.rows.push_back(edge_list_cells(g, e));
   if (t.rows.empty()) t.notes.push_back("no relations match");
   return t;
 }
