@@ -14,10 +14,20 @@ namespace geokg {
 
 namespace exportutil {
 
-const std::vector<std::string_view> kEdgeListColumns = {
-    "source",    "source_name", "target",       "target_name",       "relation",
-    "status",    "quad",        "weight",       "documents",         "first_seen",
-    "last_seen", "evidence_doc", "evidence_sentence", "evidence"};
+const std::vector<std::string_view> kEdgeListColumns = {"source",
+                                                        "source_name",
+                                                        "target",
+                                                        "target_name",
+                                                        "relation",
+                                                        "status",
+                                                        "quad",
+                                                        "weight",
+                                                        "documents",
+                                                        "first_seen",
+                                                        "last_seen",
+                                                        "evidence_doc",
+                                                        "evidence_sentence",
+                                                        "evidence"};
 
 std::vector<std::string> edge_list_values(const Graph& g, Edge e) {
   const RelationEdge& p = g[e];

@@ -16,7 +16,6 @@
 namespace geokg::query {
 namespace {
 
-
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
   for (const auto& p : parts) {

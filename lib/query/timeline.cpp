@@ -163,7 +163,7 @@ std::vector<std::size_t> used_series(const TimelineQuery& q, const std::vector<H
 }
 
 std::string title(const TimelineQuery& q, const Scope& scope) {
-  const std::string who = scope.ids.empty()        ? std::string("All actors")
+  const std::string who = scope.ids.empty()       ? std::string("All actors")
                           : scope.ids.size() == 1 ? scope.ids[0]
                                                   : scope.ids[0] + " and " + scope.ids[1];
   const std::string status =
@@ -264,12 +264,12 @@ Timeline Engine::timeline(const TimelineQuery& q) const {
   else
     t.notes.push_back("no dated evidence matches");
   if (undated.items > 0)
-    t.notes.push_back(fmt::format("{} evidence sentence{} from {} document{} {} no date and {} "
-                                  "not counted",
-                                  undated.items, undated.items == 1 ? "" : "s",
-                                  undated.docs.size(), undated.docs.size() == 1 ? "" : "s",
-                                  undated.items == 1 ? "has" : "have",
-                                  undated.items == 1 ? "is" : "are"));
+    t.notes.push_back(
+        fmt::format("{} evidence sentence{} from {} document{} {} no date and {} "
+                    "not counted",
+                    undated.items, undated.items == 1 ? "" : "s", undated.docs.size(),
+                    undated.docs.size() == 1 ? "" : "s", undated.items == 1 ? "has" : "have",
+                    undated.items == 1 ? "is" : "are"));
   return t;
 }
 
