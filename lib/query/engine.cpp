@@ -301,10 +301,16 @@ Table Engine::relations(const RelationQuery& q) const {
   return t;
 }
 
+std::pair<std::string, std::string> Engine::resolve_pair(std::string_view a,
+                                                         std::string_view b) const {
+  std::string x = resolve(a), y = resolve(b);
+  if (x == y) throw QueryError(fmt::format("'{}' and '{}' are the same actor ({})", a, b, x));
+  return {std::move(x), std::move(y)};
+}
+
 Table Engine::between(std::string_view a, std::string_view b, const Selection& sel) const {
   check_range(sel);
-  const std::string x = resolve(a), y = resolve(b);
-  if (x == y) throw QueryError(fmt::format("'{}' and '{}' are the same actor ({})", a, b, x));
+  const auto [x, y] = resolve_pair(a, b);
   const KnowledgeGraph view = select(graph_, sel);
   const Graph& g = view.graph();
   std::vector<Edge> edges;
@@ -463,8 +469,7 @@ Table Engine::path(std::string_view a, std::string_view b, const Selection& sel)
 Table Engine::evidence(std::string_view a, Relation r, std::string_view b,
                        const Selection& sel) const {
   check_range(sel);
-  const std::string x = resolve(a), y = resolve(b);
-  if (x == y) throw QueryError(fmt::format("'{}' and '{}' are the same actor ({})", a, b, x));
+  const auto [x, y] = resolve_pair(a, b);
   Selection s = sel;
   s.relations = {r};
   const KnowledgeGraph view = select(graph_, s);

@@ -232,10 +232,12 @@ Timeline Engine::timeline(const TimelineQuery& q) const {
   check_range(q.selection);
   if (q.actors.size() > 2) throw QueryError("timeline takes at most two actors");
   Scope scope;
-  for (const std::string& a : q.actors) scope.ids.push_back(resolve(a));
-  if (scope.ids.size() == 2 && scope.ids[0] == scope.ids[1])
-    throw QueryError(fmt::format("'{}' and '{}' are the same actor ({})", q.actors[0],
-                                 q.actors[1], scope.ids[0]));
+  if (q.actors.size() == 2) {
+    auto [a, b] = resolve_pair(q.actors[0], q.actors[1]);
+    scope.ids = {std::move(a), std::move(b)};
+  } else if (q.actors.size() == 1) {
+    scope.ids = {resolve(q.actors[0])};
+  }
 
   std::vector<Hit> hits;
   Undated undated;
