@@ -237,7 +237,10 @@ Action add_query(CLI::App& app) {
       std::string top = "0";
     };
     auto o = std::make_shared<O>();
-    auto* s = sub("relations", "Relations that match, strongest first");
+    auto* s = sub("relations",
+                  "Relations that match, strongest first, as the rows of 'geokg build -o "
+                  "graph.csv': codes and names, dates, and the earliest dated evidence "
+                  "sentence with its document");
     s->add_option("--from", o->from, "Only relations by this actor");
     s->add_option("--to", o->to, "Only relations on this actor");
     s->add_option("--top", o->top, "At most N relations (0: all, the default)");

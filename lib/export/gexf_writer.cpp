@@ -149,8 +149,11 @@ void write_edge(std::ostream& out, const Graph& g, Edge e, std::size_t index,
     attvalue(out, "          ", "status", to_string(p.status));
     attvalue(out, "          ", "quad", to_string(quad_of(p.relation)));
     attvalue(out, "          ", "documents", fmt::format("{}", p.documents));
-    if (!p.first_seen.empty()) attvalue(out, "          ", "first_seen", p.first_seen);
-    if (!p.last_seen.empty()) attvalue(out, "          ", "last_seen", p.last_seen);
+    // Normalised as for Neo4j and the CSV edge list, so that sorting them in
+    // Gephi's data table sorts by time.
+    const exportutil::DateRange dates = exportutil::date_range(p);
+    if (!dates.first.empty()) attvalue(out, "          ", "first_seen", dates.first);
+    if (!dates.last.empty()) attvalue(out, "          ", "last_seen", dates.last);
     if (!p.evidence.empty())
       attvalue(out, "          ", "evidence",
                exportutil::evidence_summary(p, kEvidenceItems, kEvidenceText, " | "));

@@ -157,19 +157,7 @@ std::string spreadsheet_safe(std::string s) {
   return "'" + s;
 }
 
-std::string csv_field(std::string_view s) {
-  std::string text = spreadsheet_safe(csv_text(s));
-  const bool quote = text.find_first_of(",\";") != std::string::npos ||
-                     (!text.empty() && (text.front() == ' ' || text.back() == ' '));
-  if (!quote) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
+std::string csv_field(std::string_view s) { return csv_quote(csv_text(s)); }
 
 std::string truncate_utf8(std::string_view s, std::size_t max_bytes) {
   if (s.size() <= max_bytes) return std::string(s);

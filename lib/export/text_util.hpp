@@ -42,8 +42,7 @@ std::string dot_quoted_id(std::string_view id);
 
 // Text for one CSV cell: no control characters, line breaks and tabs as spaces.
 std::string csv_text(std::string_view s);
-// One RFC 4180 field: quoted (with "" for ") when it holds a comma, quote,
-// semicolon or leading/trailing space.  Calls csv_text, then spreadsheet_safe.
+// One single-line RFC 4180 field: csv_quote(csv_text(s)).
 std::string csv_field(std::string_view s);
 
 // A spreadsheet runs a cell that starts with = + - @ tab or CR as a formula
@@ -96,5 +95,12 @@ std::string csv_verbatim(std::string_view s);
 // The evidence sentence a spreadsheet row shows: the earliest dated one,
 // else the first; null for an edge without evidence.
 const Evidence* first_evidence(const RelationEdge& e);
+
+// The spreadsheet edge list, shared by `-o graph.csv` and `query relations`:
+// its columns, and one edge's values in them, unquoted ("" where an
+// affiliation edge or an edge without evidence has none).
+extern const std::vector<std::string_view> kEdgeListColumns;
+inline constexpr std::size_t kEdgeListEvidence = 13;  // the column of the sentence
+std::vector<std::string> edge_list_values(const Graph& g, Edge e);
 
 }  // namespace geokg::exportutil

@@ -8,13 +8,13 @@
 #include <fmt/format.h>
 #include <boost/graph/strong_components.hpp>
 
+#include "export/text_util.hpp"
 #include "geokg/error.hpp"
 #include "geokg/query/query.hpp"
 #include "geokg/text/segmenter.hpp"
 
 namespace geokg::query {
 namespace {
-
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
@@ -42,6 +42,23 @@ std::vector<Cell> edge_cells(const Graph& g, Edge e) {
           count(p.documents),
           text_or_null(p.first_seen),
           text_or_null(p.last_seen)};
+}
+
+// The row of the spreadsheet edge list (as `-o graph.csv`), with its counts
+// as numbers for JSON.
+std::vector<Cell> edge_list_cells(const Graph& g, Edge e) {
+  std::vector<std::string> values = exportutil::edge_list_values(g, e);
+  std::vector<Cell> cells;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const std::string_view column = exportutil::kEdgeListColumns[i];
+    const bool number =
+        column == "weight" || column == "documents" || column == "evidence_sentence";
+    if (number && !values[i].empty())
+      cells.push_back(count(std::stoull(values[i])));
+    else
+      cells.push_back(text_or_null(values[i]));
+  }
+  return cells;
 }
 
 // Strongest first; ties in the canonical edge order, so answers are stable.
@@ -278,16 +295,22 @@ Table Engine::relations(const RelationQuery& q) const {
   if (q.top > 0 && edges.size() > q.top) edges.resize(q.top);
   Table t;
   t.command = "relations";
-  t.columns = kEdgeColumns;
-  for (Edge e : edges) t.rows.push_back(edge_cells(g, e));
+  t.columns.assign(exportutil::kEdgeListColumns.begin(), exportutil::kEdgeListColumns.end());
+  for (Edge e : edges) t.rows.push_back(edge_list_cells(g, e));
   if (t.rows.empty()) t.notes.push_back("no relations match");
   return t;
 }
 
+std::pair<std::string, std::string> Engine::resolve_pair(std::string_view a,
+                                                         std::string_view b) const {
+  std::string x = resolve(a), y = resolve(b);
+  if (x == y) throw QueryError(fmt::format("'{}' and '{}' are the same actor ({})", a, b, x));
+  return {std::move(x), std::move(y)};
+}
+
 Table Engine::between(std::string_view a, std::string_view b, const Selection& sel) const {
   check_range(sel);
-  const std::string x = resolve(a), y = resolve(b);
-  if (x == y) throw QueryError(fmt::format("'{}' and '{}' are the same actor ({})", a, b, x));
+  const auto [x, y] = resolve_pair(a, b);
   const KnowledgeGraph view = select(graph_, sel);
   const Graph& g = view.graph();
   std::vector<Edge> edges;
@@ -446,8 +469,7 @@ Table Engine::path(std::string_view a, std::string_view b, const Selection& sel)
 Table Engine::evidence(std::string_view a, Relation r, std::string_view b,
                        const Selection& sel) const {
   check_range(sel);
-  const std::string x = resolve(a), y = resolve(b);
-  if (x == y) throw QueryError(fmt::format("'{}' and '{}' are the same actor ({})", a, b, x));
+  const auto [x, y] = resolve_pair(a, b);
   Selection s = sel;
   s.relations = {r};
   const KnowledgeGraph view = select(graph_, s);

@@ -8,6 +8,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include "export/text_util.hpp"
 #include "geokg/error.hpp"
 #include "geokg/query/query.hpp"
 #include "geokg/text/segmenter.hpp"
@@ -24,34 +25,10 @@ std::string relation_names() {
   return out;
 }
 
-bool digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-int number(std::string_view s) {
-  int n = 0;
-  for (char c : s) n = n * 10 + (c - '0');
-  return n;
-}
-
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
+// The forms --since and --until take; the day check is the exports' own.
 bool valid_date(std::string_view d) {
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
-  if (!digits(d.substr(0, 4))) return false;
-  if (d.size() == 4) return true;
-  if (d[4] != '-' || !digits(d.substr(5, 2))) return false;
-  const int month = number(d.substr(5, 2));
-  if (month < 1 || month > 12) return false;
-  if (d.size() == 7) return true;
-  if (d[7] != '-' || !digits(d.substr(8, 2))) return false;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const int day = number(d.substr(8, 2));
-  const int max = kDays[month - 1] + (month == 2 && leap(number(d.substr(0, 4))) ? 1 : 0);
-  return day >= 1 && day <= max;
+  return (d.size() == 4 || d.size() == 7 || d.size() == 10) &&
+         !exportutil::calendar_date(d).empty();
 }
 
 std::string trim(std::string_view s) {

@@ -131,20 +131,6 @@ std::string render_json(const Table& t) {
   return std::string(buf.GetString(), buf.GetSize()) + "\n";
 }
 
-std::string csv_field(std::string_view raw) {
-  const std::string s = exportutil::spreadsheet_safe(exportutil::clean_utf8(raw));
-  const bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
-                     (!s.empty() && (s.front() == ' ' || s.back() == ' '));
-  if (!quote) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
 // Tabs and line breaks inside a value would split it, so they are written as
 // the escapes \t, \n, \r, and a backslash as \\ (as PostgreSQL's text format).
 std::string tsv_field(std::string_view raw) {
@@ -196,7 +182,7 @@ std::string render(const Table& t, OutputFormat format) {
     case OutputFormat::json:
       return render_json(t);
     case OutputFormat::csv:
-      return render_delimited(t, ',', "\r\n", csv_field);
+      return render_delimited(t, ',', "\r\n", exportutil::csv_verbatim);
     case OutputFormat::tsv:
       return render_delimited(t, '\t', "\n", tsv_field);
   }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "export/text_util.hpp"
 #include "geokg/error.hpp"
 #include "geokg/query/query.hpp"
 
@@ -19,24 +20,14 @@ int digits_at(std::string_view s, std::size_t at, std::size_t n) {
   return v;
 }
 
-bool all_digits(std::string_view s) {
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-// The day of a date that starts YYYY-MM-DD (a time may follow); nullopt for
-// anything else, which a graph file edited by hand may hold.
+// The day of a date that starts YYYY-MM-DD (a time may follow), read as the
+// exports read it; nullopt for anything else, which a graph file edited by
+// hand may hold.
 std::optional<sys_days> day_of(std::string_view date) {
-  if (date.size() < 10 || date[4] != '-' || date[7] != '-' ||
-      !all_digits(date.substr(0, 4)) || !all_digits(date.substr(5, 2)) ||
-      !all_digits(date.substr(8, 2)))
-    return std::nullopt;
-  const year_month_day ymd{year{digits_at(date, 0, 4)},
-                           month{static_cast<unsigned>(digits_at(date, 5, 2))},
-                           day{static_cast<unsigned>(digits_at(date, 8, 2))}};
-  if (!ymd.ok()) return std::nullopt;
-  return sys_days{ymd};
+  const std::string d = exportutil::xsd_date(date);
+  if (d.empty()) return std::nullopt;
+  return sys_days{year{digits_at(d, 0, 4)} / month{static_cast<unsigned>(digits_at(d, 5, 2))} /
+                  day{static_cast<unsigned>(digits_at(d, 8, 2))}};
 }
 
 // A checked --since or --until (YYYY, YYYY-MM or YYYY-MM-DD) as the first or
@@ -172,7 +163,7 @@ std::vector<std::size_t> used_series(const TimelineQuery& q, const std::vector<H
 }
 
 std::string title(const TimelineQuery& q, const Scope& scope) {
-  const std::string who = scope.ids.empty()        ? std::string("All actors")
+  const std::string who = scope.ids.empty()       ? std::string("All actors")
                           : scope.ids.size() == 1 ? scope.ids[0]
                                                   : scope.ids[0] + " and " + scope.ids[1];
   const std::string status =
@@ -241,10 +232,12 @@ Timeline Engine::timeline(const TimelineQuery& q) const {
   check_range(q.selection);
   if (q.actors.size() > 2) throw QueryError("timeline takes at most two actors");
   Scope scope;
-  for (const std::string& a : q.actors) scope.ids.push_back(resolve(a));
-  if (scope.ids.size() == 2 && scope.ids[0] == scope.ids[1])
-    throw QueryError(fmt::format("'{}' and '{}' are the same actor ({})", q.actors[0],
-                                 q.actors[1], scope.ids[0]));
+  if (q.actors.size() == 2) {
+    auto [a, b] = resolve_pair(q.actors[0], q.actors[1]);
+    scope.ids = {std::move(a), std::move(b)};
+  } else if (q.actors.size() == 1) {
+    scope.ids = {resolve(q.actors[0])};
+  }
 
   std::vector<Hit> hits;
   Undated undated;
@@ -273,12 +266,12 @@ Timeline Engine::timeline(const TimelineQuery& q) const {
   else
     t.notes.push_back("no dated evidence matches");
   if (undated.items > 0)
-    t.notes.push_back(fmt::format("{} evidence sentence{} from {} document{} {} no date and {} "
-                                  "not counted",
-                                  undated.items, undated.items == 1 ? "" : "s",
-                                  undated.docs.size(), undated.docs.size() == 1 ? "" : "s",
-                                  undated.items == 1 ? "has" : "have",
-                                  undated.items == 1 ? "is" : "are"));
+    t.notes.push_back(
+        fmt::format("{} evidence sentence{} from {} document{} {} no date and {} "
+                    "not counted",
+                    undated.items, undated.items == 1 ? "" : "s", undated.docs.size(),
+                    undated.docs.size() == 1 ? "" : "s", undated.items == 1 ? "has" : "have",
+                    undated.items == 1 ? "is" : "are"));
   return t;
 }
 

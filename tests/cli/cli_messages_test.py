@@ -92,7 +92,7 @@ def missing_command():
                     "train-syntax\ngeokg: usage: geokg [OPTIONS] COMMAND\n")
     usage_error(["query", "g.json"],
                 "geokg: query: a command is required: actors, relations, between, neighbors, "
-                "path, evidence, stats\ngeokg: usage: geokg query [OPTIONS] GRAPH COMMAND\n")
+                "path, evidence, timeline, stats\ngeokg: usage: geokg query [OPTIONS] GRAPH COMMAND\n")
 
 
 @case
@@ -251,7 +251,7 @@ def bash_completion_offers_commands_and_options():
         "build",
         "--strict --status",
         "",  # GRAPH first: the shell's file names
-        "actors relations between neighbors path evidence stats",
+        "actors relations between neighbors path evidence timeline stats",
         "between",
         "--format",
         "",  # --status's value
@@ -285,7 +285,7 @@ def zsh_completion_offers_commands_and_options():
     assert r.stdout.decode().split("\n") == [
         "extract build merge query parse train-syntax",
         "files",
-        "actors relations between neighbors path evidence stats",
+        "actors relations between neighbors path evidence timeline stats",
         "-h --help --help-all --status --since --until --type --min-weight --format",
         "files",
         ""], r.stdout.decode()

@@ -340,6 +340,13 @@ TEST_CASE("GEXF timestamps only from real days; a graph without dates is static"
   CHECK(gexf.find("<spells>\n          <spell timestamp=\"2023-03-01\"/>\n        </spells>") !=
         std::string::npos);
   CHECK(gexf.find("<spell timestamp=\"M") == std::string::npos);
+  // first_seen/last_seen are the days Neo4j and the CSV edge list give, not
+  // the raw input.
+  CHECK(gexf.find("<attvalue for=\"first_seen\" value=\"2023-03-01\"/>\n"
+                  "          <attvalue for=\"last_seen\" value=\"2023-03-01\"/>") !=
+        std::string::npos);
+  CHECK(gexf.find("T10:00:00Z") == std::string::npos);
+  CHECK(gexf.find("value=\"M\xC3\xA4rz 2023\"") == std::string::npos);
   CHECK(exportutil::xsd_date("2023-03-01T10:00:00Z") == "2023-03-01");
   CHECK(exportutil::xsd_date("2023-03") == "");
   CHECK(exportutil::xsd_date("2023/03/01") == "");

@@ -5,6 +5,7 @@ one-line errors with exit status 2.
 usage: query_cli_test.py GEOKG SOURCE_ROOT   (GEOKG_DATA_DIR set by meson)
 """
 import csv
+import datetime
 import io
 import json
 import os
@@ -52,6 +53,38 @@ def edge_row(e):
             "first_seen": e["first_seen"] or None, "last_seen": e["last_seen"] or None}
 
 
+LIST_COLUMNS = ["source", "source_name", "target", "target_name", "relation", "status", "quad",
+                "weight", "documents", "first_seen", "last_seen", "evidence_doc",
+                "evidence_sentence", "evidence"]
+
+
+def day(date):
+    """YYYY-MM-DD of an ISO date or date-time, the first day of YYYY-MM or YYYY."""
+    for n, pad in ((10, ""), (7, "-01"), (4, "-01-01")):
+        if len(date) == n or (n == 10 and len(date) > 10 and not date[10].isdigit()):
+            try:
+                datetime.date.fromisoformat(date[:n] + pad)
+                return date[:n] + pad
+            except ValueError:
+                return ""
+    return ""
+
+
+def list_row(e, labels):
+    """The row of `query relations` (and -o graph.csv): names, normalised dates
+    and the earliest dated evidence sentence (else the first)."""
+    days = sorted(day(ev["date"]) for ev in e["evidence"] if day(ev["date"]))
+    dated = [ev for ev in e["evidence"] if day(ev["date"])]
+    first = min(dated, key=lambda ev: day(ev["date"])) if dated else (e["evidence"] or [None])[0]
+    return {"source": e["source"], "source_name": labels[e["source"]], "target": e["target"],
+            "target_name": labels[e["target"]], "relation": e["relation"],
+            "status": e["status"], "quad": e["quad"], "weight": e["weight"],
+            "documents": e["documents"], "first_seen": days[0] if days else None,
+            "last_seen": days[-1] if days else None,
+            "evidence_doc": first and first["doc"], "evidence_sentence": first and first["sentence"],
+            "evidence": first and first["text"]}
+
+
 def strongest_first(e):
     return (-e["weight"], -e["documents"], e["source"], e["target"],
             PLOVER.index(e["relation"]), STATUSES.index(e["status"]))
@@ -87,17 +120,30 @@ def main():
         check(query(graph, "between", "USA", name) == b, f"'{name}' names PRK")
     check(query(graph, "between", "Washington", "PRK") == b, "'Washington' names USA")
 
-    # relations: the facts, strongest first; filters.
+    # relations: the facts, strongest first, as the spreadsheet edge list; filters.
+    labels = {n["id"]: n["label"] for n in g["nodes"]}
     r = query(graph, "relations")
-    check(r["rows"] == [edge_row(e) for e in sorted(facts, key=strongest_first)],
+    check(r["columns"] == LIST_COLUMNS, f"relations columns {r['columns']}")
+    check(r["rows"] == [list_row(e, labels) for e in sorted(facts, key=strongest_first)],
           "relations = fact edges, strongest first")
+    # Its CSV rows are the rows of -o graph.csv (both keep the facts), in
+    # another order.
+    edge_list = os.path.join(tmp, "graph.csv")
+    rc, _, err = run("build", os.path.join(ROOT, "examples"), "-o", edge_list, "--quiet")
+    with open(edge_list, newline="", encoding="utf-8") as f:
+        file_rows = sorted(csv.reader(f))
+    c = query(graph, "relations", fmt="csv")
+    check(rc == 0 and c.startswith(",".join(LIST_COLUMNS) + "\n") and len(file_rows) > 1 and
+          sorted(csv.reader(io.StringIO(c, newline=""))) == file_rows,
+          f"relations --format csv and graph.csv differ: exit {rc} {err}")
     r = query(graph, "relations", "--from", "Vereinigte Staaten", "--type", "threaten,SANCTION",
               "--status", "all")
     want = sorted((e for e in events if e["source"] == "USA" and
                    e["relation"] in ("THREATEN", "SANCTION")), key=strongest_first)
-    check(r["rows"] == [edge_row(e) for e in want], f"relations --from USA --type: {r['rows']}")
+    check(r["rows"] == [list_row(e, labels) for e in want],
+          f"relations --from USA --type: {r['rows']}")
     r = query(graph, "relations", "--min-weight", "2")
-    check(r["rows"] == [edge_row(e) for e in sorted(facts, key=strongest_first)
+    check(r["rows"] == [list_row(e, labels) for e in sorted(facts, key=strongest_first)
                         if e["weight"] >= 2], "relations --min-weight 2")
     dated = sorted({ev["date"][:7] for e in facts for ev in e["evidence"] if ev["date"]})
     if dated:

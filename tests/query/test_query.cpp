@@ -283,40 +283,57 @@ TEST_SUITE("query commands") {
     CHECK(std::get<std::string>(b.rows[0][1]) == "RUS");
   }
 
-  TEST_CASE("relations: filters and strongest first") {
+  TEST_CASE("relations: filters and strongest first, as the spreadsheet edge list") {
     const KnowledgeGraph g = world();
     const Engine e(g, loader());
     RelationQuery q;
     q.from = "USA";
     const Table t = e.relations(q);
-    CHECK(t.columns == Lines{"source", "relation", "target", "status", "weight", "documents",
-                             "first_seen", "last_seen"});
-    CHECK(lines(t) == Lines{"USA|SANCTION|PRK|fact|2|2|2023-02-05|2023-02-05",
-                            "USA|REQUEST|PRK|fact|1|1|2023-02-20|2023-02-20",
-                            "USA|THREATEN|PRK|fact|1|1|2023-02-20|2023-02-20",
-                            "USA|AID|UKR|fact|1|1|2023-01-10|2023-01-10"});
+    CHECK(t.columns == Lines{"source", "source_name", "target", "target_name", "relation",
+                             "status", "quad", "weight", "documents", "first_seen",
+                             "last_seen", "evidence_doc", "evidence_sentence", "evidence"});
+    // SANCTION's evidence: d2 (2023-02-05) and the undated d4; the dated one shows.
+    CHECK(lines(t) ==
+          Lines{"USA|United States|PRK|North Korea|SANCTION|fact|material-conflict|2|2|2023-02-05|2023-02-05|d2|2|"
+                "sentence 2",
+                "USA|United States|PRK|North Korea|REQUEST|fact|verbal-conflict|1|1|2023-02-20|2023-02-20|d3|1|"
+                "sentence 1",
+                "USA|United States|PRK|North Korea|THREATEN|fact|verbal-conflict|1|1|2023-02-20|2023-02-20|d3|0|"
+                "sentence 0",
+                "USA|United States|UKR|Ukraine|AID|fact|material-cooperation|1|1|2023-01-10|2023-01-10|d1|2|"
+                "sentence 2"});
+    auto short_lines = [](const Table& table) {
+      Lines out;
+      for (const std::string& l : lines(table)) out.push_back(l.substr(0, l.find("|d")));
+      return out;
+    };
 
     q = {};
     q.selection.relations = {Relation::AID, Relation::ASSAULT};
-    CHECK(lines(e.relations(q)) == Lines{"RUS|ASSAULT|UKR|fact|2|1|2023-01-10|2023-01-10",
-                                         "IRN|AID|RUS|fact|1|1|2023-02-20|2023-02-20",
-                                         "PRK|AID|RUS|fact|1|1|2023-02-05|2023-02-05",
-                                         "USA|AID|UKR|fact|1|1|2023-01-10|2023-01-10"});
+    CHECK(short_lines(e.relations(q)) ==
+          Lines{"RUS|Russia|UKR|Ukraine|ASSAULT|fact|material-conflict|2|1|2023-01-10|2023-01-10",
+                "IRN|Iran|RUS|Russia|AID|fact|material-cooperation|1|1|2023-02-20|2023-02-20",
+                "PRK|North Korea|RUS|Russia|AID|fact|material-cooperation|1|1|2023-02-05|2023-02-05",
+                "USA|United States|UKR|Ukraine|AID|fact|material-cooperation|1|1|2023-01-10|2023-01-10"});
     // February only: the undated SANCTION sentence of d4 no longer counts.
     q = {};
     q.selection.since = "2023-02";
     q.selection.until = "2023-02";
     q.to = "Nordkorea";
-    CHECK(lines(e.relations(q)) == Lines{"USA|REQUEST|PRK|fact|1|1|2023-02-20|2023-02-20",
-                                         "USA|THREATEN|PRK|fact|1|1|2023-02-20|2023-02-20",
-                                         "USA|SANCTION|PRK|fact|1|1|2023-02-05|2023-02-05"});
+    CHECK(short_lines(e.relations(q)) ==
+          Lines{"USA|United States|PRK|North Korea|REQUEST|fact|verbal-conflict|1|1|2023-02-20|2023-02-20",
+                "USA|United States|PRK|North Korea|THREATEN|fact|verbal-conflict|1|1|2023-02-20|2023-02-20",
+                "USA|United States|PRK|North Korea|SANCTION|fact|material-conflict|1|1|2023-02-05|2023-02-05"});
+    // Without a dated sentence: no dates, and the first sentence.
     q = {};
     q.selection.status = Status::hypothetical;
-    CHECK(lines(e.relations(q)) == Lines{"PRK|AID|RUS|hypothetical|1|1||"});
+    CHECK(lines(e.relations(q)) ==
+          Lines{"PRK|North Korea|RUS|Russia|AID|hypothetical|material-cooperation|1|1|||d4|1|sentence 1"});
     q = {};
     q.selection.min_weight = 2;
     q.top = 1;
-    CHECK(lines(e.relations(q)) == Lines{"USA|SANCTION|PRK|fact|2|2|2023-02-05|2023-02-05"});
+    CHECK(short_lines(e.relations(q)) ==
+          Lines{"USA|United States|PRK|North Korea|SANCTION|fact|material-conflict|2|2|2023-02-05|2023-02-05"});
     q = {};
     q.selection.since = "2023-13";
     CHECK_THROWS_AS(e.relations(q), QueryError);
@@ -534,7 +551,8 @@ TEST_SUITE("query output") {
           "\"'=HYPERLINK(\"\"http://x\"\")\",-1.5\r\n"
           "'@SUM(A1),-3\r\n"
           "'+cmd,'-2+3\r\n"
-          "'\tx,\"'\rdel\"\r\n");
+          // Quoted as the exports quote: a tab or line break in a cell.
+          "\"'\tx\",\"'\rdel\"\r\n");
   }
 
   TEST_CASE("TSV escapes tabs, line breaks and backslashes") {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -147,6 +148,8 @@ class Engine {
   mutable const ActorDictionary* dict_ = nullptr;
 
   const ActorDictionary* dictionary() const;
+  // The ids of two actors, which must differ (a pair of one actor asks nothing).
+  std::pair<std::string, std::string> resolve_pair(std::string_view a, std::string_view b) const;
 };
 
 enum class OutputFormat { table, json, csv, tsv };
