@@ -61,7 +61,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"former", kCueFormer},
         {"citizen", kCueCitizen},
         {"author", kCueAuthor},
-        {"territory", kCueTerritory}};
+        {"territory", kCueTerritory},
+        {"member", kCueMember}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

@@ -142,6 +142,11 @@ class Grammar {
   // A preposition naming who made a statement a verb judges ("rejected an
   // offer from Kabul"), where it names no owner of other nouns.
   bool author(std::string_view fold) const { return cue(fold, kCueAuthor); }
+  // A noun for a group's members or followers ("Anhänger", "Aktivisten",
+  // "Fundamentalisten"): on an armed group's name, by compound, von or
+  // genitive, it stands for the group ("IS-Aktivisten", "die Anhänger von
+  // Boko Haram"); on a state's it names private persons, no actor.
+  bool member(std::string_view fold) const { return cue(fold, kCueMember); }
   // A noun for a piece of land ("Dorf", "Gebiet", "Grenzstadt", "territory"),
   // also as the last part of a compound: a state's adjective on it names the
   // state's territory ("ein nordirakisches Dorf", "Syrian territory").
@@ -164,7 +169,7 @@ class Grammar {
   enum Cue : std::uint16_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
-    kCueTerritory = 512
+    kCueTerritory = 512, kCueMember = 1024
   };
   StringMap<std::uint16_t> cues_;
   bool cue(std::string_view fold, Cue c) const {
