@@ -276,7 +276,10 @@ Side NounReader::participant() const {
                     sv.in(RelationSet::means, tr->relation);
     // "bekannte sich zu dem Anschlag", "claimed responsibility for the attack".
     claimed = (prep == "zu" || prep == "für" || prep == "for") && claim_in_clause();
-    if (!talks && !by_means && !claimed && prep != "an") return {};
+    // "war zu Besuch in China", "reiste zu einem Besuch nach Kairo": who
+    // comes for a visit pays it.
+    bool visit = prep == "zu" && de() && tr->relation == Relation::CONSULT && !tr->mutual;
+    if (!talks && !by_means && !claimed && !visit && prep != "an") return {};
   } else if (in_pp) {
     return {};
   }
