@@ -63,7 +63,10 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"author", kCueAuthor},
         {"territory", kCueTerritory},
         {"claim_ref", kCueClaimRef},
-        {"no_reference", kCueNoReference}};
+        {"no_reference", kCueNoReference},
+        {"member", kCueMember},
+        {"besides", kCueBesides},
+        {"also", kCueAlso}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

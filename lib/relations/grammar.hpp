@@ -142,6 +142,11 @@ class Grammar {
   // A preposition naming who made a statement a verb judges ("rejected an
   // offer from Kabul"), where it names no owner of other nouns.
   bool author(std::string_view fold) const { return cue(fold, kCueAuthor); }
+  // A noun for a group's members or followers ("Anhänger", "Aktivisten",
+  // "Fundamentalisten"): on an armed group's name, by compound, von or
+  // genitive, it stands for the group ("IS-Aktivisten", "die Anhänger von
+  // Boko Haram"); on a state's it names private persons, no actor.
+  bool member(std::string_view fold) const { return cue(fold, kCueMember); }
   // A noun for a piece of land ("Dorf", "Gebiet", "Grenzstadt", "territory"),
   // also as the last part of a compound: a state's adjective on it names the
   // state's territory ("ein nordirakisches Dorf", "Syrian territory").
@@ -152,6 +157,10 @@ class Grammar {
   // An adjective after which a description names no actor named before
   // ("das ganze Land", "the other country").
   bool no_reference(std::string_view fold) const { return cue(fold, kCueNoReference); }
+  // "Neben Ägypten kritisierte auch Saudi-Arabien": a preposition that adds
+  // its actors to a phrase after a word for "also" (auch, ebenfalls).
+  bool besides(std::string_view fold) const { return cue(fold, kCueBesides); }
+  bool also(std::string_view fold) const { return cue(fold, kCueAlso); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -171,7 +180,7 @@ class Grammar {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
     kCueTerritory = 512, kCueClaimRef = 1024,
-    kCueNoReference = 2048
+    kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384
   };
   StringMap<std::uint16_t> cues_;
   bool cue(std::string_view fold, Cue c) const {

@@ -7,6 +7,8 @@
 //        prep; ctx.grammar (actor heads).
 // Writes: mentions: group; prep, oblique, genitive_attr, attribution of the
 //         later conjuncts.
+#include <algorithm>
+
 #include "relations/analysis/units.hpp"
 #include "relations/analysis/word_shape.hpp"
 
@@ -105,6 +107,29 @@ bool comma_joins(const AnalysisView& v, const std::vector<Mention>& mentions, st
          closed_by_other(v, mentions, lo, j);
 }
 
+// "Neben Ägypten kritisierte auch Saudi-Arabien den Iran", "Russland hat
+// neben Syrien auch den Irak angegriffen": the actors after neben join the
+// phrase after auch, in whatever role it has.
+void join_besides(const AnalysisView& v, std::vector<Mention>& mentions) {
+  for (const Mention& y : mentions) {
+    if (y.np_first == 0 || v.tok[y.np_first - 1].fold != "auch") continue;
+    const auto before = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& x) {
+      return x.prep == "neben" && x.last < y.np_first;
+    });
+    if (before == mentions.end()) continue;
+    const int joined = before->group;
+    for (Mention& x : mentions)
+      if (x.group == joined) {
+        x.group = y.group;
+        x.prep = y.prep;
+        x.oblique = y.oblique;
+        x.genitive_attr = y.genitive_attr;
+        x.attribution = y.attribution;
+      }
+    return;
+  }
+}
+
 }  // namespace
 
 void find_coordination(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
@@ -131,6 +156,7 @@ void find_coordination(const Sentence& s, const AnalyzerContext& ctx, const Sent
       }
     }
   }
+  if (v.de) join_besides(v, mentions);
 }
 
 }  // namespace geokg

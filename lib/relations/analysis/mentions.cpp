@@ -128,6 +128,12 @@ bool citizen_head(const AnalysisView& v, const ActorMatch& m, const Mention& x) 
   return h >= 0 && v.ctx.grammar.citizen(v.tok[static_cast<std::uint32_t>(h)].fold);
 }
 
+// "IS-Aktivisten", "die Anhänger von Boko Haram": members of an armed group
+// act for it; members of a state's people are private persons.
+bool group_member(const AnalysisView& v, const ActorMatch& m, std::string_view head) {
+  return v.ctx.grammar.member(head) && v.ctx.actors.actors[m.actor]->type == ActorType::group;
+}
+
 // "ein nordirakisches Dorf", "syrisches Gebiet", "Iraqi villages": a state's
 // adjective or compound on a noun for land names the state's territory.
 bool territory_head(const AnalysisView& v, const ActorMatch& m, const Mention& x) {
@@ -165,7 +171,8 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
   // is ("US-Sanktionen"); "EU-Syrien-Fonds", "Ukraine-Konflikt" name none.
   if (x.how == Mention::compound && x.head >= 0 && v.de && !citizen) {
     std::string_view hf = tok[head].fold;
-    if (!g.actor_head(hf) && !v.ctx.triggers.noun(v.ctx.lang, hf)) return true;
+    if (!g.actor_head(hf) && !v.ctx.triggers.noun(v.ctx.lang, hf) && !group_member(v, m, hf))
+      return true;
   }
   if (former_office(v, m, x)) return true;
   // "ethnic Albanians", "ethnische Serben": an ethnic group, not the state.

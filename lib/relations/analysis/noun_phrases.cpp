@@ -203,7 +203,9 @@ void agent_owner(const AnalysisView& v, const std::vector<Mention>& mentions, Me
   if (m.how != Mention::name || m.np_first == 0 || !is_word(v.tok[m.np_first - 1])) return;
   const std::uint32_t a = m.np_first - 1;
   const Grammar& g = v.ctx.grammar;
-  const bool von = v.de && (m.prep == "von" || m.prep == "aus") && g.agent(v.tok[a].fold);
+  const bool member = m.actor && m.actor->type == ActorType::group && g.member(v.tok[a].fold);
+  const bool von =
+      v.de && (m.prep == "von" || m.prep == "aus") && (g.agent(v.tok[a].fold) || member);
   const std::string_view before = a > 0 && is_word(v.tok[a - 1]) ? v.tok[a - 1].fold : "";
   const bool in = v.de && m.prep == "in" && g.agent_owned_in(before, v.tok[a].fold);
   if (!(von || in) || (v.de && !v.tok[a].upper) || inside_mention(mentions, a)) return;
@@ -276,8 +278,10 @@ void genitive_attribute(const AnalysisView& v, const std::vector<Mention>& menti
   // "der Außenminister der USA", "die Truppen Russlands": the owner of a
   // noun naming people or an institution is the actor of the phrase, which
   // takes that noun's article and preposition.
-  if (m.genitive_attr && m.how == Mention::name && v.ctx.grammar.actor_head(tok[p].fold) &&
-      !v.syn.noun[p])
+  const bool member = m.actor && m.actor->type == ActorType::group &&
+                      v.ctx.grammar.member(tok[p].fold);  // "Anhänger des IS"
+  if (m.genitive_attr && m.how == Mention::name &&
+      (v.ctx.grammar.actor_head(tok[p].fold) || member) && !v.syn.noun[p])
     adopt_phrase(v, mentions, m, p, false);
 }
 

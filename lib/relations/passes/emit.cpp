@@ -47,7 +47,11 @@ void actors_of(const Candidate& k, std::vector<const Actor*>& sa,
   ta = {k.target->actor};
   if (k.source->how == Mention::pair && k.source->second) sa.push_back(k.source->second);
   if (k.target->how == Mention::pair && k.target->second) {
-    if (k.source == k.target) {
+    if (k.source == k.target && !is_symmetric(k.relation)) {
+      // "Beide Länder beschuldigen sich gegenseitig": each accuses the other.
+      sa = {k.source->actor, k.source->second};
+      ta = sa;
+    } else if (k.source == k.target) {
       sa = {k.source->actor};
       ta = {k.source->second};
     } else {

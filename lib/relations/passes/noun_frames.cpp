@@ -234,6 +234,13 @@ Side NounReader::possessive_pronoun() const {
     if (!w || w->genders.empty() || ((cls(p) & kRel) && !sv.cls_has(p, kRelPossessive)))
       continue;
     bool rel = (cls(p) & kRel) != 0;
+    // "Beide Länder haben ihre Zusammenarbeit verstärkt": a plural
+    // possessive after "beide Länder" in its clause is the pair's.
+    const auto pair = std::find_if(ms().begin(), ms().end(), [&](const Mention& m) {
+      return m.how == Mention::pair && m.actor && m.clause == static_cast<int>(ci) && m.last <= p;
+    });
+    if (!rel && pair != ms().end() && w->genders.find('p') != std::string::npos)
+      return group_of(ms(), static_cast<int>(pair - ms().begin()));
     const Actor* a =
         in.discourse.resolve(ms(), rel ? "mfnp" : w->genders, p, nullptr, false, sv.index);
     if (!a) continue;
@@ -276,7 +283,10 @@ Side NounReader::participant() const {
                     sv.in(RelationSet::means, tr->relation);
     // "bekannte sich zu dem Anschlag", "claimed responsibility for the attack".
     claimed = (prep == "zu" || prep == "für" || prep == "for") && claim_in_clause();
-    if (!talks && !by_means && !claimed && prep != "an") return {};
+    // "war zu Besuch in China", "reiste zu einem Besuch nach Kairo": who
+    // comes for a visit pays it.
+    bool visit = prep == "zu" && de() && tr->relation == Relation::CONSULT && !tr->mutual;
+    if (!talks && !by_means && !claimed && !visit && prep != "an") return {};
   } else if (in_pp) {
     return {};
   }

@@ -662,8 +662,10 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
   // description names both sides of an act two parties do together.
   const bool together = tr.mutual || tr.relation == Relation::AGREE ||
                         tr.relation == Relation::CONSULT || tr.relation == Relation::COOPERATE;
-  if (together && tgt.empty() && src.size() == 1 && src[0]->how == Mention::pair &&
-      src[0]->second)
+  // "Beide Länder beschuldigen sich gegenseitig": the pair acts on itself,
+  // each side on the other.
+  if ((together || reciprocal(tr)) && tgt.empty() && src.size() == 1 &&
+      src[0]->how == Mention::pair && src[0]->second)
     tgt = src;
   if (tr.mutual && tgt.empty() && src.size() >= 2) {
     // "X und Y einigten sich": a mutual act within one group.
