@@ -4,7 +4,7 @@
 // and case.
 //
 // Reads: the tokens; syn.classes; the mentions' how, head, np_first, last,
-//        prep; ctx.grammar (actor heads).
+//        prep; ctx.grammar (actor heads, besides and also words).
 // Writes: mentions: group; prep, oblique, genitive_attr, attribution of the
 //         later conjuncts.
 #include <algorithm>
@@ -112,9 +112,9 @@ bool comma_joins(const AnalysisView& v, const std::vector<Mention>& mentions, st
 // phrase after auch, in whatever role it has.
 void join_besides(const AnalysisView& v, std::vector<Mention>& mentions) {
   for (const Mention& y : mentions) {
-    if (y.np_first == 0 || v.tok[y.np_first - 1].fold != "auch") continue;
+    if (y.np_first == 0 || !v.ctx.grammar.also(v.tok[y.np_first - 1].fold)) continue;
     const auto before = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& x) {
-      return x.prep == "neben" && x.last < y.np_first;
+      return v.ctx.grammar.besides(x.prep) && x.last < y.np_first;
     });
     if (before == mentions.end()) continue;
     const int joined = before->group;
