@@ -216,6 +216,20 @@ bool expected_to(const AnalysisView& v, const Clause& c, std::uint32_t i) {
          !verb.upper && !(v.cls(i + 2) & kFunction);
 }
 
+// German "Obama wird zu einem Besuch in Hanoi erwartet", "ein Treffen wurde
+// vorgeschlagen": a word of planning or possibility (hypo_adj_stem) as the
+// participle that closes a clause with a form of "werden".
+bool expected_passive(const AnalysisView& v, const Clause& c, std::uint32_t i) {
+  if (!v.de || !(v.cls(i) & kHypoAdj) || v.tok[i].upper || i <= c.first) return false;
+  std::uint32_t e = c.last;
+  while (e > i + 1 && !is_word(v.tok[e - 1])) --e;
+  for (std::uint32_t k = i + 1; k < e; ++k)
+    if (!(v.cls(k) & (kAux | kAuxPassive))) return false;
+  for (std::uint32_t k = c.first; k < i; ++k)
+    if (v.cls(k) & kAuxPassive) return true;
+  return false;
+}
+
 // The status words of the clause.
 void status_words(const AnalysisView& v, Clause& c) {
   const std::uint32_t verb = content_verb(v, c);
@@ -241,7 +255,7 @@ void status_words(const AnalysisView& v, Clause& c) {
     }
     if (reported_would(v, i, verb)) c.intent = true;
     else if ((k & (kModalHypo | kHypoAdv)) && !evidential(v, c, i)) c.hypothetical = true;
-    if (expected_to(v, c, i)) c.hypothetical = true;
+    if (expected_to(v, c, i) || expected_passive(v, c, i)) c.hypothetical = true;
     if (k & kIntent) c.intent = true;
     if (k & kWilling) c.willing = true;
     if (k & kUndergo) c.undergo = true;

@@ -76,6 +76,8 @@ struct NounReader {
   void fill_side(Side& src, Side& tgt, Provenance& why) const;
   bool predicative() const;
   Status status_of() const;
+  std::string_view pp_prep() const;  // the preposition governing the noun's phrase
+  bool visit() const;
   bool halted() const;
   void sides(Side& src, Side& tgt, bool& source_is_subject, Provenance& why) const;
   void code(const Side& src, const Side& tgt, bool source_is_subject, Provenance why);
@@ -260,6 +262,19 @@ Side NounReader::possessive_pronoun() const {
 // The clause's subject as a side of the noun: who takes part in "bei einem
 // Treffen mit X", "an den Kämpfen gegen den IS teilnehmen", whose visit "bei
 // seinem Besuch in Moskau" is, whose means "reagierte mit Luftangriffen auf".
+std::string_view NounReader::pp_prep() const {
+  const WordInfo* w = v().grammar().find(tok()[np_start - 1].fold);
+  return w ? std::string_view(w->prep) : tok()[np_start - 1].fold;
+}
+
+// "war zu Besuch in China", "reiste zu einem Besuch nach Kairo": who comes
+// for a visit pays it, and the clause says whether it happens ("wird zu
+// einem Besuch erwartet").
+bool NounReader::visit() const {
+  return in_pp && np_start > c().first && de() && tr->relation == Relation::CONSULT &&
+         !tr->mutual && pp_prep() == "zu";
+}
+
 Side NounReader::participant() const {
   const SentenceView& sv = v();
   const Clause& cl = c();
@@ -268,8 +283,7 @@ Side NounReader::participant() const {
   if (judged_clause) return {};
   bool claimed = false;
   if (in_pp && np_start > cl.first) {
-    const WordInfo* w = sv.grammar().find(tok()[np_start - 1].fold);
-    std::string_view prep = w ? std::string_view(w->prep) : tok()[np_start - 1].fold;
+    const std::string_view prep = pp_prep();
     bool talks = (tr->mutual || sv.in(RelationSet::occasion, tr->relation)) &&
                  sv.grammar().is(prep, kOccasionPrep);
     // "bei seinem Besuch in Moskau", "during his visit to Cairo": the
@@ -283,10 +297,7 @@ Side NounReader::participant() const {
                     sv.in(RelationSet::means, tr->relation);
     // "bekannte sich zu dem Anschlag", "claimed responsibility for the attack".
     claimed = (prep == "zu" || prep == "für" || prep == "for") && claim_in_clause();
-    // "war zu Besuch in China", "reiste zu einem Besuch nach Kairo": who
-    // comes for a visit pays it.
-    bool visit = prep == "zu" && de() && tr->relation == Relation::CONSULT && !tr->mutual;
-    if (!talks && !by_means && !claimed && !visit && prep != "an") return {};
+    if (!talks && !by_means && !claimed && !visit() && prep != "an") return {};
   } else if (in_pp) {
     return {};
   }
@@ -526,7 +537,7 @@ Status NounReader::status_of() const {
     else if ((cls(k) & kHypoAdj) && st == Status::fact)
       set(Status::hypothetical, "possible, planned");
   }
-  if (st == Status::fact && !in_pp) {
+  if (st == Status::fact && (!in_pp || visit())) {
     if (mood.negates(i) && !(tr->relation == Relation::SANCTION && cl.undergo))
       set(Status::negated, "clause negated");
     else if (demand().hypothetical)
