@@ -310,7 +310,10 @@ std::pair<std::string, std::string> Engine::resolve_pair(std::string_view a,
 
 Table Engine::between(std::string_view a, std::string_view b, const Selection& sel) const {
   check_range(sel);
-  const auto [x, y] = resolve_pair(a, b);
+  // Named references, not a structured binding: clang before 16 cannot
+  // capture one in a lambda.
+  const auto ids = resolve_pair(a, b);
+  const std::string &x = ids.first, &y = ids.second;
   const KnowledgeGraph view = select(graph_, sel);
   const Graph& g = view.graph();
   std::vector<Edge> edges;
@@ -469,7 +472,10 @@ Table Engine::path(std::string_view a, std::string_view b, const Selection& sel)
 Table Engine::evidence(std::string_view a, Relation r, std::string_view b,
                        const Selection& sel) const {
   check_range(sel);
-  const auto [x, y] = resolve_pair(a, b);
+  // Named references, not a structured binding: clang before 16 cannot
+  // capture one in a lambda.
+  const auto ids = resolve_pair(a, b);
+  const std::string &x = ids.first, &y = ids.second;
   Selection s = sel;
   s.relations = {r};
   const KnowledgeGraph view = select(graph_, s);
