@@ -138,31 +138,37 @@ bool Grammar::agent_owned_in(std::string_view before, std::string_view fold) con
   return owned && *owned;
 }
 
-bool Grammar::actor_head(std::string_view fold) const {
-  if (agent(fold)) return true;
-  for (std::size_t i = 0; i + 3 <= fold.size(); ++i) {
-    if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;
-    if (actor_heads_.find(fold.substr(i)) != actor_heads_.end()) return true;
+namespace {
+
+// A German compound ends in a known word: some tail of `fold`, starting at a
+// character from `from` on and at least `shortest` bytes long, is `known`.
+template <class Known>
+bool ends_in(std::string_view fold, std::size_t from, std::size_t shortest, const Known& known) {
+  for (std::size_t i = from; i + shortest <= fold.size(); ++i) {
+    if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;  // inside a character
+    if (known(fold.substr(i))) return true;
   }
   return false;
+}
+
+}  // namespace
+
+bool Grammar::actor_head(std::string_view fold) const {
+  return agent(fold) || ends_in(fold, 0, 3, [&](std::string_view tail) {
+           return actor_heads_.find(tail) != actor_heads_.end();
+         });
 }
 
 bool Grammar::territory(std::string_view fold) const {
-  if (cue(fold, kCueTerritory)) return true;
-  constexpr std::size_t kShortestPart = 4;  // "dorf": "Grenzdorf"; not "ort" in "Export"
-  for (std::size_t i = 1; i + kShortestPart <= fold.size(); ++i) {
-    if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;
-    if (cue(fold.substr(i), kCueTerritory)) return true;
-  }
-  return false;
+  // "dorf" in "Grenzdorf", but not "ort" in "Export".
+  return ends_in(fold, 0, 4, [&](std::string_view tail) { return cue(tail, kCueTerritory); }) ||
+         cue(fold, kCueTerritory);
 }
 
 bool Grammar::nonactor_head(std::string_view fold) const {
-  for (std::size_t i = 1; i + 5 <= fold.size(); ++i) {
-    if ((static_cast<unsigned char>(fold[i]) & 0xC0) == 0x80) continue;
-    if (nonactor_heads_.find(fold.substr(i)) != nonactor_heads_.end()) return true;
-  }
-  return false;
+  return ends_in(fold, 1, 5, [&](std::string_view tail) {
+    return nonactor_heads_.find(tail) != nonactor_heads_.end();
+  });
 }
 
 }  // namespace geokg
