@@ -45,6 +45,9 @@ void find_head(const AnalysisView& v, const std::vector<ActorMatch>& names, cons
       if (n.first == h && n.last + 1 < v.n && compound_hyphen(v.s, n.last) &&
           v.ctx.triggers.noun(v.ctx.lang, v.tok[n.last + 1].fold))
         h = n.last + 1;
+    // "die US-geführte Koalition": the led noun, which acts as its leader.
+    if ((v.cls(h) & kLedBy) && h + 1 < v.n && is_word(v.tok[h + 1]) && v.tok[h + 1].upper)
+      ++h;
     x.head = static_cast<std::int32_t>(h);
   } else if (x.how == Mention::adjective) {
     const std::uint32_t from = after_elliptic(v, names, m);
@@ -171,7 +174,9 @@ bool names_no_actor(const AnalysisView& v, const ActorMatch& m, const Mention& x
   // is ("US-Sanktionen"); "EU-Syrien-Fonds", "Ukraine-Konflikt" name none.
   if (x.how == Mention::compound && x.head >= 0 && v.de && !citizen) {
     std::string_view hf = tok[head].fold;
-    if (!g.actor_head(hf) && !v.ctx.triggers.noun(v.ctx.lang, hf) && !group_member(v, m, hf))
+    const bool led = head > m.last + 1 && (v.cls(head - 1) & kLedBy);
+    if (!led && !g.actor_head(hf) && !v.ctx.triggers.noun(v.ctx.lang, hf) &&
+        !group_member(v, m, hf))
       return true;
   }
   if (former_office(v, m, x)) return true;
