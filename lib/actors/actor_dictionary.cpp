@@ -55,11 +55,12 @@ FormKind parse_form_kind(std::string_view s) {
       {"name", FormKind::name},       {"short", FormKind::short_form},
       {"adjective", FormKind::adjective}, {"demonym", FormKind::demonym},
       {"capital", FormKind::capital}, {"seat", FormKind::seat},
-      {"surname", FormKind::surname}, {"alias", FormKind::alias}};
+      {"surname", FormKind::surname}, {"alias", FormKind::alias},
+      {"place", FormKind::place}};
   for (auto& [n, k] : kinds)
     if (n == s) return k;
   throw DataError("unknown form kind '" + std::string(s) +
-                  "' (expected name, short, adjective, demonym, capital, seat, surname, alias or label)");
+                  "' (expected name, short, adjective, demonym, capital, seat, surname, alias, place or label)");
 }
 
 std::uint32_t ActorIndex::intern(const Actor& a) {

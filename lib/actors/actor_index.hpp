@@ -15,7 +15,8 @@
 namespace geokg {
 
 enum class FormKind : std::uint8_t {
-  name, short_form, adjective, demonym, capital, seat, surname, alias
+  name, short_form, adjective, demonym, capital, seat, surname, alias,
+  place  // a city that names its state only as the place of an event
 };
 FormKind parse_form_kind(std::string_view s);  // throws DataError
 

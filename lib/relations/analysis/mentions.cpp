@@ -264,7 +264,9 @@ void add_name_mentions(const AnalysisView& v, const std::vector<ActorMatch>& nam
     find_head(v, names, m, x);
     if (names_no_actor(v, m, x)) continue;
     x.private_person = private_person(v, m) || citizen_head(v, m, x);
-    x.territory = !x.private_person && territory_head(v, m, x);
+    // "in Brüssel": a city whose name stands for an organisation it hosts
+    // names its state only as the territory where something happens.
+    x.territory = !x.private_person && (territory_head(v, m, x) || m.kind == FormKind::place);
     for (std::uint32_t k = m.first; k < m.last; ++k) {
       if (!x.text.empty() && v.tok[k].begin > v.tok[k - 1].end) x.text += ' ';
       x.text += v.tok[k].form;

@@ -67,6 +67,8 @@ struct SubjectFinder {
     for (int k = static_cast<int>(ms.size()) - 1; k >= 0; --k) {
       const Mention& m = ms[static_cast<std::size_t>(k)];
       if (m.last > c.first || m.clause != static_cast<int>(ci) - 1) continue;
+      // A named place ("der Botschafter in Genf, der ...") is no actor to refer to.
+      if (m.territory && m.how == Mention::name) continue;
       bool fits = !agree_gender ||
                   (w && (m.gender == '-' ||
                          (m.gender != '-' && w->genders.find(m.gender) != std::string::npos)));
