@@ -176,13 +176,14 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  enum Cue : std::uint16_t {
+  // 32 bits: room for 17 more cue classes.
+  enum Cue : std::uint32_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
     kCueTerritory = 512, kCueClaimRef = 1024,
     kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384
   };
-  StringMap<std::uint16_t> cues_;
+  StringMap<std::uint32_t> cues_;
   bool cue(std::string_view fold, Cue c) const {
     auto it = cues_.find(fold);
     return it != cues_.end() && (it->second & c);
