@@ -309,7 +309,11 @@ void ActorIndex::add_compass(std::istream& in, const std::string& where) {
   read_table(in, where, 2, "kind form", [&](const TableRow& r) {
     std::string form = fold_case(r.fields[1]);
     if (form.empty()) throw DataError("empty form");
-    if (r.fields[0] == "compass") compass.words.push_back(form);
+    if (r.fields[0] == "compass") {
+      compass.first[static_cast<unsigned char>(form[0])] = true;
+      compass.shortest = std::min(compass.shortest, form.size());
+      compass.words.push_back(form);
+    }
     else if (r.fields[0] == "part") compass.parts.push_back(form);
     else if (r.fields[0] == "not") compass.nots.push_back(form);
     else throw DataError("kind must be compass, part or not, not '" + std::string(r.fields[0]) + "'");
@@ -322,6 +326,9 @@ void ActorIndex::add_compass(std::istream& in, const std::string& where) {
 const FormEntry* ActorIndex::compass_part(const Token& t) const {
   const std::string_view f = t.fold;
   constexpr std::size_t kShortestRest = 4;  // "Iran", "Irak", "Oman"
+  if (f.empty() || !compass.first[static_cast<unsigned char>(f[0])] ||
+      f.size() < compass.shortest + kShortestRest)
+    return nullptr;
   for (const std::string& w : compass.words) {
     if (f.size() < w.size() + kShortestRest || !f.starts_with(w)) continue;
     for (const std::string& n : compass.nots)

@@ -1,6 +1,7 @@
 // The dictionary's look-up structures, shared with the mention matcher of the
 // relation stage.  Internal: not installed.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <iosfwd>
 #include <memory>
@@ -72,6 +73,10 @@ struct ActorIndex {
   // words longest first, rests that name a continent, words that are no part.
   struct Compass {
     std::vector<std::string> words, parts, nots;
+    // The first bytes of the words: most tokens start with none of them and
+    // are passed over at once, which keeps the look-up off extraction's hot path.
+    std::array<bool, 256> first{};
+    std::size_t shortest = SIZE_MAX;
   } compass;
 
   // Each match of a person with periods becomes the person as coded on `day`,
