@@ -11,6 +11,8 @@ packages+=(libplplot-dev librsvg2-bin)
 packages+=(chromium python3-websocket)
 # The man page (help2man) and the tests of it (man-db) and of shell completion (zsh).
 packages+=(help2man zsh man-db)
+# geokg-dask: Dask's scheduler and worker processes.
+packages+=(python3-distributed)
 # npm for the browser libraries of the .html page; a Node.js from elsewhere brings its own.
 command -v npm >/dev/null || packages+=(npm)
 if [ "${GEOKG_SANITIZE:-}" = 1 ]; then packages+=(clang libclang-rt-14-dev); fi
