@@ -124,8 +124,8 @@ void check_plot_name(const std::string& path) {
   std::string ext = path.size() >= 4 ? path.substr(path.size() - 4) : "";
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext != ".svg")
-    throw QueryError(fmt::format("--plot writes SVG: give a file name ending in .svg, not '{}'",
-                                 path));
+    throw QueryError(
+        fmt::format("--plot writes SVG: give a file name ending in .svg, not '{}'", path));
 }
 
 constexpr const char* kTimelineHelp =
@@ -153,8 +153,9 @@ void add_timeline(CLI::App* s, const Prepare& prepare) {
   s->add_option("actor", o->actors, "None, one actor, or two (a pair)")
       ->expected(0, CLI::detail::expected_max_vector_size)
       ->type_name("ACTOR");
-  s->add_option("--by", o->by, "week (ISO 8601, YYYY-Www, from Monday), month or year "
-                               "(default: month)");
+  s->add_option("--by", o->by,
+                "week (ISO 8601, YYYY-Www, from Monday), month or year "
+                "(default: month)");
   s->add_option("--per", o->per,
                 "relation (a column per type) or quad (verbal-cooperation, "
                 "material-cooperation, verbal-conflict, material-conflict; default: relation)");
@@ -175,6 +176,162 @@ void add_timeline(CLI::App* s, const Prepare& prepare) {
         return to_table(t);
       };
     };
+  });
+}
+
+CLI::App* subcommand(CLI::App* cmd, const char* name, const char* help) {
+  CLI::App* s = cmd->add_subcommand(name, help);
+  // Lets --format follow the subcommand's own arguments.
+  s->fallthrough();
+  return s;
+}
+
+void add_actors(CLI::App* cmd, const Prepare& prepare) {
+  struct O {
+    FilterOptions f;
+    std::string top = "10";
+    std::string by = "degree";
+  };
+  auto o = std::make_shared<O>();
+  CLI::App* s = subcommand(
+      cmd, "actors",
+      "Actors ranked by weighted degree (sentences in and out), PageRank (sums to 1) "
+      "or betweenness (a relation's distance is 1/sentences; computed, and shown as a "
+      "column, only when ranking by it)");
+  s->add_option("--top", o->top, "How many (0: all; default 10)");
+  s->add_option("--by", o->by, "degree, pagerank or betweenness (default: degree)");
+  add_filter_options(s, o->f, "fact");
+  s->callback([o, prepare] {
+    *prepare = [o]() -> Answer {
+      const Selection sel = selection(o->f);
+      const Ranking by = parse_ranking(o->by);
+      const std::size_t top = parse_count<std::size_t>(o->top, "--top");
+      return [sel, by, top](const Engine& e) { return e.actors(sel, by, top); };
+    };
+  });
+}
+
+void add_relations(CLI::App* cmd, const Prepare& prepare) {
+  struct O {
+    FilterOptions f;
+    std::string from, to;
+    std::string top = "0";
+  };
+  auto o = std::make_shared<O>();
+  CLI::App* s =
+      subcommand(cmd, "relations",
+                 "Relations that match, strongest first, as the rows of 'geokg build -o "
+                 "graph.csv': codes and names, dates, and the earliest dated evidence "
+                 "sentence with its document");
+  s->add_option("--from", o->from, "Only relations by this actor");
+  s->add_option("--to", o->to, "Only relations on this actor");
+  s->add_option("--top", o->top, "At most N relations (0: all, the default)");
+  add_filter_options(s, o->f, "fact");
+  s->callback([o, prepare] {
+    *prepare = [o]() -> Answer {
+      RelationQuery rq;
+      rq.selection = selection(o->f);
+      rq.from = o->from;
+      rq.to = o->to;
+      rq.top = parse_count<std::size_t>(o->top, "--top");
+      return [rq](const Engine& e) { return e.relations(rq); };
+    };
+  });
+}
+
+void add_between(CLI::App* cmd, const Prepare& prepare) {
+  struct O {
+    FilterOptions f;
+    std::string a, b;
+  };
+  auto o = std::make_shared<O>();
+  CLI::App* s = subcommand(cmd, "between",
+                           "Every relation between two actors, both directions, with "
+                           "counts and dates");
+  s->add_option("a", o->a, "One actor")->required();
+  s->add_option("b", o->b, "The other actor")->required();
+  add_filter_options(s, o->f, "all");
+  s->callback([o, prepare] {
+    *prepare = [o]() -> Answer {
+      const Selection sel = selection(o->f);
+      return [o, sel](const Engine& e) { return e.between(o->a, o->b, sel); };
+    };
+  });
+}
+
+void add_neighbors(CLI::App* cmd, const Prepare& prepare) {
+  struct O {
+    FilterOptions f;
+    std::string a;
+    std::string depth = "1";
+  };
+  auto o = std::make_shared<O>();
+  CLI::App* s = subcommand(cmd, "neighbors",
+                           "Who an actor acts on and who acts on it, each relation listed "
+                           "with its depth (hops from the actor)");
+  s->add_option("actor", o->a, "The actor")->required();
+  s->add_option("--depth", o->depth, "Hops to follow, in either direction (default 1)");
+  add_filter_options(s, o->f, "fact");
+  s->callback([o, prepare] {
+    *prepare = [o]() -> Answer {
+      const Selection sel = selection(o->f);
+      const auto depth = parse_count<unsigned>(o->depth, "--depth");
+      return [o, sel, depth](const Engine& e) { return e.neighbors(o->a, depth, sel); };
+    };
+  });
+}
+
+void add_path(CLI::App* cmd, const Prepare& prepare) {
+  struct O {
+    FilterOptions f;
+    std::string a, b;
+  };
+  auto o = std::make_shared<O>();
+  CLI::App* s =
+      subcommand(cmd, "path",
+                 "The shortest chain of relations from A to B (fewest hops), each hop with its "
+                 "relations.  Hops follow the direction of relations (AGREE, CONSULT and "
+                 "COOPERATE go both ways); when no such chain exists, the shortest chain "
+                 "ignoring direction is shown, with a note.");
+  s->add_option("a", o->a, "From this actor")->required();
+  s->add_option("b", o->b, "To this actor")->required();
+  add_filter_options(s, o->f, "fact");
+  s->callback([o, prepare] {
+    *prepare = [o]() -> Answer {
+      const Selection sel = selection(o->f);
+      return [o, sel](const Engine& e) { return e.path(o->a, o->b, sel); };
+    };
+  });
+}
+
+void add_evidence(CLI::App* cmd, const Prepare& prepare) {
+  struct O {
+    FilterOptions f;
+    std::string a, relation, b;
+  };
+  auto o = std::make_shared<O>();
+  CLI::App* s = subcommand(cmd, "evidence",
+                           "The sentences behind a relation, with document, date and status");
+  s->add_option("a", o->a, "The source actor")->required();
+  s->add_option("relation", o->relation, "The relation type (THREATEN, SANCTION, ...)")
+      ->required();
+  s->add_option("b", o->b, "The target actor")->required();
+  add_filter_options(s, o->f, "all");
+  s->callback([o, prepare] {
+    *prepare = [o]() -> Answer {
+      const Selection sel = selection(o->f);
+      const Relation r = parse_relation_name(o->relation);
+      return [o, sel, r](const Engine& e) { return e.evidence(o->a, r, o->b, sel); };
+    };
+  });
+}
+
+void add_stats(CLI::App* cmd, const Prepare& prepare) {
+  CLI::App* s = subcommand(cmd, "stats",
+                           "Counts of documents, actors, relations by type, quad class and "
+                           "status, and weak and strong components");
+  s->callback([prepare] {
+    *prepare = []() -> Answer { return [](const Engine& e) { return e.stats(); }; };
   });
 }
 
@@ -199,156 +356,11 @@ Action add_query(CLI::App& app) {
   // returns the question to ask.  Checking happens in the action, not in the
   // callback: errors thrown during parsing would bypass main's error report.
   auto prepare = std::make_shared<std::function<Answer()>>();
-  auto sub = [&](const char* name, const char* help) {
-    CLI::App* s = cmd->add_subcommand(name, help);
-    // Lets --format follow the subcommand's own arguments.
-    s->fallthrough();
-    return s;
-  };
-
-  {
-    struct O {
-      FilterOptions f;
-      std::string top = "10";
-      std::string by = "degree";
-    };
-    auto o = std::make_shared<O>();
-    auto* s =
-        sub("actors",
-            "Actors ranked by weighted degree (sentences in and out), PageRank (sums to 1) "
-            "or betweenness (a relation's distance is 1/sentences; computed, and shown as a "
-            "column, only when ranking by it)");
-    s->add_option("--top", o->top, "How many (0: all; default 10)");
-    s->add_option("--by", o->by, "degree, pagerank or betweenness (default: degree)");
-    add_filter_options(s, o->f, "fact");
-    s->callback([o, prepare] {
-      *prepare = [o]() -> Answer {
-        const Selection sel = selection(o->f);
-        const Ranking by = parse_ranking(o->by);
-        const std::size_t top = parse_count<std::size_t>(o->top, "--top");
-        return [sel, by, top](const Engine& e) { return e.actors(sel, by, top); };
-      };
-    });
-  }
-  {
-    struct O {
-      FilterOptions f;
-      std::string from, to;
-      std::string top = "0";
-    };
-    auto o = std::make_shared<O>();
-    auto* s = sub("relations",
-                  "Relations that match, strongest first, as the rows of 'geokg build -o "
-                  "graph.csv': codes and names, dates, and the earliest dated evidence "
-                  "sentence with its document");
-    s->add_option("--from", o->from, "Only relations by this actor");
-    s->add_option("--to", o->to, "Only relations on this actor");
-    s->add_option("--top", o->top, "At most N relations (0: all, the default)");
-    add_filter_options(s, o->f, "fact");
-    s->callback([o, prepare] {
-      *prepare = [o]() -> Answer {
-        RelationQuery rq;
-        rq.selection = selection(o->f);
-        rq.from = o->from;
-        rq.to = o->to;
-        rq.top = parse_count<std::size_t>(o->top, "--top");
-        return [rq](const Engine& e) { return e.relations(rq); };
-      };
-    });
-  }
-  {
-    struct O {
-      FilterOptions f;
-      std::string a, b;
-    };
-    auto o = std::make_shared<O>();
-    auto* s = sub("between",
-                  "Every relation between two actors, both directions, with "
-                  "counts and dates");
-    s->add_option("a", o->a, "One actor")->required();
-    s->add_option("b", o->b, "The other actor")->required();
-    add_filter_options(s, o->f, "all");
-    s->callback([o, prepare] {
-      *prepare = [o]() -> Answer {
-        const Selection sel = selection(o->f);
-        return [o, sel](const Engine& e) { return e.between(o->a, o->b, sel); };
-      };
-    });
-  }
-  {
-    struct O {
-      FilterOptions f;
-      std::string a;
-      std::string depth = "1";
-    };
-    auto o = std::make_shared<O>();
-    auto* s = sub("neighbors",
-                  "Who an actor acts on and who acts on it, each relation listed "
-                  "with its depth (hops from the actor)");
-    s->add_option("actor", o->a, "The actor")->required();
-    s->add_option("--depth", o->depth, "Hops to follow, in either direction (default 1)");
-    add_filter_options(s, o->f, "fact");
-    s->callback([o, prepare] {
-      *prepare = [o]() -> Answer {
-        const Selection sel = selection(o->f);
-        const auto depth = parse_count<unsigned>(o->depth, "--depth");
-        return [o, sel, depth](const Engine& e) { return e.neighbors(o->a, depth, sel); };
-      };
-    });
-  }
-  {
-    struct O {
-      FilterOptions f;
-      std::string a, b;
-    };
-    auto o = std::make_shared<O>();
-    auto* s =
-        sub("path",
-            "The shortest chain of relations from A to B (fewest hops), each hop with its "
-            "relations.  Hops follow the direction of relations (AGREE, CONSULT and "
-            "COOPERATE go both ways); when no such chain exists, the shortest chain "
-            "ignoring direction is shown, with a note.");
-    s->add_option("a", o->a, "From this actor")->required();
-    s->add_option("b", o->b, "To this actor")->required();
-    add_filter_options(s, o->f, "fact");
-    s->callback([o, prepare] {
-      *prepare = [o]() -> Answer {
-        const Selection sel = selection(o->f);
-        return [o, sel](const Engine& e) { return e.path(o->a, o->b, sel); };
-      };
-    });
-  }
-  {
-    struct O {
-      FilterOptions f;
-      std::string a, relation, b;
-    };
-    auto o = std::make_shared<O>();
-    auto* s =
-        sub("evidence", "The sentences behind a relation, with document, date and status");
-    s->add_option("a", o->a, "The source actor")->required();
-    s->add_option("relation", o->relation, "The relation type (THREATEN, SANCTION, ...)")
-        ->required();
-    s->add_option("b", o->b, "The target actor")->required();
-    add_filter_options(s, o->f, "all");
-    s->callback([o, prepare] {
-      *prepare = [o]() -> Answer {
-        const Selection sel = selection(o->f);
-        const Relation r = parse_relation_name(o->relation);
-        return [o, sel, r](const Engine& e) { return e.evidence(o->a, r, o->b, sel); };
-      };
-    });
-  }
-  add_timeline(sub("timeline", kTimelineHelp), prepare);
-  {
-    auto* s = sub("stats",
-                  "Counts of documents, actors, relations by type, quad class and "
-                  "status, and weak and strong components");
-    s->callback([prepare] {
-      *prepare = []() -> Answer { return [](const Engine& e) { return e.stats(); }; };
-    });
-  }
-
+  for (auto add :
+       {add_actors, add_relations, add_between, add_neighbors, add_path, add_evidence})
+    add(cmd, prepare);
+  add_timeline(subcommand(cmd, "timeline", kTimelineHelp), prepare);
+  add_stats(cmd, prepare);
   return [q, prepare]() {
     // Options are checked before the graph is read, so a typo is reported at
     // once, whatever the graph.
