@@ -67,6 +67,7 @@ struct VerbReader {
   const VerbForm* select_form(std::uint32_t i, const std::vector<VerbForm>& forms) const;
   bool fits(std::uint32_t i, const VerbForm& f) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
+  bool carries_statement(std::uint32_t i, const Trigger& tr) const;
   Side instrument_doer(Relation rel) const;
   Side event_subject_doer(std::uint32_t i, Relation rel) const;
   bool reciprocal(const Trigger& tr) const;
@@ -171,6 +172,22 @@ bool VerbReader::fits(std::uint32_t i, const VerbForm& f) const {
     if (!found) return false;
   }
   return de() || !(f.types & kGerund) || (f.types & ~kGerund) || (i > 0 && (cls(i - 1) & kAux));
+}
+
+// "schickte eine Protestnote an Washington": a verb that only carries its
+// object sends no aid when the object is a noun of a verbal event (a protest,
+// an invitation, a demand); that noun's frame reads the event.
+bool VerbReader::carries_statement(std::uint32_t i, const Trigger& tr) const {
+  if (!tr.carrier) return false;
+  const SentenceView& sv = v();
+  for (std::uint32_t k = c().first; k < c().last; ++k) {
+    if (k == i || !sv.syn.noun[k]) continue;
+    for (std::uint32_t n : *sv.syn.noun[k]) {
+      Quad q = quad_of(sv.triggers().at(n).relation);
+      if (q == Quad::verbal_cooperation || q == Quad::verbal_conflict) return true;
+    }
+  }
+  return false;
 }
 
 // "sought to ease tensions": an attempt, not a request.
@@ -841,6 +858,7 @@ void VerbReader::token(std::uint32_t i) {
   const Trigger& tr = v().triggers().at(vf->trigger);
   if (trace) trace->gate(form_name(*vf) + " of " + tr.entry);
   if (attempt(i, tr)) return drop(Drop::attempt);
+  if (carries_statement(i, tr)) return drop(Drop::carried_statement);
   read(i, *vf);
 }
 
