@@ -757,6 +757,8 @@ void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& tri
     else if (sv.in(RelationSet::demands, g))
       set_status(Status::hypothetical, "to-infinitive under a demand");
   }
+  if (demand.refused && st != Status::negated)
+    set_status(Status::negated, "to-infinitive under a refusal");
   if (to.intent && st == Status::fact)
     set_status(Status::hypothetical, "to-infinitive of intent");
   // "It is feared that Russia will attack": a feared act, announced by nobody.
@@ -890,6 +892,13 @@ ClauseDemand demand_of(const FrameInputs& in, std::size_t ci, const NounFrames& 
       (verbs.clause_relations[static_cast<std::size_t>(c.governor)] & bit(Relation::REQUEST));
   d.hypothetical = in.moods[ci].hypothetical || d.demanded;
   if (c.type != Clause::zu || c.governor < 0) return d;
+  // "weigerte sich, mit Kiew zu verhandeln": the refused act did not happen
+  // (unless the refusal is denied: "weigerte sich nicht").
+  const auto gov = static_cast<std::size_t>(c.governor);
+  for (Relation r : all_relations())
+    if ((verbs.clause_relations[gov] & bit(r)) && v.in(RelationSet::refusals, r) &&
+        !in.moods[gov].negated)
+      d.refused = true;
   auto requests = requests_of(v, c.governor, verbs, nouns);
   if (!requests.empty()) d.subject_override = index_in(in.ms, requests.front().second);
   if (d.demanded)
