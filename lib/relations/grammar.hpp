@@ -161,6 +161,10 @@ class Grammar {
   // its actors to a phrase after a word for "also" (auch, ebenfalls).
   bool besides(std::string_view fold) const { return cue(fold, kCueBesides); }
   bool also(std::string_view fold) const { return cue(fold, kCueAlso); }
+  // A pronoun that is only ever nominative (er, wir): after the finite verb
+  // it is the subject, so a name before the verb is an object ("Schäuble
+  // warf er vor").
+  bool nominative(std::string_view fold) const { return cue(fold, kCueNominative); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -176,12 +180,13 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  // 32 bits: room for 17 more cue classes.
+  // 32 bits: room for 16 more cue classes.
   enum Cue : std::uint32_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
     kCueTerritory = 512, kCueClaimRef = 1024,
-    kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384
+    kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384,
+    kCueNominative = 1u << 16
   };
   StringMap<std::uint32_t> cues_;
   bool cue(std::string_view fold, Cue c) const {

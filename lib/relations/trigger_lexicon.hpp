@@ -32,6 +32,9 @@ struct Trigger {
   bool attempt = false;    // before a to-infinitive it means "try" ("sought to ease"): no event
   bool weapon = false;     // a weapon: an attack only where a verb of use is in its clause
   bool reciprocal = false; // both sides do it to each other ("exchanged fire with")
+  // Only carries its object ("schicken", "senden"): a statement noun in its
+  // clause ("eine Protestnote", "eine Einladung") is the event, the verb none.
+  bool carrier = false;
   // A verb-object phrase ("den Botschafter ausweisen", "cut ties"): the verb
   // means this only with one of these nouns (folded) in its clause, and then
   // before its entries without one.

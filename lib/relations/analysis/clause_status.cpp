@@ -244,6 +244,9 @@ void status_words(const AnalysisView& v, Clause& c) {
       // denies only its own phrase.
       bool only = i + 1 < c.last && (v.cls(i + 1) & kOnly);
       bool phrase = i > c.first && (v.cls(i - 1) & kNegPhrase);
+      // "kritisierte Wien als nicht hilfreich": a negation right after a
+      // predicative "als" inside the clause denies the predicate, not the act.
+      phrase = phrase || (i > c.first + 1 && (v.cls(i - 1) & kAs));
       // "urged Israel not to attack": English "not" before "to" denies the
       // infinitive after it, not the demand or promise before it; "attacked
       // Gaza after Hamas did not release": a negation after a subordinator

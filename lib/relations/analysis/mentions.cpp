@@ -296,6 +296,25 @@ bool named_nearby(const AnalysisView& v, const std::vector<Mention>& mentions,
   return named_after || named_before;
 }
 
+// "sein Land", "ihre Regierung": a state noun after a third-person possessive
+// is the state of whoever the possessive stands for, resolved like a pronoun
+// of the possessive's genders.  Singular state nouns only: "ihre Länder" or
+// "seine Miliz" name others.
+bool owned_state(const AnalysisView& v, std::uint32_t i, Mention& x) {
+  if (!v.de || !(v.cls(i - 1) & kPoss) || !(v.cls(i) & kDefDesc)) return false;
+  const WordInfo* noun = v.ctx.grammar.find(v.tok[i].fold);
+  const WordInfo* poss = v.ctx.grammar.find(v.tok[i - 1].fold);
+  if (!noun || !poss || noun->genders.size() != 1 ||
+      noun->genders.find_first_of("mfn") == std::string::npos || poss->genders.empty())
+    return false;
+  x.first = i - 1;
+  x.how = Mention::pronoun;
+  x.owned = true;
+  x.genders = poss->genders;
+  x.text = std::string(v.tok[i - 1].form) + ' ' + std::string(v.tok[i].form);
+  return true;
+}
+
 // A description at `i` ("das Land", "die beiden Nationen", "der neue
 // Kanzler", "the prime minister", "Rebellen"): false when it is none or
 // names its actor itself.
@@ -305,6 +324,7 @@ bool description(const AnalysisView& v, const std::vector<Mention>& mentions, st
   const bool de = v.de;
   const std::uint64_t c = v.cls(i);
   std::uint32_t d = i - 1;
+  if (owned_state(v, i, x)) return true;
   if ((c & (kPersonDesc | kDefDesc)) && d > 0 && tok[d].kind == TokenKind::word &&
       !tok[d].upper && !(v.cls(d) & kFunction) && (v.cls(d - 1) & kDet)) {
     // "der neue Kanzler", "the prime minister", "die frühere Sowjetrepublik";

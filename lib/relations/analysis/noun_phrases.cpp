@@ -327,6 +327,10 @@ void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const Sent
     // "X zufolge" (German postposition).
     if (m.last < v.n && is_word(v.tok[m.last]) && v.tok[m.last].fold == "zufolge")
       m.attribution = true;
+    // "Poposki: Es gab ...": a name opening the sentence before a colon labels
+    // who speaks (interviews, quotes), like "X zufolge"; it acts in nothing.
+    if (m.np_first == 0 && m.last + 1 < v.n && is_punct(v.tok[m.last], ":"))
+      m.attribution = true;
     genitive_attribute(v, mentions, m);
     possessive(v, m);
   }

@@ -34,6 +34,7 @@ struct Mention {
   bool genitive_attr = false;         // the attribute of a preceding noun
   bool possessive = false;            // "Russlands Krieg", "Russia's attack"
   bool person = false;                // a description of a person ("der Minister")
+  bool owned = false;                 // "sein Land": stands for the possessor
   // "ein Kanadier", "a US citizen": a private person, who stands for the
   // state only as the target of what is done to persons (the relation set
   // on_citizens); never a source, a speaker or an antecedent.

@@ -33,11 +33,27 @@ struct Resolver {
   int bound(const Mention& m) const {
     return v.de && !v.cls_has(m.first, kPoss) ? m.clause : -1;
   }
+  // "Sein Land werde protestieren, sagte Dacic": a possessive opening what a
+  // speaker named after it says is the speaker's, if the genders fit.
+  const Actor* named_after(const Mention& m, const Actor* speaker) const {
+    if (!speaker) return nullptr;
+    for (const Mention& s : ms)
+      if (s.actor == speaker && s.how == Mention::name && s.first > m.first &&
+          (s.gender == '-' || m.genders.find(s.gender) != std::string::npos))
+        return speaker;
+    return nullptr;
+  }
   void one(Mention& m, const Actor* speaker) {
     if (correlate(v, m)) {
       m.actor = nullptr;
     } else if (m.how == Mention::pronoun) {
-      m.actor = d.resolve(ms, m.genders, m.first, nullptr, false, v.index, bound(m));
+      // "sein Land", "ihre Regierung": whose state it is, a person's.
+      if (m.owned) {
+        m.actor = named_after(m, speaker);
+        if (!m.actor) m.actor = d.resolve_person(ms, m.genders, m.first, v.index, bound(m));
+      } else {
+        m.actor = d.resolve(ms, m.genders, m.first, nullptr, false, v.index, bound(m));
+      }
     } else if (m.how == Mention::description && m.person) {
       m.actor = d.resolve_person(ms, m.genders, m.first, v.index, bound(m));
     } else if (m.how == Mention::description) {

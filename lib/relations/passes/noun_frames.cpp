@@ -280,7 +280,12 @@ Side NounReader::participant() const {
   const Clause& cl = c();
   const int subject = in.roles[ci].subject;
   // "Germany condemned the attack on Ukraine": who judges an event did not do it.
-  if (judged_clause) return {};
+  // An event that is only the occasion ("bei seinem Besuch in Ankara
+  // kritisierte Lawrow ...") is not what the verb judges.  German only: English
+  // "opposed to mediation in negotiations" judges what "in" names.
+  const bool occasion_pp =
+      de() && in_pp && np_start > cl.first && sv.grammar().is(pp_prep(), kOccasionPrep);
+  if (judged_clause && !occasion_pp) return {};
   bool claimed = false;
   if (in_pp && np_start > cl.first) {
     const std::string_view prep = pp_prep();

@@ -90,6 +90,7 @@ struct ClauseDemand {
   int asked = -1;             // the REQUEST's target mention, the doer of a demanded zu-act
   int subject_override = -1;  // a zu-clause under a REQUEST: its target is the subject
   bool hypothetical = false;  // the mood's, or demanded
+  bool refused = false;       // a zu-clause under a refusal ("weigerte sich, ... zu")
 };
 struct VerbFrames {
   std::vector<ClauseDemand> demand;  // per clause

@@ -194,8 +194,16 @@ int SubjectFinder::german_main(std::size_t ci) const {
         static_cast<std::int32_t>(m.last) < fin)
       owned_vorfeld = true;
   if (in_vorfeld < 0 && owned_vorfeld) return -1;
-  if (in_vorfeld >= 0) return in_vorfeld;
   const auto& t = tok();
+  // A clause has one nominative: with "er" right after the verb, the name
+  // before it is fronted object ("Schäuble warf er vor").
+  if (in_vorfeld >= 0 && ufin + 1 < c.last && v.ctx.grammar.nominative(t[ufin + 1].fold)) {
+    for (std::size_t k = 0; k < ms.size(); ++k)
+      if (ms[k].clause == static_cast<int>(ci) && ms[k].first == ufin + 1)
+        return static_cast<int>(k);
+    return -1;
+  }
+  if (in_vorfeld >= 0) return in_vorfeld;
   if (ufin > start && (nonactor_np_at(start, ufin) ||
                        (start > 0 && t[start].upper &&
                         !v.cls_has(start, kPrep | kSub | kSubCond | kCoord | kAttrib)) ||

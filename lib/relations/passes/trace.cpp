@@ -19,6 +19,8 @@ std::string_view to_string(Drop d) {
              "or -ing without a progressive)";
     case Drop::attempt:
       return "an attempt (\"sought to\"), no event";
+    case Drop::carried_statement:
+      return "carries a statement noun, whose frame is the event";
     case Drop::adjective_participle:
       return "a participle used as an adjective";
     case Drop::attributive_no_sides:

@@ -23,6 +23,7 @@ enum class Drop : std::uint8_t {
   noun_after_article,    // English: after an article or possessive the form is a noun
   no_fitting_form,       // no verb form fits: particle missing, -ing outside a progressive
   attempt,               // "sought to ...": an attempt, no event of its own
+  carried_statement,     // "schickte eine Protestnote": the carried noun is the event
   adjective_participle,  // a participle used as an adjective ("die besetzten Gebiete")
   attributive_no_sides,  // an attributive participle without agent and noun
   no_noun_reading,       // not a noun here (German lower case, an English verb)
@@ -40,7 +41,7 @@ enum class Drop : std::uint8_t {
   territory,             // a state's territory as source, or target of an act not on_territory
   duplicate,             // the same event was coded already in this sentence
 };
-inline constexpr std::size_t kDropCount = 22;
+inline constexpr std::size_t kDropCount = 23;
 std::string_view to_string(Drop d);
 
 class Trace {

@@ -67,6 +67,7 @@ struct VerbReader {
   const VerbForm* select_form(std::uint32_t i, const std::vector<VerbForm>& forms) const;
   bool fits(std::uint32_t i, const VerbForm& f) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
+  bool carries_statement(std::uint32_t i, const Trigger& tr) const;
   Side instrument_doer(Relation rel) const;
   Side event_subject_doer(std::uint32_t i, Relation rel) const;
   bool reciprocal(const Trigger& tr) const;
@@ -171,6 +172,22 @@ bool VerbReader::fits(std::uint32_t i, const VerbForm& f) const {
     if (!found) return false;
   }
   return de() || !(f.types & kGerund) || (f.types & ~kGerund) || (i > 0 && (cls(i - 1) & kAux));
+}
+
+// "schickte eine Protestnote an Washington": a verb that only carries its
+// object sends no aid when the object is a noun of a verbal event (a protest,
+// an invitation, a demand); that noun's frame reads the event.
+bool VerbReader::carries_statement(std::uint32_t i, const Trigger& tr) const {
+  if (!tr.carrier) return false;
+  const SentenceView& sv = v();
+  for (std::uint32_t k = c().first; k < c().last; ++k) {
+    if (k == i || !sv.syn.noun[k]) continue;
+    for (std::uint32_t n : *sv.syn.noun[k]) {
+      Quad q = quad_of(sv.triggers().at(n).relation);
+      if (q == Quad::verbal_cooperation || q == Quad::verbal_conflict) return true;
+    }
+  }
+  return false;
 }
 
 // "sought to ease tensions": an attempt, not a request.
@@ -740,6 +757,8 @@ void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& tri
     else if (sv.in(RelationSet::demands, g))
       set_status(Status::hypothetical, "to-infinitive under a demand");
   }
+  if (demand.refused && st != Status::negated)
+    set_status(Status::negated, "to-infinitive under a refusal");
   if (to.intent && st == Status::fact)
     set_status(Status::hypothetical, "to-infinitive of intent");
   // "It is feared that Russia will attack": a feared act, announced by nobody.
@@ -841,6 +860,7 @@ void VerbReader::token(std::uint32_t i) {
   const Trigger& tr = v().triggers().at(vf->trigger);
   if (trace) trace->gate(form_name(*vf) + " of " + tr.entry);
   if (attempt(i, tr)) return drop(Drop::attempt);
+  if (carries_statement(i, tr)) return drop(Drop::carried_statement);
   read(i, *vf);
 }
 
@@ -872,6 +892,13 @@ ClauseDemand demand_of(const FrameInputs& in, std::size_t ci, const NounFrames& 
       (verbs.clause_relations[static_cast<std::size_t>(c.governor)] & bit(Relation::REQUEST));
   d.hypothetical = in.moods[ci].hypothetical || d.demanded;
   if (c.type != Clause::zu || c.governor < 0) return d;
+  // "weigerte sich, mit Kiew zu verhandeln": the refused act did not happen
+  // (unless the refusal is denied: "weigerte sich nicht").
+  const auto gov = static_cast<std::size_t>(c.governor);
+  for (Relation r : all_relations())
+    if ((verbs.clause_relations[gov] & bit(r)) && v.in(RelationSet::refusals, r) &&
+        !in.moods[gov].negated)
+      d.refused = true;
   auto requests = requests_of(v, c.governor, verbs, nouns);
   if (!requests.empty()) d.subject_override = index_in(in.ms, requests.front().second);
   if (d.demanded)
