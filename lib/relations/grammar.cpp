@@ -67,7 +67,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"member", kCueMember},
         {"besides", kCueBesides},
         {"also", kCueAlso},
-        {"reported_past", kCueReportedPast}};
+        {"reported_past", kCueReportedPast},
+        {"report_noun", kCueReportNoun}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

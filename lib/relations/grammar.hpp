@@ -165,6 +165,9 @@ class Grammar {
   // reports a past act ("erklärte, die Armee hätte ... beschossen"), not a
   // counterfactual one.
   bool reported_past(std::string_view fold) const { return cue(fold, kCueReportedPast); }
+  // A noun for what someone reports (Angaben, Informationen): after "nach"
+  // or "laut", or before "zufolge", its owner is who reports, no party.
+  bool report_noun(std::string_view fold) const { return cue(fold, kCueReportNoun); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -186,7 +189,7 @@ class Grammar {
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
     kCueTerritory = 512, kCueClaimRef = 1024,
     kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384,
-    kCueReportedPast = 1u << 20
+    kCueReportedPast = 1u << 20, kCueReportNoun = 1u << 21
   };
   StringMap<std::uint32_t> cues_;
   bool cue(std::string_view fold, Cue c) const {

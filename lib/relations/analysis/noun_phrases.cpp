@@ -308,6 +308,18 @@ void possessive(const AnalysisView& v, Mention& m) {
   }
 }
 
+// "nach Angaben der USA", "laut Informationen von Aktivisten", "Berichten
+// des Senders zufolge": the owner of a report noun in an attribution phrase
+// is who reports, never a party to the event the clause reports.
+bool reports_owner(const AnalysisView& v, const Mention& m) {
+  if (!v.de || m.np_first < 2) return false;
+  const std::uint32_t noun = m.np_first - 1;
+  if (!is_word(v.tok[noun]) || !v.ctx.grammar.report_noun(v.tok[noun].fold)) return false;
+  const WordInfo* before = v.ctx.grammar.find(v.tok[noun - 1].fold);
+  if ((v.cls(noun - 1) & kAttrib) || (before && before->prep == "nach")) return true;
+  return m.last < v.n && is_word(v.tok[m.last]) && v.tok[m.last].fold == "zufolge";
+}
+
 }  // namespace
 
 void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
@@ -328,6 +340,7 @@ void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const Sent
     if (m.last < v.n && is_word(v.tok[m.last]) && v.tok[m.last].fold == "zufolge")
       m.attribution = true;
     genitive_attribute(v, mentions, m);
+    if (reports_owner(v, m)) m.attribution = true;
     possessive(v, m);
   }
 }

@@ -509,7 +509,7 @@ struct VerbRoles {
           return other && !same &&
                  (object_np(v, m) || judged ||
                   (!tr.particle.empty() && !v.de && m.prep == tr.particle) ||
-                  (m.prep.empty() && (m.genitive_attr || m.possessive)));
+                  (m.prep.empty() && !m.attribution && (m.genitive_attr || m.possessive)));
         }));
     if (h.empty() && may_have_owner() && tree()) return tree_object();
     return h;
