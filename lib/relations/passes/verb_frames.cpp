@@ -68,6 +68,7 @@ struct VerbReader {
   bool fits(std::uint32_t i, const VerbForm& f) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
   Side instrument_doer(Relation rel) const;
+  std::string_view occasion_before(std::int32_t noun) const;
   Side event_subject_doer(std::uint32_t i, Relation rel) const;
   bool reciprocal(const Trigger& tr) const;
   bool adjective_participle(std::uint32_t i) const;
@@ -262,15 +263,37 @@ bool VerbReader::attributive(std::uint32_t i, const VerbForm& vf, const Trigger&
 Side VerbReader::instrument_doer(Relation rel) const {
   const SentenceView& sv = v();
   for (const Mention& m : ms()) {
-    if (m.clause != static_cast<int>(ci) || !m.actor || !sv.grammar().is(m.prep, kOccasionPrep))
-      continue;
+    if (m.clause != static_cast<int>(ci) || !m.actor) continue;
     std::int32_t noun = m.head;
     if (m.genitive_attr && m.np_first > 0) noun = static_cast<std::int32_t>(m.np_first) - 1;
+    // "Bei einem Anschlag der Taliban wurden ... getötet": the genitive's
+    // phrase is inside the occasion phrase of its noun.
+    std::string_view prep = m.prep;
+    if (prep.empty() && m.genitive_attr && noun > 0) prep = occasion_before(noun);
+    if (!sv.grammar().is(prep, kOccasionPrep)) continue;
     if (noun < 0 || !(m.how == Mention::adjective || m.how == Mention::compound ||
                       m.genitive_attr))
       continue;
     if (event_noun_of(sv, static_cast<std::uint32_t>(noun), rel))
       return group_of(ms(), static_cast<int>(&m - ms().data()));
+  }
+  return {};
+}
+
+// The preposition that opens the phrase of the noun at `noun` ("bei einem
+// schweren Anschlag"), or "" when none does.
+std::string_view VerbReader::occasion_before(std::int32_t noun) const {
+  auto k = static_cast<std::uint32_t>(noun);
+  for (int steps = 0; k > 0 && steps < 4; ++steps) {
+    const std::uint64_t c = cls(k - 1);
+    if (c & kPrep) {
+      const WordInfo* w = v().grammar().find(tok()[k - 1].fold);
+      return w ? std::string_view(w->prep) : std::string_view();
+    }
+    bool article = (c & (kDet | kDetOblique)) != 0;
+    bool adjective = tok()[k - 1].kind == TokenKind::word && !tok()[k - 1].upper && no_function_class(c);
+    if (!article && !adjective) break;
+    --k;
   }
   return {};
 }
