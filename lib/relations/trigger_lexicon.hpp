@@ -32,6 +32,9 @@ struct Trigger {
   bool attempt = false;    // before a to-infinitive it means "try" ("sought to ease"): no event
   bool weapon = false;     // a weapon: an attack only where a verb of use is in its clause
   bool reciprocal = false; // both sides do it to each other ("exchanged fire with")
+  // The subject suffers the act (sterben, ums Leben kommen): the source is
+  // the doer of the act it happened in ("bei einem Anschlag der Taliban").
+  bool victim = false;
   // A verb-object phrase ("den Botschafter ausweisen", "cut ties"): the verb
   // means this only with one of these nouns (folded) in its clause, and then
   // before its entries without one.

@@ -657,7 +657,7 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
       src = roles.resolve(r);
       if (trace) trace->role("source", role_name(r), src);
     }
-  if (src.empty() && passive && sv.in(RelationSet::instrument, tr.relation)) {
+  if (src.empty() && (passive || tr.victim) && sv.in(RelationSet::instrument, tr.relation)) {
     src = instrument_doer(tr.relation);
     if (trace && !src.empty()) trace->role("source", "doer of the act it happened in", src);
   }
