@@ -69,6 +69,7 @@ struct VerbReader {
   bool attempt(std::uint32_t i, const Trigger& tr) const;
   Side instrument_doer(Relation rel) const;
   std::string_view occasion_before(std::int32_t noun) const;
+  int fronted_participle(std::uint32_t i, const VerbForm& vf) const;
   Side event_subject_doer(std::uint32_t i, Relation rel) const;
   bool reciprocal(const Trigger& tr) const;
   bool adjective_participle(std::uint32_t i) const;
@@ -408,6 +409,38 @@ bool VerbReader::is_passive(std::uint32_t i, const VerbForm& vf, bool reduced) c
   return passive;
 }
 
+// "Bewaffnet von den USA, rückt die YPG vor": a German participle that opens
+// the sentence, alone or after other such phrases, is predicated of the
+// subject of the main clause after it, which undergoes it.  That subject's
+// lead mention, or -1 when the participle is no such phrase.
+int VerbReader::fronted_participle(std::uint32_t i, const VerbForm& vf) const {
+  const auto& clauses = v().syn.clauses;
+  if (!de() || !(vf.types & kParticiple)) return -1;
+  // The participle that opens clause k as its only verb, or -1.
+  auto opening_participle = [&](std::size_t k) -> std::int64_t {
+    std::uint32_t f = clauses[k].first;
+    while (f < clauses[k].last && tok()[f].kind != TokenKind::word) ++f;
+    const auto* forms = f < clauses[k].last ? v().syn.verb[f] : nullptr;
+    if (!forms || (clauses[k].finite >= 0 && clauses[k].finite != static_cast<std::int32_t>(f)))
+      return -1;
+    // "Angegriffen wurde die Stadt von ...": with an auxiliary it is the clause's verb.
+    for (std::uint32_t w = f + 1; w < clauses[k].last; ++w)
+      if (cls(w) & (kAux | kAuxPassive | kModalHypo)) return -1;
+    bool participle = std::any_of(forms->begin(), forms->end(),
+                                  [](const VerbForm& x) { return (x.types & kParticiple) != 0; });
+    return participle ? static_cast<std::int64_t>(f) : -1;
+  };
+  if (opening_participle(ci) != i) return -1;
+  for (std::size_t k = 0; k < ci; ++k)
+    if (opening_participle(k) < 0) return -1;
+  for (std::size_t k = ci + 1; k < clauses.size(); ++k) {
+    if (opening_participle(k) >= 0) continue;
+    if (clauses[k].type != Clause::main) return -1;
+    return in.roles[k].subject;
+  }
+  return -1;
+}
+
 namespace {
 
 // A verb's frame being read: the roles its table row names, and the subject
@@ -636,11 +669,13 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
   bool reduced = false;
   if (!de() && !english_participle(i, vf, reduced)) return drop(Drop::adjective_participle);
   ToGovernor to = to_governor(i, vf);
-  bool passive = is_passive(i, vf, reduced);
+  const int fronted = fronted_participle(i, vf);
+  bool passive = is_passive(i, vf, reduced) || fronted >= 0;
   if (trace && passive) trace->gate(reduced ? "reduced passive" : "passive");
   // English: the subject is the nearest noun phrase before the verb
   // ("Officials said Iran had supplied ...").
   int subj_lead = demand.subject_override >= 0 ? demand.subject_override : in.roles[ci].subject;
+  if (fronted >= 0) subj_lead = fronted;
   if (!de() && demand.subject_override < 0) {
     int near = -1;
     // An apposition is no subject of its own ("Pakistan, a key U.S. ally,").
