@@ -67,7 +67,7 @@ struct VerbReader {
   const VerbForm* select_form(std::uint32_t i, const std::vector<VerbForm>& forms) const;
   bool fits(std::uint32_t i, const VerbForm& f) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
-  Side instrument_doer(Relation rel) const;
+  Side instrument_doer(Relation rel, bool* owner = nullptr) const;
   std::string_view occasion_before(std::int32_t noun) const;
   int fronted_participle(std::uint32_t i, const VerbForm& vf) const;
   Side event_subject_doer(std::uint32_t i, Relation rel) const;
@@ -261,22 +261,24 @@ bool VerbReader::attributive(std::uint32_t i, const VerbForm& vf, const Trigger&
 // passive act without an agent was done by the doer of the event noun of the
 // same relation that the clause names as its occasion (the noun's adjective,
 // compound or genitive).
-Side VerbReader::instrument_doer(Relation rel) const {
+Side VerbReader::instrument_doer(Relation rel, bool* owner) const {
   const SentenceView& sv = v();
   for (const Mention& m : ms()) {
     if (m.clause != static_cast<int>(ci) || !m.actor) continue;
+    // "Bei einem Anschlag der Taliban", "bei Angriffen von Palästinensern":
+    // the owner's phrase is inside the occasion phrase of its noun.
+    const bool von = m.prep == "von" && m.np_first > 0;
     std::int32_t noun = m.head;
-    if (m.genitive_attr && m.np_first > 0) noun = static_cast<std::int32_t>(m.np_first) - 1;
-    // "Bei einem Anschlag der Taliban wurden ... getötet": the genitive's
-    // phrase is inside the occasion phrase of its noun.
+    if ((m.genitive_attr || von) && m.np_first > 0) noun = static_cast<std::int32_t>(m.np_first) - 1;
     std::string_view prep = m.prep;
-    if (prep.empty() && m.genitive_attr && noun > 0) prep = occasion_before(noun);
+    if ((prep.empty() && m.genitive_attr) || von) prep = noun > 0 ? occasion_before(noun) : "";
     if (!sv.grammar().is(prep, kOccasionPrep)) continue;
     if (noun < 0 || !(m.how == Mention::adjective || m.how == Mention::compound ||
-                      m.genitive_attr))
+                      m.genitive_attr || von))
       continue;
-    if (event_noun_of(sv, static_cast<std::uint32_t>(noun), rel))
-      return group_of(ms(), static_cast<int>(&m - ms().data()));
+    if (!event_noun_of(sv, static_cast<std::uint32_t>(noun), rel)) continue;
+    if (owner) *owner = m.genitive_attr || von;
+    return group_of(ms(), static_cast<int>(&m - ms().data()));
   }
   return {};
 }
@@ -692,8 +694,12 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
       src = roles.resolve(r);
       if (trace) trace->role("source", role_name(r), src);
     }
+  // "Bei Kämpfen von Armee und UN-Soldaten gegen Rebellen in Kongo wurden 30
+  // Menschen getötet": the dead of a fight its owner names are no target
+  // by place; only the named dead are.
+  bool occasion_owner = false;
   if (src.empty() && (passive || tr.victim) && sv.in(RelationSet::instrument, tr.relation)) {
-    src = instrument_doer(tr.relation);
+    src = instrument_doer(tr.relation, &occasion_owner);
     if (trace && !src.empty()) trace->role("source", "doer of the act it happened in", src);
   }
   if (src.empty() && !passive && !de() && sv.in(RelationSet::instrument, tr.relation)) {
@@ -712,7 +718,7 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
                 tgt.end());
       if (trace) trace->role("target", role_name(r), tgt);
     }
-  if (tgt.empty() && !src.empty() && sv.in(RelationSet::on_place, tr.relation)) {
+  if (tgt.empty() && !src.empty() && !occasion_owner && sv.in(RelationSet::on_place, tr.relation)) {
     tgt = place_target(ms(), src, ci);
     if (trace && !tgt.empty()) trace->role("target", "place (in)", tgt);
   }
