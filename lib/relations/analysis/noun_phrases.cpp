@@ -128,7 +128,7 @@ bool in_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Ment
   // An apposition: "gegen die Islamistenmiliz Islamischer Staat" -- the name
   // shares the phrase (and preposition) of the noun before it.
   if (v.de && m.how == Mention::name && tok[p].upper && p > 0 && !(c & kFunction) &&
-      !v.syn.noun[p] && m.np_first == m.first &&
+      !v.syn.noun[p] && m.np_first == m.first && !v.ctx.grammar.time_noun(tok[p].fold) &&
       !(tok[m.last - 1].fold.size() > 1 && tok[m.last - 1].fold.back() == 's') &&
       (p + 1 == m.first || (p + 2 == m.first && is_punct(tok[p + 1], "("))) &&
       !inside_mention(mentions, p))
