@@ -126,10 +126,13 @@ bool in_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Ment
   const auto& tok = v.tok;
   const std::uint64_t c = v.cls(p);
   // An apposition: "gegen die Islamistenmiliz Islamischer Staat" -- the name
-  // shares the phrase (and preposition) of the noun before it.
+  // shares the phrase (and preposition) of the noun before it.  A name in -s
+  // may be a genitive ("die Regierung Russlands"), but not after a word for
+  // land ("in der Hauptstadt Damaskus"), where either reading names the place.
   if (v.de && m.how == Mention::name && tok[p].upper && p > 0 && !(c & kFunction) &&
       !v.syn.noun[p] && m.np_first == m.first && !v.ctx.grammar.time_noun(tok[p].fold) &&
-      !(tok[m.last - 1].fold.size() > 1 && tok[m.last - 1].fold.back() == 's') &&
+      (!(tok[m.last - 1].fold.size() > 1 && tok[m.last - 1].fold.back() == 's') ||
+       v.ctx.grammar.territory(tok[p].fold)) &&
       (p + 1 == m.first || (p + 2 == m.first && is_punct(tok[p + 1], "("))) &&
       !inside_mention(mentions, p))
     return true;
