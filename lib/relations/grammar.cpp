@@ -69,7 +69,7 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"also", kCueAlso},
         {"reported_past", kCueReportedPast},
         {"report_noun", kCueReportNoun},
-        {"time", kCueTime}};
+        {"time_noun", kCueTime}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;
