@@ -67,7 +67,10 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"member", kCueMember},
         {"besides", kCueBesides},
         {"also", kCueAlso},
-        {"nominative", kCueNominative}};
+        {"nominative", kCueNominative},
+        {"reported_past", kCueReportedPast},
+        {"report_noun", kCueReportNoun},
+        {"time_noun", kCueTime}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;
@@ -164,6 +167,11 @@ bool Grammar::territory(std::string_view fold) const {
   // "dorf" in "Grenzdorf", but not "ort" in "Export".
   return ends_in(fold, 0, 4, [&](std::string_view tail) { return cue(tail, kCueTerritory); }) ||
          cue(fold, kCueTerritory);
+}
+
+bool Grammar::time_noun(std::string_view fold) const {
+  return cue(fold, kCueTime) ||
+         ends_in(fold, 0, 4, [&](std::string_view tail) { return cue(tail, kCueTime); });
 }
 
 bool Grammar::nonactor_head(std::string_view fold) const {

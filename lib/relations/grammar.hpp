@@ -165,6 +165,17 @@ class Grammar {
   // it is the subject, so a name before the verb is an object ("Schäuble
   // warf er vor").
   bool nominative(std::string_view fold) const { return cue(fold, kCueNominative); }
+  // A Konjunktiv II perfect auxiliary (hätte, wären): in reported speech it
+  // reports a past act ("erklärte, die Armee hätte ... beschossen"), not a
+  // counterfactual one.
+  bool reported_past(std::string_view fold) const { return cue(fold, kCueReportedPast); }
+  // A noun for what someone reports (Angaben, Informationen): after "nach"
+  // or "laut", or before "zufolge", its owner is who reports, no party.
+  bool report_noun(std::string_view fold) const { return cue(fold, kCueReportNoun); }
+  // A German noun of time (Montag, Jänner, Jahren), also as a compound's
+  // last part (Mittwochabend): a name after it is no apposition to it ("hat
+  // am Montag Syrien angegriffen").
+  bool time_noun(std::string_view fold) const;
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -180,13 +191,14 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  // 32 bits: room for 16 more cue classes.
+  // 32 bits: room for 13 more cue classes.
   enum Cue : std::uint32_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
     kCueTerritory = 512, kCueClaimRef = 1024,
     kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384,
-    kCueNominative = 1u << 16
+    kCueNominative = 1u << 16,
+    kCueReportedPast = 1u << 20, kCueReportNoun = 1u << 21, kCueTime = 1u << 22
   };
   StringMap<std::uint32_t> cues_;
   bool cue(std::string_view fold, Cue c) const {

@@ -264,6 +264,7 @@ void TriggerLexicon::add(const TriggerFields& f, Lang lang, const std::string& e
     else if (flag == "weapon") t.weapon = true;
     else if (flag == "reciprocal") t.reciprocal = true;
     else if (flag == "carrier") t.carrier = true;
+    else if (flag == "victim") t.victim = true;
     else if (flag.starts_with("object=")) t.objects = object_words(flag.substr(7));
     else if (auto colon = flag.find(':'); colon != std::string::npos) {
       auto sw = parse_relation(flag.substr(colon + 1));

@@ -35,6 +35,9 @@ struct Trigger {
   // Only carries its object ("schicken", "senden"): a statement noun in its
   // clause ("eine Protestnote", "eine Einladung") is the event, the verb none.
   bool carrier = false;
+  // The subject suffers the act (sterben, ums Leben kommen): the source is
+  // the doer of the act it happened in ("bei einem Anschlag der Taliban").
+  bool victim = false;
   // A verb-object phrase ("den Botschafter ausweisen", "cut ties"): the verb
   // means this only with one of these nouns (folded) in its clause, and then
   // before its entries without one.

@@ -148,6 +148,36 @@ bool evidential(const AnalysisView& v, const Clause& c, std::uint32_t i) {
   return false;
 }
 
+// "Ein Offizier sagte, die Soldaten hätten Waffen beschlagnahmt", "laut
+// Aktivisten wären die Truppen einmarschiert": in reported speech a
+// Konjunktiv II perfect reports a past act, as Konjunktiv I does.  Not when
+// the auxiliary opens its clause ("Hätte Russland ... angegriffen, ...") or
+// a condition makes it counterfactual ("..., wenn ..."), and only when a
+// participle closes the clause ("hätte angreifen können" stays possible).
+bool reported_past(const AnalysisView& v, const Clause& c, std::uint32_t i) {
+  const auto& tok = v.tok;
+  if (!v.de || !v.ctx.grammar.reported_past(tok[i].fold)) return false;
+  std::uint32_t f = c.first, e = c.last;
+  while (f < e && !is_word(tok[f])) ++f;
+  while (e > f && !is_word(tok[e - 1])) --e;
+  if (i <= f || e <= i + 1 || tok[e - 1].upper) return false;
+  // Only modals take an infinitive after hätte/wäre (Ersatzinfinitiv), so a
+  // plain word in -t or -en closing the clause is a participle ("verstärkt").
+  std::string_view last = tok[e - 1].fold;
+  bool modal = last == "dürfen" || last == "lassen" || last == "mögen";
+  bool participle = last == "worden" || has_form(v.syn.verb[e - 1], kParticiple) ||
+                    (no_function_class(v.cls(e - 1)) && !modal && last.size() > 3 &&
+                     (last.back() == 't' || last.substr(last.size() - 2) == "en"));
+  if (!participle) return false;
+  bool reported = false;
+  for (std::uint32_t k = 0; k < v.n; ++k) {
+    if (v.cls(k) & kSubCond) return false;
+    if ((k < c.first || k >= c.last) && (v.cls(k) & kSpeech)) reported = true;
+    if (v.cls(k) & kAttrib) reported = true;
+  }
+  return reported;
+}
+
 // werden + infinitive is future; werden + participle is passive.
 bool future_infinitive(const AnalysisView& v, const Clause& c, std::uint32_t i) {
   bool participle = false, infinitive = false;
@@ -257,7 +287,8 @@ void status_words(const AnalysisView& v, Clause& c) {
       else if (!only && !phrase && (c.neg_to < 0 || from < c.neg_to)) c.neg_to = from;
     }
     if (reported_would(v, i, verb)) c.intent = true;
-    else if ((k & (kModalHypo | kHypoAdv)) && !evidential(v, c, i)) c.hypothetical = true;
+    else if ((k & (kModalHypo | kHypoAdv)) && !evidential(v, c, i) && !reported_past(v, c, i))
+      c.hypothetical = true;
     if (expected_to(v, c, i) || expected_passive(v, c, i)) c.hypothetical = true;
     if (k & kIntent) c.intent = true;
     if (k & kWilling) c.willing = true;

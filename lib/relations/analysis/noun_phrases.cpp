@@ -126,10 +126,13 @@ bool in_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Ment
   const auto& tok = v.tok;
   const std::uint64_t c = v.cls(p);
   // An apposition: "gegen die Islamistenmiliz Islamischer Staat" -- the name
-  // shares the phrase (and preposition) of the noun before it.
+  // shares the phrase (and preposition) of the noun before it.  A name in -s
+  // may be a genitive ("die Regierung Russlands"), but not after a word for
+  // land ("in der Hauptstadt Damaskus"), where either reading names the place.
   if (v.de && m.how == Mention::name && tok[p].upper && p > 0 && !(c & kFunction) &&
-      !v.syn.noun[p] && m.np_first == m.first &&
-      !(tok[m.last - 1].fold.size() > 1 && tok[m.last - 1].fold.back() == 's') &&
+      !v.syn.noun[p] && m.np_first == m.first && !v.ctx.grammar.time_noun(tok[p].fold) &&
+      (!(tok[m.last - 1].fold.size() > 1 && tok[m.last - 1].fold.back() == 's') ||
+       v.ctx.grammar.territory(tok[p].fold)) &&
       (p + 1 == m.first || (p + 2 == m.first && is_punct(tok[p + 1], "("))) &&
       !inside_mention(mentions, p))
     return true;
@@ -308,6 +311,18 @@ void possessive(const AnalysisView& v, Mention& m) {
   }
 }
 
+// "nach Angaben der USA", "laut Informationen von Aktivisten", "Berichten
+// des Senders zufolge": the owner of a report noun in an attribution phrase
+// is who reports, never a party to the event the clause reports.
+bool reports_owner(const AnalysisView& v, const Mention& m) {
+  if (!v.de || m.np_first < 2) return false;
+  const std::uint32_t noun = m.np_first - 1;
+  if (!is_word(v.tok[noun]) || !v.ctx.grammar.report_noun(v.tok[noun].fold)) return false;
+  const WordInfo* before = v.ctx.grammar.find(v.tok[noun - 1].fold);
+  if ((v.cls(noun - 1) & kAttrib) || (before && before->prep == "nach")) return true;
+  return m.last < v.n && is_word(v.tok[m.last]) && v.tok[m.last].fold == "zufolge";
+}
+
 }  // namespace
 
 void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
@@ -332,6 +347,7 @@ void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const Sent
     if (m.np_first == 0 && m.last + 1 < v.n && is_punct(v.tok[m.last], ":"))
       m.attribution = true;
     genitive_attribute(v, mentions, m);
+    if (reports_owner(v, m)) m.attribution = true;
     possessive(v, m);
   }
 }

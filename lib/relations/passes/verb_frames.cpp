@@ -68,7 +68,9 @@ struct VerbReader {
   bool fits(std::uint32_t i, const VerbForm& f) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
   bool carries_statement(std::uint32_t i, const Trigger& tr) const;
-  Side instrument_doer(Relation rel) const;
+  Side instrument_doer(Relation rel, bool* owner = nullptr) const;
+  std::string_view occasion_before(std::int32_t noun) const;
+  int fronted_participle(std::uint32_t i, const VerbForm& vf) const;
   Side event_subject_doer(std::uint32_t i, Relation rel) const;
   bool reciprocal(const Trigger& tr) const;
   bool adjective_participle(std::uint32_t i) const;
@@ -276,18 +278,42 @@ bool VerbReader::attributive(std::uint32_t i, const VerbForm& vf, const Trigger&
 // passive act without an agent was done by the doer of the event noun of the
 // same relation that the clause names as its occasion (the noun's adjective,
 // compound or genitive).
-Side VerbReader::instrument_doer(Relation rel) const {
+Side VerbReader::instrument_doer(Relation rel, bool* owner) const {
   const SentenceView& sv = v();
   for (const Mention& m : ms()) {
-    if (m.clause != static_cast<int>(ci) || !m.actor || !sv.grammar().is(m.prep, kOccasionPrep))
-      continue;
+    if (m.clause != static_cast<int>(ci) || !m.actor) continue;
+    // "Bei einem Anschlag der Taliban", "bei Angriffen von Palästinensern":
+    // the owner's phrase is inside the occasion phrase of its noun.
+    const bool von = m.prep == "von" && m.np_first > 0;
     std::int32_t noun = m.head;
-    if (m.genitive_attr && m.np_first > 0) noun = static_cast<std::int32_t>(m.np_first) - 1;
+    if ((m.genitive_attr || von) && m.np_first > 0) noun = static_cast<std::int32_t>(m.np_first) - 1;
+    std::string_view prep = m.prep;
+    if ((prep.empty() && m.genitive_attr) || von) prep = noun > 0 ? occasion_before(noun) : "";
+    if (!sv.grammar().is(prep, kOccasionPrep)) continue;
     if (noun < 0 || !(m.how == Mention::adjective || m.how == Mention::compound ||
-                      m.genitive_attr))
+                      m.genitive_attr || von))
       continue;
-    if (event_noun_of(sv, static_cast<std::uint32_t>(noun), rel))
-      return group_of(ms(), static_cast<int>(&m - ms().data()));
+    if (!event_noun_of(sv, static_cast<std::uint32_t>(noun), rel)) continue;
+    if (owner) *owner = m.genitive_attr || von;
+    return group_of(ms(), static_cast<int>(&m - ms().data()));
+  }
+  return {};
+}
+
+// The preposition that opens the phrase of the noun at `noun` ("bei einem
+// schweren Anschlag"), or "" when none does.
+std::string_view VerbReader::occasion_before(std::int32_t noun) const {
+  auto k = static_cast<std::uint32_t>(noun);
+  for (int steps = 0; k > 0 && steps < 4; ++steps) {
+    const std::uint64_t c = cls(k - 1);
+    if (c & kPrep) {
+      const WordInfo* w = v().grammar().find(tok()[k - 1].fold);
+      return w ? std::string_view(w->prep) : std::string_view();
+    }
+    bool article = (c & (kDet | kDetOblique)) != 0;
+    bool adjective = tok()[k - 1].kind == TokenKind::word && !tok()[k - 1].upper && no_function_class(c);
+    if (!article && !adjective) break;
+    --k;
   }
   return {};
 }
@@ -400,6 +426,38 @@ bool VerbReader::is_passive(std::uint32_t i, const VerbForm& vf, bool reduced) c
       }))
     passive = false;
   return passive;
+}
+
+// "Bewaffnet von den USA, rückt die YPG vor": a German participle that opens
+// the sentence, alone or after other such phrases, is predicated of the
+// subject of the main clause after it, which undergoes it.  That subject's
+// lead mention, or -1 when the participle is no such phrase.
+int VerbReader::fronted_participle(std::uint32_t i, const VerbForm& vf) const {
+  const auto& clauses = v().syn.clauses;
+  if (!de() || !(vf.types & kParticiple)) return -1;
+  // The participle that opens clause k as its only verb, or -1.
+  auto opening_participle = [&](std::size_t k) -> std::int64_t {
+    std::uint32_t f = clauses[k].first;
+    while (f < clauses[k].last && tok()[f].kind != TokenKind::word) ++f;
+    const auto* forms = f < clauses[k].last ? v().syn.verb[f] : nullptr;
+    if (!forms || (clauses[k].finite >= 0 && clauses[k].finite != static_cast<std::int32_t>(f)))
+      return -1;
+    // "Angegriffen wurde die Stadt von ...": with an auxiliary it is the clause's verb.
+    for (std::uint32_t w = f + 1; w < clauses[k].last; ++w)
+      if (cls(w) & (kAux | kAuxPassive | kModalHypo)) return -1;
+    bool participle = std::any_of(forms->begin(), forms->end(),
+                                  [](const VerbForm& x) { return (x.types & kParticiple) != 0; });
+    return participle ? static_cast<std::int64_t>(f) : -1;
+  };
+  if (opening_participle(ci) != i) return -1;
+  for (std::size_t k = 0; k < ci; ++k)
+    if (opening_participle(k) < 0) return -1;
+  for (std::size_t k = ci + 1; k < clauses.size(); ++k) {
+    if (opening_participle(k) >= 0) continue;
+    if (clauses[k].type != Clause::main) return -1;
+    return in.roles[k].subject;
+  }
+  return -1;
 }
 
 namespace {
@@ -526,7 +584,7 @@ struct VerbRoles {
           return other && !same &&
                  (object_np(v, m) || judged ||
                   (!tr.particle.empty() && !v.de && m.prep == tr.particle) ||
-                  (m.prep.empty() && (m.genitive_attr || m.possessive)));
+                  (m.prep.empty() && !m.attribution && (m.genitive_attr || m.possessive)));
         }));
     if (h.empty() && may_have_owner() && tree()) return tree_object();
     return h;
@@ -630,11 +688,13 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
   bool reduced = false;
   if (!de() && !english_participle(i, vf, reduced)) return drop(Drop::adjective_participle);
   ToGovernor to = to_governor(i, vf);
-  bool passive = is_passive(i, vf, reduced);
+  const int fronted = fronted_participle(i, vf);
+  bool passive = is_passive(i, vf, reduced) || fronted >= 0;
   if (trace && passive) trace->gate(reduced ? "reduced passive" : "passive");
   // English: the subject is the nearest noun phrase before the verb
   // ("Officials said Iran had supplied ...").
   int subj_lead = demand.subject_override >= 0 ? demand.subject_override : in.roles[ci].subject;
+  if (fronted >= 0) subj_lead = fronted;
   if (!de() && demand.subject_override < 0) {
     int near = -1;
     // An apposition is no subject of its own ("Pakistan, a key U.S. ally,").
@@ -651,8 +711,12 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
       src = roles.resolve(r);
       if (trace) trace->role("source", role_name(r), src);
     }
-  if (src.empty() && passive && sv.in(RelationSet::instrument, tr.relation)) {
-    src = instrument_doer(tr.relation);
+  // "Bei Kämpfen von Armee und UN-Soldaten gegen Rebellen in Kongo wurden 30
+  // Menschen getötet": the dead of a fight its owner names are no target
+  // by place; only the named dead are.
+  bool occasion_owner = false;
+  if (src.empty() && (passive || tr.victim) && sv.in(RelationSet::instrument, tr.relation)) {
+    src = instrument_doer(tr.relation, &occasion_owner);
     if (trace && !src.empty()) trace->role("source", "doer of the act it happened in", src);
   }
   if (src.empty() && !passive && !de() && sv.in(RelationSet::instrument, tr.relation)) {
@@ -671,7 +735,7 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
                 tgt.end());
       if (trace) trace->role("target", role_name(r), tgt);
     }
-  if (tgt.empty() && !src.empty() && sv.in(RelationSet::on_place, tr.relation)) {
+  if (tgt.empty() && !src.empty() && !occasion_owner && sv.in(RelationSet::on_place, tr.relation)) {
     tgt = place_target(ms(), src, ci);
     if (trace && !tgt.empty()) trace->role("target", "place (in)", tgt);
   }
