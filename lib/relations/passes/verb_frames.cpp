@@ -553,7 +553,9 @@ struct VerbRoles {
   // its noun frame reads, not of the verb -- but for "of" and "by", which
   // name the owner of the object ("demanded the withdrawal of Serbian forces").
   // English only: on German news it changed no event and cost a parse of
-  // most sentences with a trigger.
+  // most sentences with a trigger.  The object noun of a verb-object phrase
+  // is part of the verb's event: "lodged a protest with Greece" is one act
+  // whose target is Greece, whatever the tree hangs the phrase on.
   bool of_event_noun(const Mention& m) const {
     const SentenceView& v = r.v();
     if (v.de || !v.syn.tree_sentence) return false;
@@ -561,7 +563,9 @@ struct VerbRoles {
     if (tr.dep != Dep::nmod || tr.to <= static_cast<std::int32_t>(i) ||
         tr.to >= static_cast<std::int32_t>(m.first))
       return false;
-    return v.syn.noun[static_cast<std::size_t>(tr.to)] != nullptr;
+    const auto noun = static_cast<std::size_t>(tr.to);
+    if (!this->tr.objects.empty() && is_object_word(this->tr, v.tok[noun].fold)) return false;
+    return v.syn.noun[noun] != nullptr;
   }
   Side resolve(const Role& role) const {
     if (role.kind == Role::subj) return subject_role();
