@@ -579,6 +579,17 @@ struct VerbRoles {
 
 namespace {
 
+// "will deploy troops to Poland", "will station troops in Lithuania",
+// "Truppen nach Polen verlegen": a destination is where forces go, often an
+// ally, not whom they threaten; an intended deployment against or around
+// someone is a threat.
+bool destination_only(Relation rel, const Side& tgt) {
+  return rel == Relation::MOBILIZE && !tgt.empty() &&
+         std::all_of(tgt.begin(), tgt.end(), [](const Mention* m) {
+           return m->prep == "to" || m->prep == "in" || m->prep == "nach";
+         });
+}
+
 // "forderte die arabischen Verbündeten auf, ...", "urged the parties to ...":
 // a demand of someone who is no actor has no target.  (An actor object would
 // have been the target already, so any object noun phrase here names none;
@@ -752,7 +763,7 @@ void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& tri
   std::size_t before = out.cands.size();
   // The intent to attack, sanction, seize or deploy is a threat (PLOVER codes
   // the announced conflict act as THREATEN).
-  bool conflict = sv.in(RelationSet::threat, rel) && !feared;
+  bool conflict = sv.in(RelationSet::threat, rel) && !feared && !destination_only(rel, tgt);
   bool conditional_threat = conflict && cl.hypothetical && !negated &&
                             cl.type != Clause::cond && !tgt.empty() && conditioned(sv, ci, i);
   if (conditional_threat ||
