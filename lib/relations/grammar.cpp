@@ -66,7 +66,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"no_reference", kCueNoReference},
         {"member", kCueMember},
         {"besides", kCueBesides},
-        {"also", kCueAlso}};
+        {"also", kCueAlso},
+        {"amount", kCueAmount}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

@@ -161,6 +161,9 @@ class Grammar {
   // its actors to a phrase after a word for "also" (auch, ebenfalls).
   bool besides(std::string_view fold) const { return cue(fold, kCueBesides); }
   bool also(std::string_view fold) const { return cue(fold, kCueAlso); }
+  // A word that ends an amount ("billion", "dollars"): English "$5 billion in
+  // aid" names with "in" what the amount is.
+  bool amount(std::string_view fold) const { return cue(fold, kCueAmount); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -181,7 +184,8 @@ class Grammar {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
     kCueTerritory = 512, kCueClaimRef = 1024,
-    kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384
+    kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384,
+    kCueAmount = 1u << 24
   };
   StringMap<std::uint32_t> cues_;
   bool cue(std::string_view fold, Cue c) const {

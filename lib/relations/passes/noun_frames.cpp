@@ -297,7 +297,12 @@ Side NounReader::participant() const {
                     sv.in(RelationSet::means, tr->relation);
     // "bekannte sich zu dem Anschlag", "claimed responsibility for the attack".
     claimed = (prep == "zu" || prep == "für" || prep == "for") && claim_in_clause();
-    if (!talks && !by_means && !claimed && !visit() && prep != "an") return {};
+    // "pledged $5 billion in aid": the amount is the verb's object, and
+    // "in" names what it is.
+    bool amount = !de() && prep == "in" && np_start >= 2 &&
+                  (tok()[np_start - 2].kind == TokenKind::number ||
+                   sv.grammar().amount(tok()[np_start - 2].fold));
+    if (!talks && !by_means && !claimed && !visit() && prep != "an" && !amount) return {};
   } else if (in_pp) {
     return {};
   }
