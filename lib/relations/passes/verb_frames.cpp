@@ -128,7 +128,7 @@ bool VerbReader::english_noun_reading(std::uint32_t i) const {
   const Token& prev = t[i - 1];
   bool subject_before = mention_ends_at(
       i, [](const Mention& m) { return !m.possessive && m.how != Mention::adjective; });
-  bool adverb = ly_adverb(prev.fold);
+  bool adverb = ly_adverb(prev.fold) || (pc & kTimeFiller);
   if (prev.kind == TokenKind::word && !prev.upper && no_function_class(pc) && !adverb &&
       !subject_before)
     np_before = true;
@@ -170,7 +170,14 @@ bool VerbReader::fits(std::uint32_t i, const VerbForm& f) const {
                                  (cls(k + 1) & (kCoord | kAux | kModalHypo | kFuture | kSpeech)));
     if (!found) return false;
   }
-  return de() || !(f.types & kGerund) || (f.types & ~kGerund) || (i > 0 && (cls(i - 1) & kAux));
+  if (de() || !(f.types & kGerund) || (f.types & ~kGerund)) return true;
+  // "is attacking", "is still attacking", "are not sending": an auxiliary,
+  // perhaps with an adverb or "not" between.
+  std::uint32_t k = i;
+  while (k > 0 && i - k < 2 &&
+         ((cls(k - 1) & (kTimeFiller | kNeg | kAdverb)) || ly_adverb(t[k - 1].fold)))
+    --k;
+  return k > 0 && (cls(k - 1) & kAux);
 }
 
 // "sought to ease tensions": an attempt, not a request.
