@@ -276,7 +276,11 @@ void status_words(const AnalysisView& v, Clause& c) {
     if (k & kWilling) c.willing = true;
     if (k & kUndergo) c.undergo = true;
     if (k & kNegVerb) c.neg_complement = true;
-    if (denies_what_follows(v, c, i) && (c.neg_to < 0 || static_cast<std::int32_t>(i) < c.neg_to))
+    // "has yet to withdraw": the act after it has not happened.
+    const bool yet_to = !v.de && v.tok[i].fold == "yet" && i + 1 < c.last &&
+                        (v.cls(i + 1) & kInfMarker);
+    if ((yet_to || denies_what_follows(v, c, i)) &&
+        (c.neg_to < 0 || static_cast<std::int32_t>(i) < c.neg_to))
       c.neg_to = static_cast<std::int32_t>(i);
     if (v.de && (k & kFuture) && !(k & kAux) && future_infinitive(v, c, i)) c.intent = true;
     if ((k & kAuxPassive) && passive_at(v, c, i)) c.passive = true;
