@@ -124,6 +124,9 @@ struct TreeRole {
   bool owner = false;    // reached through a modifier of a noun
 };
 TreeRole tree_role(const SentenceView& v, const Mention& m, bool through_events);
+// A trigger noun of a verbal event at token h: a demand, offer,
+// accusation, threat, praise.
+bool statement_noun(const SentenceView& v, std::int32_t h);
 // A name inside an apposition ("Pakistan, a key U.S. ally, ..."): no
 // subject or object of its own.
 bool in_apposition(const SentenceView& v, const Mention& m);

@@ -518,8 +518,22 @@ struct VerbRoles {
                   (!tr.particle.empty() && !v.de && m.prep == tr.particle) ||
                   (m.prep.empty() && (m.genitive_attr || m.possessive)));
         }));
+    if (h.empty() && !v.de) h = author_after_object();
     if (h.empty() && may_have_owner() && tree()) return tree_object();
     return h;
+  }
+  // "rejected calls from Egypt": where the tree hangs "from" on the verb, a
+  // phrase right after a statement noun still names who made the statement
+  // the verb judges.  Not after other nouns: "rejected refugees from Syria".
+  Side author_after_object() const {
+    const SentenceView& v = r.v();
+    if (!v.in(RelationSet::evaluative, tr.relation)) return {};
+    return group_of(r.ms(), first_group(r.ms(), [&](const Mention& m) {
+                      return m.clause == static_cast<int>(r.ci) && m.first > i &&
+                             v.grammar().author(m.prep) && m.np_first >= i + 2 &&
+                             statement_noun(v, static_cast<std::int32_t>(m.np_first) - 1) &&
+                             !shares_code(src_now, m.actor);
+                    }));
   }
   Side prep_role(const Role& role) const {
     const SentenceView& v = r.v();
