@@ -398,8 +398,11 @@ bool NounReader::between(Side& src, Side& tgt) const {
                          return m.actor && between_word(sv, m.prep) && in_np_after(m);
                        }));
   bool between_source = std::any_of(tr->source.begin(), tr->source.end(), is_between);
+  // A third party hosts talks between two ("Egypt hosted talks between
+  // Israel and Hamas"), but an agreement between two binds them, whoever
+  // brokered it ("the US-brokered ceasefire between Israel and Hezbollah").
   Side third;
-  if (!between_source && both.size() >= 2)
+  if (!between_source && both.size() >= 2 && tr->relation != Relation::AGREE)
     for (const Role& r : tr->source)
       if (third.empty() && r.kind != Role::prep) third = resolve(r);
   if (!third.empty() && std::none_of(third.begin(), third.end(), [&](const Mention* m) {
