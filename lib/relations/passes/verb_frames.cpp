@@ -542,7 +542,7 @@ struct VerbRoles {
                         return m.clause == static_cast<int>(r.ci) && m.prep == role.word &&
                                (v.de || m.first > i) &&
                                (v.grammar().is(role.word, kOfPrep | kAgentPrep) ||
-                                !of_event_noun(m));
+                                brokers_between(role) || !of_event_noun(m));
                       }));
     if (h.empty() && v.de && v.in(RelationSet::evaluative, tr.relation))
       h = owner_in_phrase(role.word);
@@ -587,6 +587,12 @@ struct VerbRoles {
     const auto noun = static_cast<std::size_t>(tr.to);
     if (!this->tr.objects.empty() && is_object_word(this->tr, v.tok[noun].fold)) return false;
     return v.syn.noun[noun] != nullptr;
+  }
+  // "brokered a deal between Israel and Hamas": who mediates meets the
+  // parties named on the deal.
+  bool brokers_between(const Role& role) const {
+    return tr.relation == Relation::CONSULT && !tr.mutual &&
+           r.v().grammar().is(role.word, kBetweenPrep);
   }
   Side resolve(const Role& role) const {
     if (role.kind == Role::subj) return subject_role();
