@@ -81,6 +81,11 @@ bool correlate(const SentenceView& v, const Mention& m);
 // "may halt mediation if ...", "könnte angreifen, falls ...": the act at
 // token `at` of clause `ci` is under a condition.
 bool conditioned(const SentenceView& v, std::size_t ci, std::uint32_t at);
+// "Russian-backed separatists", "Iran-funded militias": an English name
+// joined by a hyphen to a participle (not "-led", whose group acts as its
+// leader) names who backs the noun's group -- the subject of that
+// participle only, not of the clause.
+bool backer_name(const SentenceView& v, const Mention& m);
 // An armed group other than the source is named in clause `ci`: it is the
 // target, not the land it is in ("bombardierten Stellungen der PKK im
 // Nordirak", GUIDELINES), even when it shares the source's code.

@@ -665,7 +665,8 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
     // An apposition is no subject of its own ("Pakistan, a key U.S. ally,").
     for (std::size_t k = 0; k < ms().size(); ++k)
       if (ms()[k].clause == static_cast<int>(ci) && ms()[k].first < i && bare(sv, ms()[k]) &&
-          ms()[k].how != Mention::first_person && !in_apposition(sv, ms()[k]))
+          ms()[k].how != Mention::first_person && !in_apposition(sv, ms()[k]) &&
+          !(backer_name(sv, ms()[k]) && ms()[k].head != static_cast<std::int32_t>(i)))
         near = ms()[k].group;
     if (near >= 0) subj_lead = near;
   }
