@@ -544,19 +544,22 @@ struct VerbRoles {
                                (v.grammar().is(role.word, kOfPrep | kAgentPrep) ||
                                 brokers_between(role) || !of_event_noun(m));
                       }));
-    if (h.empty() && v.de && v.in(RelationSet::evaluative, tr.relation))
+    const bool judges = v.in(RelationSet::evaluative, tr.relation);
+    if (h.empty() && (v.de ? judges : judges || tr.relation == Relation::PROTEST))
       h = owner_in_phrase(role.word);
     return h;
   }
   // "reagierte besorgt auf das Vorgehen der türkischen Behörden": judging
   // what someone did judges them, the genitive owner of the noun that the
-  // role's preposition governs (as "kritisierte das Vorgehen der Türkei").
+  // role's preposition governs (as "kritisierte das Vorgehen der Türkei");
+  // English "protested against the policies of the Israeli government".
   Side owner_in_phrase(std::string_view prep) const {
     const SentenceView& v = r.v();
     const auto& t = v.tok;
     return group_of(r.ms(), first_group(r.ms(), [&](const Mention& m) {
-                      if (m.clause != static_cast<int>(r.ci) || !m.genitive_attr ||
-                          m.np_first < 2)
+                      const bool owner =
+                          v.de ? m.genitive_attr : v.grammar().is(m.prep, kOfPrep);
+                      if (m.clause != static_cast<int>(r.ci) || !owner || m.np_first < 2)
                         return false;
                       // Back from the owned noun over its article and adjectives.
                       for (std::uint32_t k = m.np_first - 1; k > 0 && k + 5 > m.np_first;) {
