@@ -262,6 +262,34 @@ void ActorIndex::match_with(const Sentence& s, Lang lang, std::vector<ActorMatch
     }
     if (!found) ++i;
   }
+  if (lang == Lang::en) add_elliptic_firsts(s, out);
+}
+
+// "North and South Korea", "East and West Germany": the first of two
+// coordinated modifiers shares the second's noun.  It names an actor when
+// the modifier with that noun is a form of its own, so "Iraqi and Syrian
+// forces" and "United and Hungary" stay as they are.
+void ActorIndex::add_elliptic_firsts(const Sentence& s, std::vector<ActorMatch>& out) const {
+  const auto& t = s.tokens;
+  const std::size_t found = out.size();
+  for (std::size_t k = 0; k < found; ++k) {
+    const ActorMatch m = out[k];
+    if (m.first < 2 || m.last - m.first < 2) continue;
+    const Token& first = t[m.first - 2];
+    if (first.kind != TokenKind::word || !first.upper || t[m.first - 1].fold != "and") continue;
+    if (k > 0 && out[k - 1].last > m.first - 2) continue;
+    std::string key(first.fold);
+    for (std::uint32_t j = m.first + 1; j < m.last; ++j) (key += ' ') += t[j].fold;
+    auto f = forms.find(key, string_hash(key));
+    if (f == forms.end()) continue;
+    for (const FormEntry& e : f->second)
+      if (!e.exact && (e.langs & kEn)) {
+        out.push_back(ActorMatch{m.first - 2, m.first - 1, e.actor, e.kind, e.gender});
+        break;
+      }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const ActorMatch& a, const ActorMatch& b) { return a.first < b.first; });
 }
 
 std::int32_t parse_day(std::string_view iso) {

@@ -101,6 +101,7 @@ struct ActorIndex {
   // (0: no form starts with it).
   void match(const Sentence& s, Lang lang, const std::vector<std::uint16_t>& lengths_at,
              std::vector<ActorMatch>& out) const;
+  void add_elliptic_firsts(const Sentence& s, std::vector<ActorMatch>& out) const;
   template <class LengthsAt>
   void match_with(const Sentence& s, Lang lang, std::vector<ActorMatch>& out,
                   const LengthsAt& lengths_at) const;

@@ -70,7 +70,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"nominative", kCueNominative},
         {"reported_past", kCueReportedPast},
         {"report_noun", kCueReportNoun},
-        {"time_noun", kCueTime}};
+        {"time_noun", kCueTime},
+        {"amount", kCueAmount}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

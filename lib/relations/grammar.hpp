@@ -176,6 +176,9 @@ class Grammar {
   // last part (Mittwochabend): a name after it is no apposition to it ("hat
   // am Montag Syrien angegriffen").
   bool time_noun(std::string_view fold) const;
+  // A word that ends an amount ("billion", "dollars"): English "$5 billion in
+  // aid" names with "in" what the amount is.
+  bool amount(std::string_view fold) const { return cue(fold, kCueAmount); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -191,14 +194,15 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  // 32 bits: room for 13 more cue classes.
+  // 32 bits: room for 12 more cue classes.
   enum Cue : std::uint32_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
     kCueTerritory = 512, kCueClaimRef = 1024,
     kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384,
     kCueNominative = 1u << 16,
-    kCueReportedPast = 1u << 20, kCueReportNoun = 1u << 21, kCueTime = 1u << 22
+    kCueReportedPast = 1u << 20, kCueReportNoun = 1u << 21, kCueTime = 1u << 22,
+    kCueAmount = 1u << 24
   };
   StringMap<std::uint32_t> cues_;
   bool cue(std::string_view fold, Cue c) const {

@@ -47,7 +47,7 @@ const std::vector<std::string_view> kGermanPreps = {
 const std::vector<std::string_view> kEnglishPreps = {
     "by", "from", "to", "against", "with", "on", "at", "for", "of", "into",
     "between", "in", "over", "about", "upon", "onto", "toward", "towards", "among",
-    "around"};
+    "around", "outside"};
 
 std::vector<Role> parse_roles(const std::vector<std::string>& roles, Lang lang) {
   std::vector<Role> out;

@@ -260,6 +260,22 @@ bool expected_passive(const AnalysisView& v, const Clause& c, std::uint32_t i) {
   return false;
 }
 
+// English "denied that it attacked", "denies it attacked", "denied
+// attacking", "denied the charge that it shelled": a denying verb before its
+// content clause or gerund, or before a short noun phrase whose content
+// clause follows.  English clauses do not split there, so only what follows
+// the verb is negated; the denial itself ("denied the charge") stays a fact.
+bool denies_what_follows(const AnalysisView& v, const Clause& c, std::uint32_t i) {
+  if (v.de || !(v.cls(i) & kNegVerb) || i + 2 >= c.last) return false;
+  const Token& next = v.tok[i + 1];
+  if (!is_word(next)) return false;
+  const bool gerund = next.fold.size() > 4 && next.fold.ends_with("ing");
+  if ((v.cls(i + 1) & (kComplementizer | kPron)) || gerund) return true;
+  for (std::uint32_t k = i + 2; k < std::min(c.last, i + 6) && is_word(v.tok[k]); ++k)
+    if (v.cls(k) & kComplementizer) return true;
+  return false;
+}
+
 // The status words of the clause.
 void status_words(const AnalysisView& v, Clause& c) {
   const std::uint32_t verb = content_verb(v, c);
@@ -294,6 +310,12 @@ void status_words(const AnalysisView& v, Clause& c) {
     if (k & kWilling) c.willing = true;
     if (k & kUndergo) c.undergo = true;
     if (k & kNegVerb) c.neg_complement = true;
+    // "has yet to withdraw": the act after it has not happened.
+    const bool yet_to = !v.de && v.tok[i].fold == "yet" && i + 1 < c.last &&
+                        (v.cls(i + 1) & kInfMarker);
+    if ((yet_to || denies_what_follows(v, c, i)) &&
+        (c.neg_to < 0 || static_cast<std::int32_t>(i) < c.neg_to))
+      c.neg_to = static_cast<std::int32_t>(i);
     if (v.de && (k & kFuture) && !(k & kAux) && future_infinitive(v, c, i)) c.intent = true;
     if ((k & kAuxPassive) && passive_at(v, c, i)) c.passive = true;
   }

@@ -78,6 +78,7 @@ struct NounReader {
   Status status_of() const;
   std::string_view pp_prep() const;  // the preposition governing the noun's phrase
   bool visit() const;
+  bool for_talks() const;
   bool halted() const;
   void sides(Side& src, Side& tgt, bool& source_is_subject, Provenance& why) const;
   void code(const Side& src, const Side& tgt, bool source_is_subject, Provenance why);
@@ -275,6 +276,18 @@ bool NounReader::visit() const {
          !tr->mutual && pp_prep() == "zu";
 }
 
+// "travelled to Beijing for talks with ...", "is in Moscow for talks": who
+// goes to a place for talks holds them, and the clause says whether they
+// happen ("will travel ... for talks"); "called for talks" is no such trip.
+bool NounReader::for_talks() const {
+  if (de() || !in_pp || np_start <= c().first || pp_prep() != "for" ||
+      tr->relation != Relation::CONSULT)
+    return false;
+  return std::any_of(ms().begin(), ms().end(), [&](const Mention& m) {
+    return m.last + 1 == np_start && (m.prep == "to" || m.prep == "in");
+  });
+}
+
 Side NounReader::participant() const {
   const SentenceView& sv = v();
   const Clause& cl = c();
@@ -302,7 +315,13 @@ Side NounReader::participant() const {
                     sv.in(RelationSet::means, tr->relation);
     // "bekannte sich zu dem Anschlag", "claimed responsibility for the attack".
     claimed = (prep == "zu" || prep == "für" || prep == "for") && claim_in_clause();
-    if (!talks && !by_means && !claimed && !visit() && prep != "an") return {};
+    // "pledged $5 billion in aid": the amount is the verb's object, and
+    // "in" names what it is.
+    bool amount = !de() && prep == "in" && np_start >= 2 &&
+                  (tok()[np_start - 2].kind == TokenKind::number ||
+                   sv.grammar().amount(tok()[np_start - 2].fold));
+    if (!talks && !by_means && !claimed && !visit() && prep != "an" && !amount && !for_talks())
+      return {};
   } else if (in_pp) {
     return {};
   }
@@ -384,8 +403,11 @@ bool NounReader::between(Side& src, Side& tgt) const {
                          return m.actor && between_word(sv, m.prep) && in_np_after(m);
                        }));
   bool between_source = std::any_of(tr->source.begin(), tr->source.end(), is_between);
+  // A third party hosts talks between two ("Egypt hosted talks between
+  // Israel and Hamas"), but an agreement between two binds them, whoever
+  // brokered it ("the US-brokered ceasefire between Israel and Hezbollah").
   Side third;
-  if (!between_source && both.size() >= 2)
+  if (!between_source && both.size() >= 2 && tr->relation != Relation::AGREE)
     for (const Role& r : tr->source)
       if (third.empty() && r.kind != Role::prep) third = resolve(r);
   if (!third.empty() && std::none_of(third.begin(), third.end(), [&](const Mention* m) {
@@ -542,7 +564,7 @@ Status NounReader::status_of() const {
     else if ((cls(k) & kHypoAdj) && st == Status::fact)
       set(Status::hypothetical, "possible, planned");
   }
-  if (st == Status::fact && (!in_pp || visit())) {
+  if (st == Status::fact && (!in_pp || visit() || for_talks())) {
     if (mood.negates(i) && !(tr->relation == Relation::SANCTION && cl.undergo))
       set(Status::negated, "clause negated");
     else if (demand().hypothetical)

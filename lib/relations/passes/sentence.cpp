@@ -38,6 +38,12 @@ Provenance provenance_of(Frame f, const std::string& entry, std::vector<AppliedS
   return p;
 }
 
+bool backer_name(const SentenceView& v, const Mention& m) {
+  if (v.de || m.how != Mention::compound || m.head < 0) return false;
+  const auto h = static_cast<std::size_t>(m.head);
+  return h + 1 < v.tok.size() && v.syn.verb[h] && !v.cls_has(h, kLedBy) && !v.syn.noun[h];
+}
+
 bool conditioned(const SentenceView& v, std::size_t ci, std::uint32_t at) {
   const auto& cs = v.syn.clauses;
   const Clause& c = cs[ci];

@@ -81,6 +81,11 @@ bool correlate(const SentenceView& v, const Mention& m);
 // "may halt mediation if ...", "könnte angreifen, falls ...": the act at
 // token `at` of clause `ci` is under a condition.
 bool conditioned(const SentenceView& v, std::size_t ci, std::uint32_t at);
+// "Russian-backed separatists", "Iran-funded militias": an English name
+// joined by a hyphen to a participle (not "-led", whose group acts as its
+// leader) names who backs the noun's group -- the subject of that
+// participle only, not of the clause.
+bool backer_name(const SentenceView& v, const Mention& m);
 // An armed group other than the source is named in clause `ci`: it is the
 // target, not the land it is in ("bombardierten Stellungen der PKK im
 // Nordirak", GUIDELINES), even when it shares the source's code.
@@ -124,6 +129,9 @@ struct TreeRole {
   bool owner = false;    // reached through a modifier of a noun
 };
 TreeRole tree_role(const SentenceView& v, const Mention& m, bool through_events);
+// A trigger noun of a verbal event at token h: a demand, offer,
+// accusation, threat, praise.
+bool statement_noun(const SentenceView& v, std::int32_t h);
 // A name inside an apposition ("Pakistan, a key U.S. ally, ..."): no
 // subject or object of its own.
 bool in_apposition(const SentenceView& v, const Mention& m);

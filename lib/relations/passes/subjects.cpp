@@ -239,7 +239,8 @@ int SubjectFinder::english(std::size_t ci) const {
   std::int32_t fin = c.finite;
   int best = -1;
   for (std::size_t k = 0; k < ms.size() && fin >= 0; ++k) {
-    if (ms[k].clause != static_cast<int>(ci) || !bare(v, ms[k]) || in_apposition(v, ms[k]))
+    if (ms[k].clause != static_cast<int>(ci) || !bare(v, ms[k]) || in_apposition(v, ms[k]) ||
+        backer_name(v, ms[k]))
       continue;
     if (ms[k].first > static_cast<std::uint32_t>(fin)) break;
     if (lead(k)) best = static_cast<int>(k);
@@ -294,6 +295,7 @@ int SubjectFinder::from_tree(std::size_t ci, bool& decided) const {
   decided = true;
   Side side = tree_side(v, ms, static_cast<std::uint32_t>(t.head[static_cast<std::size_t>(s)]),
                         {Dep::nsubj, Dep::nsubj_pass}, false);
+  std::erase_if(side, [&](const Mention* m) { return backer_name(v, *m); });
   if (side.empty()) return -1;
   int k = index_in(ms, side.front());
   return ms[static_cast<std::size_t>(k)].group >= 0 ? ms[static_cast<std::size_t>(k)].group : k;

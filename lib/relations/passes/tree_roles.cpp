@@ -19,8 +19,6 @@ std::int32_t tree_head(const Tree& t, const Mention& m) {
   return static_cast<std::int32_t>(m.first);
 }
 
-namespace {
-
 // A trigger noun of a verbal event: a demand, offer, accusation, threat,
 // praise.
 bool statement_noun(const SentenceView& v, std::int32_t h) {
@@ -30,6 +28,8 @@ bool statement_noun(const SentenceView& v, std::int32_t h) {
   Quad q = quad_of(v.triggers().at(entries->front()).relation);
   return q == Quad::verbal_conflict || q == Quad::verbal_cooperation;
 }
+
+namespace {
 
 // "der Angriff Russlands", "the positions of the forces", "die Angriffe von
 // Russland", "calls by Belarus": an attribute naming the owner of its noun.

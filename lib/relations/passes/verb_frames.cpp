@@ -131,7 +131,7 @@ bool VerbReader::english_noun_reading(std::uint32_t i) const {
   const Token& prev = t[i - 1];
   bool subject_before = mention_ends_at(
       i, [](const Mention& m) { return !m.possessive && m.how != Mention::adjective; });
-  bool adverb = ly_adverb(prev.fold);
+  bool adverb = ly_adverb(prev.fold) || (pc & kTimeFiller);
   if (prev.kind == TokenKind::word && !prev.upper && no_function_class(pc) && !adverb &&
       !subject_before)
     np_before = true;
@@ -173,7 +173,14 @@ bool VerbReader::fits(std::uint32_t i, const VerbForm& f) const {
                                  (cls(k + 1) & (kCoord | kAux | kModalHypo | kFuture | kSpeech)));
     if (!found) return false;
   }
-  return de() || !(f.types & kGerund) || (f.types & ~kGerund) || (i > 0 && (cls(i - 1) & kAux));
+  if (de() || !(f.types & kGerund) || (f.types & ~kGerund)) return true;
+  // "is attacking", "is still attacking", "are not sending": an auxiliary,
+  // perhaps with an adverb or "not" between.
+  std::uint32_t k = i;
+  while (k > 0 && i - k < 2 &&
+         ((cls(k - 1) & (kTimeFiller | kNeg | kAdverb)) || ly_adverb(t[k - 1].fold)))
+    --k;
+  return k > 0 && (cls(k - 1) & kAux);
 }
 
 // "schickte eine Protestnote an Washington": a verb that only carries its
@@ -586,8 +593,22 @@ struct VerbRoles {
                   (!tr.particle.empty() && !v.de && m.prep == tr.particle) ||
                   (m.prep.empty() && !m.attribution && (m.genitive_attr || m.possessive)));
         }));
+    if (h.empty() && !v.de) h = author_after_object();
     if (h.empty() && may_have_owner() && tree()) return tree_object();
     return h;
+  }
+  // "rejected calls from Egypt": where the tree hangs "from" on the verb, a
+  // phrase right after a statement noun still names who made the statement
+  // the verb judges.  Not after other nouns: "rejected refugees from Syria".
+  Side author_after_object() const {
+    const SentenceView& v = r.v();
+    if (!v.in(RelationSet::evaluative, tr.relation)) return {};
+    return group_of(r.ms(), first_group(r.ms(), [&](const Mention& m) {
+                      return m.clause == static_cast<int>(r.ci) && m.first > i &&
+                             v.grammar().author(m.prep) && m.np_first >= i + 2 &&
+                             statement_noun(v, static_cast<std::int32_t>(m.np_first) - 1) &&
+                             !shares_code(src_now, m.actor);
+                    }));
   }
   Side prep_role(const Role& role) const {
     const SentenceView& v = r.v();
@@ -596,21 +617,24 @@ struct VerbRoles {
                         return m.clause == static_cast<int>(r.ci) && m.prep == role.word &&
                                (v.de || m.first > i) &&
                                (v.grammar().is(role.word, kOfPrep | kAgentPrep) ||
-                                !of_event_noun(m));
+                                brokers_between(role) || !of_event_noun(m));
                       }));
-    if (h.empty() && v.de && v.in(RelationSet::evaluative, tr.relation))
+    const bool judges = v.in(RelationSet::evaluative, tr.relation);
+    if (h.empty() && (v.de ? judges : judges || tr.relation == Relation::PROTEST))
       h = owner_in_phrase(role.word);
     return h;
   }
   // "reagierte besorgt auf das Vorgehen der türkischen Behörden": judging
   // what someone did judges them, the genitive owner of the noun that the
-  // role's preposition governs (as "kritisierte das Vorgehen der Türkei").
+  // role's preposition governs (as "kritisierte das Vorgehen der Türkei");
+  // English "protested against the policies of the Israeli government".
   Side owner_in_phrase(std::string_view prep) const {
     const SentenceView& v = r.v();
     const auto& t = v.tok;
     return group_of(r.ms(), first_group(r.ms(), [&](const Mention& m) {
-                      if (m.clause != static_cast<int>(r.ci) || !m.genitive_attr ||
-                          m.np_first < 2)
+                      const bool owner =
+                          v.de ? m.genitive_attr : v.grammar().is(m.prep, kOfPrep);
+                      if (m.clause != static_cast<int>(r.ci) || !owner || m.np_first < 2)
                         return false;
                       // Back from the owned noun over its article and adjectives.
                       for (std::uint32_t k = m.np_first - 1; k > 0 && k + 5 > m.np_first;) {
@@ -628,7 +652,9 @@ struct VerbRoles {
   // its noun frame reads, not of the verb -- but for "of" and "by", which
   // name the owner of the object ("demanded the withdrawal of Serbian forces").
   // English only: on German news it changed no event and cost a parse of
-  // most sentences with a trigger.
+  // most sentences with a trigger.  The object noun of a verb-object phrase
+  // is part of the verb's event: "lodged a protest with Greece" is one act
+  // whose target is Greece, whatever the tree hangs the phrase on.
   bool of_event_noun(const Mention& m) const {
     const SentenceView& v = r.v();
     if (v.de || !v.syn.tree_sentence) return false;
@@ -636,7 +662,15 @@ struct VerbRoles {
     if (tr.dep != Dep::nmod || tr.to <= static_cast<std::int32_t>(i) ||
         tr.to >= static_cast<std::int32_t>(m.first))
       return false;
-    return v.syn.noun[static_cast<std::size_t>(tr.to)] != nullptr;
+    const auto noun = static_cast<std::size_t>(tr.to);
+    if (!this->tr.objects.empty() && is_object_word(this->tr, v.tok[noun].fold)) return false;
+    return v.syn.noun[noun] != nullptr;
+  }
+  // "brokered a deal between Israel and Hamas": who mediates meets the
+  // parties named on the deal.
+  bool brokers_between(const Role& role) const {
+    return tr.relation == Relation::CONSULT && !tr.mutual &&
+           r.v().grammar().is(role.word, kBetweenPrep);
   }
   Side resolve(const Role& role) const {
     if (role.kind == Role::subj) return subject_role();
@@ -649,6 +683,17 @@ struct VerbRoles {
 }  // namespace
 
 namespace {
+
+// "will deploy troops to Poland", "will station troops in Lithuania",
+// "Truppen nach Polen verlegen": a destination is where forces go, often an
+// ally, not whom they threaten; an intended deployment against or around
+// someone is a threat.
+bool destination_only(Relation rel, const Side& tgt) {
+  return rel == Relation::MOBILIZE && !tgt.empty() &&
+         std::all_of(tgt.begin(), tgt.end(), [](const Mention* m) {
+           return m->prep == "to" || m->prep == "in" || m->prep == "nach";
+         });
+}
 
 // "forderte die arabischen Verbündeten auf, ...", "urged the parties to ...":
 // a demand of someone who is no actor has no target.  (An actor object would
@@ -700,7 +745,8 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
     // An apposition is no subject of its own ("Pakistan, a key U.S. ally,").
     for (std::size_t k = 0; k < ms().size(); ++k)
       if (ms()[k].clause == static_cast<int>(ci) && ms()[k].first < i && bare(sv, ms()[k]) &&
-          ms()[k].how != Mention::first_person && !in_apposition(sv, ms()[k]))
+          ms()[k].how != Mention::first_person && !in_apposition(sv, ms()[k]) &&
+          !(backer_name(sv, ms()[k]) && ms()[k].head != static_cast<std::int32_t>(i)))
         near = ms()[k].group;
     if (near >= 0) subj_lead = near;
   }
@@ -831,7 +877,7 @@ void VerbReader::code(std::uint32_t i, const Trigger& tr, const std::string& tri
   std::size_t before = out.cands.size();
   // The intent to attack, sanction, seize or deploy is a threat (PLOVER codes
   // the announced conflict act as THREATEN).
-  bool conflict = sv.in(RelationSet::threat, rel) && !feared;
+  bool conflict = sv.in(RelationSet::threat, rel) && !feared && !destination_only(rel, tgt);
   bool conditional_threat = conflict && cl.hypothetical && !negated &&
                             cl.type != Clause::cond && !tgt.empty() && conditioned(sv, ci, i);
   if (conditional_threat ||
