@@ -246,9 +246,27 @@ bool private_person(const AnalysisView& v, const ActorMatch& m) {
   return m.first > 0 && (v.cls(m.first - 1) & kDetIndef);
 }
 
+// "Attac-Österreich", "Hypo-Österreich": a state's name that a hyphen joins
+// to a word naming no actor names a branch or a firm, not the state
+// ("EU-Türkei-Gipfel" and "Ost-Ukraine" keep theirs).
+bool named_after_other(const AnalysisView& v, const std::vector<ActorMatch>& names,
+                       const ActorMatch& m) {
+  if (!v.de || m.kind == FormKind::adjective || m.first < 2 || !compound_hyphen(v.s, m.first - 1))
+    return false;
+  if (m.last < v.n && compound_hyphen(v.s, m.last)) return false;
+  const Token& w = v.tok[m.first - 2];
+  if (!is_word(w) || !w.upper) return false;
+  if (std::any_of(names.begin(), names.end(),
+                  [&](const ActorMatch& n) { return n.last == m.first - 1; }))
+    return false;
+  const auto& compass = v.ctx.actors.compass.words;
+  return std::find(compass.begin(), compass.end(), w.fold) == compass.end();
+}
+
 void add_name_mentions(const AnalysisView& v, const std::vector<ActorMatch>& names,
                        std::vector<Mention>& mentions) {
   for (const ActorMatch& m : names) {
+    if (named_after_other(v, names, m)) continue;
     Mention x;
     x.first = m.first;
     x.last = m.last;
