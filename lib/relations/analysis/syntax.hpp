@@ -150,7 +150,11 @@ class TreeModel {
 // name ("Sisi" after "Abdel Fattah al-Sisi"): news names a person once in
 // full, then by surname.  Null where two persons share one.
 struct NamedPersons {
-  StringMap<const Actor*> by_surname;
+  struct Person {
+    const Actor* actor;  // null: two persons share the surname
+    char gender;         // of the full name's form, for pronouns that point ahead
+  };
+  StringMap<Person> by_surname;
 };
 
 struct AnalyzerContext {

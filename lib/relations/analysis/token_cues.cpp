@@ -70,11 +70,11 @@ namespace {
 
 // The person a capitalised word names as the surname of one named in full
 // before ("Sisi", German genitive "Sisis").
-const Actor* surname_of(const NamedPersons& named, std::string_view fold) {
+const NamedPersons::Person* surname_of(const NamedPersons& named, std::string_view fold) {
   auto it = named.by_surname.find(fold);
   if (it == named.by_surname.end() && fold.size() > 4 && fold.back() == 's')
     it = named.by_surname.find(fold.substr(0, fold.size() - 1));
-  return it == named.by_surname.end() ? nullptr : it->second;
+  return it == named.by_surname.end() || !it->second.actor ? nullptr : &it->second;
 }
 
 void add_surnames_named_before(const Sentence& s, const AnalyzerContext& ctx,
@@ -86,10 +86,10 @@ void add_surnames_named_before(const Sentence& s, const AnalyzerContext& ctx,
     while (k < before && names[k].last <= i) ++k;
     if (k < before && names[k].first <= i) continue;  // inside a name
     if (!is_word(tok[i]) || !tok[i].upper) continue;
-    const Actor* a = surname_of(*ctx.named, tok[i].fold);
-    auto id = a ? ctx.actors.by_id.find(a->id) : ctx.actors.by_id.end();
+    const NamedPersons::Person* p = surname_of(*ctx.named, tok[i].fold);
+    auto id = p ? ctx.actors.by_id.find(p->actor->id) : ctx.actors.by_id.end();
     if (id != ctx.actors.by_id.end())
-      names.push_back(ActorMatch{i, i + 1, id->second, FormKind::surname, '-'});
+      names.push_back(ActorMatch{i, i + 1, id->second, FormKind::surname, p->gender});
   }
   if (names.size() == before) return;
   std::sort(names.begin(), names.end(),

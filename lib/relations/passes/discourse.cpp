@@ -136,8 +136,10 @@ void Discourse::name_person(const Mention& m) {
   if (auto sp = last.rfind(' '); sp != std::string_view::npos) last = last.substr(sp + 1);
   if (auto hy = last.rfind('-'); hy != std::string_view::npos) last = last.substr(hy + 1);
   if (last.size() < 4) return;
-  auto [it, fresh] = named_.by_surname.emplace(fold_case(last), m.actor);
-  if (!fresh && it->second && it->second->id != m.actor->id) it->second = nullptr;
+  auto [it, fresh] = named_.by_surname.emplace(fold_case(last),
+                                               NamedPersons::Person{m.actor, m.gender});
+  if (!fresh && it->second.actor && it->second.actor->id != m.actor->id)
+    it->second.actor = nullptr;
 }
 
 }  // namespace geokg

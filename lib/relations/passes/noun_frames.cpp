@@ -67,6 +67,7 @@ struct NounReader {
   }
   Side genitive() const;
   Side possessive_pronoun() const;
+  const Actor* named_ahead(std::uint32_t p, std::string_view genders) const;
   Side participant() const;
   Side resolve(const Role& r) const;
   Side nearest_prep(const std::vector<Role>& roles) const;
@@ -226,6 +227,32 @@ Side NounReader::objective_genitive(const Side& src) const {
                   }));
 }
 
+// "Nach seinen Gesprächen mit Merkel zog Fischer Bilanz": a German possessive
+// before a main clause's finite verb may point ahead to the person named
+// right after the verb, the clause's subject, if the genders fit.  A relative
+// clause may come between the fronted phrase and the verb ("Nach seinen
+// Gesprächen mit Gauck, der ihn empfing, zog Fischer Bilanz").
+const Actor* NounReader::named_ahead(std::uint32_t p, std::string_view genders) const {
+  const auto& cs = v().syn.clauses;
+  if (!de() || c().type != Clause::main) return nullptr;
+  std::int32_t fin = c().finite;
+  for (std::size_t k = ci + 1; fin < 0 && k < cs.size(); ++k) {
+    if (cs[k].type == Clause::rel) continue;
+    // The clause that goes on must open with its finite verb.
+    std::uint32_t first = cs[k].first;
+    while (first < cs[k].last && tok()[first].kind != TokenKind::word) ++first;
+    if (cs[k].finite != static_cast<std::int32_t>(first)) return nullptr;
+    fin = cs[k].finite;
+  }
+  if (fin <= static_cast<std::int32_t>(p)) return nullptr;
+  for (const Mention& m : ms())
+    if (m.first == static_cast<std::uint32_t>(fin) + 1 && m.actor &&
+        m.how == Mention::name && m.actor->type == ActorType::person && m.gender != '-' &&
+        genders.find(m.gender) != std::string_view::npos)
+      return m.actor;
+  return nullptr;
+}
+
 // "ihre Angriffe auf", "deren Unterstützung für", "their attacks on": a
 // possessive pronoun stands for an actor named before.  A relative
 // possessive ("der Regierung in Ankara, ... deren Angriffe") points back to
@@ -244,8 +271,8 @@ Side NounReader::possessive_pronoun() const {
     });
     if (!rel && pair != ms().end() && w->genders.find('p') != std::string::npos)
       return group_of(ms(), static_cast<int>(pair - ms().begin()));
-    const Actor* a =
-        in.discourse.resolve(ms(), rel ? "mfnp" : w->genders, p, nullptr, false, sv.index);
+    const Actor* a = rel ? nullptr : named_ahead(p, w->genders);
+    if (!a) a = in.discourse.resolve(ms(), rel ? "mfnp" : w->genders, p, nullptr, false, sv.index);
     if (!a) continue;
     Mention& pm = out.possessors.emplace_back();
     pm.first = p;
