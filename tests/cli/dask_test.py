@@ -19,9 +19,7 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
-import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..", "..")
@@ -29,6 +27,7 @@ GNAD = os.path.join(ROOT, "..", "shared", "corpus", "gnad-test.jsonl")
 EXAMPLES = os.path.join(ROOT, "examples", "sample.jsonl")
 sys.path.insert(0, HERE)
 import shards_test  # noqa: E402  its sentences, written for tests of sharding
+from case_runner import run_cases  # noqa: E402
 
 GEOKG = GEOKG_DASK = ""
 CASES = []
@@ -234,22 +233,7 @@ def main():
         print("GEOKG_DATA_DIR is not set", file=sys.stderr)
         return 2
     print(f"corpus: {'gnad-test' if os.path.exists(GNAD) else 'made for the test'}")
-    passed = failed = 0
-    for fn in CASES:
-        if args.only and fn.__name__ != args.only:
-            continue
-        with tempfile.TemporaryDirectory(prefix="geokg-dask-test-") as tmp:
-            start = time.monotonic()
-            try:
-                fn(tmp)
-                print(f"ok    {fn.__name__} ({time.monotonic() - start:.1f} s)")
-                passed += 1
-            except Exception:
-                print(f"FAIL  {fn.__name__}")
-                traceback.print_exc(file=sys.stdout)
-                failed += 1
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return run_cases(CASES, args.only, "geokg-dask-test-", timed=True)
 
 
 if __name__ == "__main__":

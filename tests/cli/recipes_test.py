@@ -21,8 +21,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
-import traceback
 from subprocess import PIPE, Popen
 from threading import Thread
 
@@ -30,6 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DOC = os.path.join(HERE, "..", "..", "docs", "scale-out.md")
 sys.path.insert(0, HERE)
 import shards_test  # noqa: E402  documents written for tests of sharding
+from case_runner import run_cases  # noqa: E402
 
 GEOKG = ""
 DATA = ""
@@ -362,21 +361,7 @@ def main():
     if not DATA:
         print("GEOKG_DATA_DIR is not set", file=sys.stderr)
         return 2
-    passed = failed = 0
-    for fn in CASES:
-        if args.only and fn.__name__ != args.only:
-            continue
-        with tempfile.TemporaryDirectory(prefix="geokg-recipes-") as tmp:
-            try:
-                fn(tmp)
-                print(f"ok    {fn.__name__}")
-                passed += 1
-            except Exception:
-                print(f"FAIL  {fn.__name__}")
-                traceback.print_exc(file=sys.stdout)
-                failed += 1
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return run_cases(CASES, args.only, "geokg-recipes-")
 
 
 if __name__ == "__main__":

@@ -14,8 +14,7 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
-import traceback
+from case_runner import run_cases
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLES = os.path.join(HERE, "..", "..", "examples", "sample.jsonl")
@@ -254,21 +253,7 @@ def main():
     if not os.environ.get("GEOKG_DATA_DIR"):
         print("GEOKG_DATA_DIR is not set", file=sys.stderr)
         return 2
-    passed = failed = 0
-    for fn in CASES:
-        if args.only and fn.__name__ != args.only:
-            continue
-        with tempfile.TemporaryDirectory(prefix="geokg-shards-") as tmp:
-            try:
-                fn(tmp)
-                print(f"ok    {fn.__name__}")
-                passed += 1
-            except Exception:
-                print(f"FAIL  {fn.__name__}")
-                traceback.print_exc(file=sys.stdout)
-                failed += 1
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return run_cases(CASES, args.only, "geokg-shards-")
 
 
 if __name__ == "__main__":
