@@ -193,6 +193,16 @@ void remember_claims(const std::vector<Candidate>& cands, std::size_t si, Discou
       discourse.remember_claim(*k.source, k.target->actor, si);
 }
 
+// Whether a German sentence reports speech, for the Konjunktiv II of the next.
+// Only auxiliaries are looked up as Konjunktiv I: no cost on other words.
+bool reports_speech(const Sentence& s, const SentenceSyntax& syn, const Grammar& g) {
+  for (std::size_t k = 0; k < s.tokens.size() && k < syn.classes.size(); ++k) {
+    const std::uint64_t c = syn.classes[k];
+    if ((c & kSpeech) || ((c & kAux) && g.subjunctive(s.tokens[k].fold))) return true;
+  }
+  return false;
+}
+
 // The passes in their order (order::kPasses in passes.hpp, checked at compile
 // time): each reads what the ones before it wrote.
 void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sentence& s,
@@ -202,12 +212,15 @@ void Extractor::Impl::sentence_events(const Document& doc, Lang lang, const Sent
   const std::string_view text = std::string_view(doc.text).substr(s.begin, s.end - s.begin);
   AnalyzerContext ctx{lang,     index_of(actors), grammar(lang),
                       triggers, &index,           tree_model(lang), parse_day(doc.date),
-                      &discourse.named()};
+                      &discourse.named(),
+                      discourse.reported()};
   SentenceSyntax& syn = thread_syntax();
   if (trace) trace->sentence(si, text);
   // Events and antecedents all come from mentions: a sentence without any
   // has nothing to contribute.
-  if (!analyze_sentence(s, ctx, syn, true)) {
+  const bool analysed = analyze_sentence(s, ctx, syn, true);
+  discourse.set_reported(lang != Lang::en && reports_speech(s, syn, ctx.grammar));
+  if (!analysed) {
     if (trace) trace->no_mentions(), trace->end_sentence();
     return;
   }

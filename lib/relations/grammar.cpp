@@ -67,6 +67,7 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"member", kCueMember},
         {"besides", kCueBesides},
         {"also", kCueAlso},
+        {"subjunctive", kCueSubjunctive},
         {"nominative", kCueNominative},
         {"reported_past", kCueReportedPast},
         {"report_noun", kCueReportNoun},

@@ -161,6 +161,9 @@ class Grammar {
   // its actors to a phrase after a word for "also" (auch, ebenfalls).
   bool besides(std::string_view fold) const { return cue(fold, kCueBesides); }
   bool also(std::string_view fold) const { return cue(fold, kCueAlso); }
+  // A Konjunktiv I auxiliary (sei, seien, habe): the sentence reports what
+  // someone said.
+  bool subjunctive(std::string_view fold) const { return cue(fold, kCueSubjunctive); }
   // A pronoun that is only ever nominative (er, wir): after the finite verb
   // it is the subject, so a name before the verb is an object ("Schäuble
   // warf er vor").
@@ -194,12 +197,12 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  // 32 bits: room for 12 more cue classes.
+  // 32 bits: room for 11 more cue classes.
   enum Cue : std::uint32_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
     kCueTerritory = 512, kCueClaimRef = 1024,
-    kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384,
+    kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384, kCueSubjunctive = 1u << 15,
     kCueNominative = 1u << 16,
     kCueReportedPast = 1u << 20, kCueReportNoun = 1u << 21, kCueTime = 1u << 22,
     kCueAmount = 1u << 24

@@ -154,6 +154,8 @@ bool evidential(const AnalysisView& v, const Clause& c, std::uint32_t i) {
 // the auxiliary opens its clause ("Hätte Russland ... angegriffen, ...") or
 // a condition makes it counterfactual ("..., wenn ..."), and only when a
 // participle closes the clause ("hätte angreifen können" stays possible).
+// The speech may be reported in the sentence before ("Die USA seien besorgt.
+// Doch beide Länder hätten ihre Zusammenarbeit verstärkt.").
 bool reported_past(const AnalysisView& v, const Clause& c, std::uint32_t i) {
   const auto& tok = v.tok;
   if (!v.de || !v.ctx.grammar.reported_past(tok[i].fold)) return false;
@@ -169,7 +171,7 @@ bool reported_past(const AnalysisView& v, const Clause& c, std::uint32_t i) {
                     (no_function_class(v.cls(e - 1)) && !modal && last.size() > 3 &&
                      (last.back() == 't' || last.substr(last.size() - 2) == "en"));
   if (!participle) return false;
-  bool reported = false;
+  bool reported = v.ctx.reported_before;
   for (std::uint32_t k = 0; k < v.n; ++k) {
     if (v.cls(k) & kSubCond) return false;
     if ((k < c.first || k >= c.last) && (v.cls(k) & kSpeech)) reported = true;

@@ -171,6 +171,9 @@ struct AnalyzerContext {
   std::int32_t day = 0;
   // The persons named in full earlier in the document; null: none.
   const NamedPersons* named = nullptr;
+  // The sentence before reported speech (a saying verb, or Konjunktiv I):
+  // a Konjunktiv II perfect here may go on reporting it.
+  bool reported_before = false;
 };
 
 SentenceSyntax analyze_sentence(const Sentence& s, const AnalyzerContext& ctx);

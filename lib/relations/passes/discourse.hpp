@@ -42,6 +42,10 @@ class Discourse {
   // The persons named in full so far, by surname (for the analysis of the
   // sentences that follow).
   const NamedPersons& named() const { return named_; }
+  // Whether the sentence read last reports speech (a saying verb, or a
+  // Konjunktiv I auxiliary: "Die USA seien besorgt").
+  bool reported() const { return reported_; }
+  void set_reported(bool r) { reported_ = r; }
 
  private:
   struct Antecedent {
@@ -58,6 +62,7 @@ class Discourse {
   };
   std::vector<Claim> claims_;
   NamedPersons named_;
+  bool reported_ = false;
   void name_person(const Mention& m);
 };
 
