@@ -119,12 +119,28 @@ bool english_modifier(const AnalysisView& v, std::uint32_t p) {
   return participle && p > 0 && (v.cls(p - 1) & (kDet | kPoss));
 }
 
+// "der Pakt, den Russland schloss": "den" or "dem" before a name that takes
+// no article -- a neuter state (Russland, Deutschland) or a person -- is the
+// relative pronoun, not the name's article; so is an article-like word
+// before the phrase's own article ("Putin, den die Ukraine kritisierte").
+bool relative_pronoun_before(const AnalysisView& v, const Mention& m, std::uint32_t p) {
+  constexpr std::uint64_t kArticle = kDet | kDetOblique;
+  if (v.de && (v.cls(p) & kRel) && m.np_first == p + 1 && m.np_first < m.first &&
+      (v.cls(p + 1) & kArticle))
+    return true;
+  if (!v.de || p + 1 != m.first || !v.tok[m.first].upper || !(v.cls(p) & kRel) ||
+      !(v.cls(p) & kDetOblique) || m.how != Mention::name || !m.actor)
+    return false;
+  return m.actor->type == ActorType::person || (m.actor->type == ActorType::state && m.gender == 'n');
+}
+
 // A word of the phrase before the mention: an article, a possessive, an
 // adjective, the noun of an apposition.  False when `p` is none.
 bool in_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m,
                std::uint32_t p) {
   const auto& tok = v.tok;
   const std::uint64_t c = v.cls(p);
+  if (relative_pronoun_before(v, m, p)) return false;
   // An apposition: "gegen die Islamistenmiliz Islamischer Staat" -- the name
   // shares the phrase (and preposition) of the noun before it.  A name in -s
   // may be a genitive ("die Regierung Russlands"), but not after a word for

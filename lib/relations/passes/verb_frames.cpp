@@ -66,6 +66,7 @@ struct VerbReader {
   bool floating_quantifier(std::uint32_t k) const;
   const VerbForm* select_form(std::uint32_t i, const std::vector<VerbForm>& forms) const;
   bool fits(std::uint32_t i, const VerbForm& f) const;
+  bool antecedent_object(const Trigger& tr) const;
   bool attempt(std::uint32_t i, const Trigger& tr) const;
   bool carries_statement(std::uint32_t i, const Trigger& tr) const;
   Side instrument_doer(Relation rel, bool* owner = nullptr) const;
@@ -152,11 +153,21 @@ const VerbForm* VerbReader::select_form(std::uint32_t i,
       const Trigger& tr = v().triggers().at(f.trigger);
       // A phrase's object stands in the verb's clause (English: after the verb).
       if (tr.objects.empty() == phrase ||
-          !has_object_word(tr, tok(), de() ? c().first : i + 1, c().last))
+          (!has_object_word(tr, tok(), de() ? c().first : i + 1, c().last) &&
+           !antecedent_object(tr)))
         continue;
       if (fits(i, f)) return &f;
     }
   return nullptr;
+}
+
+// "ein Pakt, den Kiew mit der EU schloss": a German relative clause's
+// pronoun stands for the noun before it, which may be the phrase's object.
+bool VerbReader::antecedent_object(const Trigger& tr) const {
+  if (!de() || tr.objects.empty() || c().type != Clause::rel) return false;
+  std::uint32_t k = c().first;
+  while (k > 0 && tok()[k - 1].kind != TokenKind::word) --k;
+  return k > 0 && has_object_word(tr, tok(), k - 1, k);
 }
 
 // A form's conditions: a split particle that closes the clause (German) or
@@ -169,8 +180,9 @@ bool VerbReader::fits(std::uint32_t i, const VerbForm& f) const {
     bool found = false;
     std::uint32_t lim = de() ? c().last : std::min<std::uint32_t>(c().last, i + 4);
     for (std::uint32_t k = i + 1; k < lim && !found; ++k)
-      found = t[k].fold == p && (!de() || k + 1 >= c().last || t[k + 1].kind != TokenKind::word ||
-                                 (cls(k + 1) & (kCoord | kAux | kModalHypo | kFuture | kSpeech)));
+      found =
+          t[k].fold == p && (!de() || k + 1 >= c().last || t[k + 1].kind != TokenKind::word ||
+                             (cls(k + 1) & (kCoord | kAux | kModalHypo | kFuture | kSpeech)));
     if (!found) return false;
   }
   if (de() || !(f.types & kGerund) || (f.types & ~kGerund)) return true;
@@ -239,9 +251,9 @@ bool VerbReader::attributive(std::uint32_t i, const VerbForm& vf, const Trigger&
   // The agent phrase, or a preposition the row gives the source ("der in
   // Russland festgenommene Amerikaner": arrests are the state's where they happen).
   auto source_prep = [&](const std::string& p) {
-    return g.is(p, kAgentPrep) || std::any_of(tr.source.begin(), tr.source.end(), [&](const Role& r) {
-             return r.kind == Role::prep && r.word == p;
-           });
+    return g.is(p, kAgentPrep) ||
+           std::any_of(tr.source.begin(), tr.source.end(),
+                       [&](const Role& r) { return r.kind == Role::prep && r.word == p; });
   };
   for (const Mention& m : ms()) {
     if (m.last <= i && i - m.last <= 1 && !m.prep.empty() && source_prep(m.prep) && m.actor)
@@ -293,12 +305,13 @@ Side VerbReader::instrument_doer(Relation rel, bool* owner) const {
     // the owner's phrase is inside the occasion phrase of its noun.
     const bool von = m.prep == "von" && m.np_first > 0;
     std::int32_t noun = m.head;
-    if ((m.genitive_attr || von) && m.np_first > 0) noun = static_cast<std::int32_t>(m.np_first) - 1;
+    if ((m.genitive_attr || von) && m.np_first > 0)
+      noun = static_cast<std::int32_t>(m.np_first) - 1;
     std::string_view prep = m.prep;
     if ((prep.empty() && m.genitive_attr) || von) prep = noun > 0 ? occasion_before(noun) : "";
     if (!sv.grammar().is(prep, kOccasionPrep)) continue;
-    if (noun < 0 || !(m.how == Mention::adjective || m.how == Mention::compound ||
-                      m.genitive_attr || von))
+    if (noun < 0 ||
+        !(m.how == Mention::adjective || m.how == Mention::compound || m.genitive_attr || von))
       continue;
     if (!event_noun_of(sv, static_cast<std::uint32_t>(noun), rel)) continue;
     if (owner) *owner = m.genitive_attr || von;
@@ -318,7 +331,8 @@ std::string_view VerbReader::occasion_before(std::int32_t noun) const {
       return w ? std::string_view(w->prep) : std::string_view();
     }
     bool article = (c & (kDet | kDetOblique)) != 0;
-    bool adjective = tok()[k - 1].kind == TokenKind::word && !tok()[k - 1].upper && no_function_class(c);
+    bool adjective =
+        tok()[k - 1].kind == TokenKind::word && !tok()[k - 1].upper && no_function_class(c);
     if (!article && !adjective) break;
     --k;
   }
@@ -452,8 +466,9 @@ int VerbReader::fronted_participle(std::uint32_t i, const VerbForm& vf) const {
     // "Angegriffen wurde die Stadt von ...": with an auxiliary it is the clause's verb.
     for (std::uint32_t w = f + 1; w < clauses[k].last; ++w)
       if (cls(w) & (kAux | kAuxPassive | kModalHypo)) return -1;
-    bool participle = std::any_of(forms->begin(), forms->end(),
-                                  [](const VerbForm& x) { return (x.types & kParticiple) != 0; });
+    bool participle = std::any_of(forms->begin(), forms->end(), [](const VerbForm& x) {
+      return (x.types & kParticiple) != 0;
+    });
     return participle ? static_cast<std::int64_t>(f) : -1;
   };
   if (opening_participle(ci) != i) return -1;
@@ -538,7 +553,8 @@ struct VerbRoles {
                            [&](const Mention* m) {
                              return shares_code(src_now, m->actor) ||
                                     std::find(subj.begin(), subj.end(), m) != subj.end() ||
-                                    (v.de && (!marked_owner(*m) || !tree_role(v, *m, judges).owner));
+                                    (v.de &&
+                                     (!marked_owner(*m) || !tree_role(v, *m, judges).owner));
                            }),
             s.end());
     return s;
@@ -594,8 +610,23 @@ struct VerbRoles {
                   (m.prep.empty() && !m.attribution && (m.genitive_attr || m.possessive)));
         }));
     if (h.empty() && !v.de) h = author_after_object();
+    if (h.empty() && oblique_relative(antecedent))
+      h = group_of(ms, ms[static_cast<std::size_t>(antecedent)].group);
     if (h.empty() && may_have_owner() && tree()) return tree_object();
     return h;
+  }
+  // "Putin, den die Ukraine kritisierte", "Moskau, dem Kiew Angriffe
+  // vorwirft": a German relative pronoun in the accusative or dative stands
+  // for its antecedent as the verb's object.
+  bool oblique_relative(int antecedent) const {
+    const SentenceView& v = r.v();
+    const Clause& c = r.c();
+    if (!v.de || antecedent < 0 || c.type != Clause::rel || subj_lead == antecedent)
+      return false;
+    std::uint32_t f = c.first;
+    while (f < c.last && v.tok[f].kind != TokenKind::word) ++f;
+    return f < c.last && v.cls_has(f, kRel) && v.cls_has(f, kDetOblique) &&
+           !shares_code(src_now, r.ms()[static_cast<std::size_t>(antecedent)].actor);
   }
   // "rejected calls from Egypt": where the tree hangs "from" on the verb, a
   // phrase right after a statement noun still names who made the statement
@@ -781,7 +812,8 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
                 tgt.end());
       if (trace) trace->role("target", role_name(r), tgt);
     }
-  if (tgt.empty() && !src.empty() && !occasion_owner && sv.in(RelationSet::on_place, tr.relation)) {
+  if (tgt.empty() && !src.empty() && !occasion_owner &&
+      sv.in(RelationSet::on_place, tr.relation)) {
     tgt = place_target(ms(), src, ci);
     if (trace && !tgt.empty()) trace->role("target", "place (in)", tgt);
   }
