@@ -72,7 +72,9 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"reported_past", kCueReportedPast},
         {"report_noun", kCueReportNoun},
         {"time_noun", kCueTime},
-        {"amount", kCueAmount}};
+        {"amount", kCueAmount},
+        {"stative", kCueStative},
+        {"copula", kCueCopula}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

@@ -182,6 +182,12 @@ class Grammar {
   // A word that ends an amount ("billion", "dollars"): English "$5 billion in
   // aid" names with "in" what the amount is.
   bool amount(std::string_view fold) const { return cue(fold, kCueAmount); }
+  // German participles that name a state of mind ("überzeugt", "entschlossen")
+  // and read as adjectives after a copula ("ist überzeugt, dass").
+  bool stative(std::string_view fold) const { return cue(fold, kCueStative); }
+  // Forms of sein and of verbs that link a subject to an adjective (wirken,
+  // klingen, scheinen, bleiben, sich zeigen).
+  bool copula(std::string_view fold) const { return cue(fold, kCueCopula); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -197,7 +203,7 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  // 32 bits: room for 11 more cue classes.
+  // 32 bits: room for 9 more cue classes.
   enum Cue : std::uint32_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
@@ -205,7 +211,7 @@ class Grammar {
     kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384, kCueSubjunctive = 1u << 15,
     kCueNominative = 1u << 16,
     kCueReportedPast = 1u << 20, kCueReportNoun = 1u << 21, kCueTime = 1u << 22,
-    kCueAmount = 1u << 24
+    kCueAmount = 1u << 24, kCueStative = 1u << 25, kCueCopula = 1u << 26
   };
   StringMap<std::uint32_t> cues_;
   bool cue(std::string_view fold, Cue c) const {

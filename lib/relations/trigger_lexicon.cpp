@@ -116,8 +116,9 @@ void TriggerLexicon::generate_german_verb(std::uint32_t idx,
     if (sep) add_verb_form(Lang::de, particle + f, idx, types, false);
   };
   // An e is inserted after -t, -d and after m/n following another consonant
-  // than l, r, h (arbeit-e-te, rechn-e-te, atm-e-te; but lehn-te, warn-te).
-  auto vowel_or_lrh = [](char c) { return std::string_view("aeiouylrh").find(c) != std::string_view::npos; };
+  // than l, r, h or a doubled m/n (arbeit-e-te, rechn-e-te, atm-e-te; but
+  // lehn-te, warn-te, stimm-te, trenn-te).
+  auto vowel_or_lrh = [](char c) { return std::string_view("aeiouylrhmn").find(c) != std::string_view::npos; };
   const bool dental = ends_with(stem, "t") || ends_with(stem, "d") ||
                       ((ends_with(stem, "n") || ends_with(stem, "m")) && stem.size() > 1 &&
                        !vowel_or_lrh(stem[stem.size() - 2]) &&

@@ -180,10 +180,14 @@ bool reported_past(const AnalysisView& v, const Clause& c, std::uint32_t i) {
   return reported;
 }
 
-// werden + infinitive is future; werden + participle is passive.
+// werden + infinitive is future; werden + participle is passive.  A
+// subordinate clause ends with the auxiliary after its infinitive ("dass
+// Russland angreifen wird").
 bool future_infinitive(const AnalysisView& v, const Clause& c, std::uint32_t i) {
   bool participle = false, infinitive = false;
-  for (std::uint32_t j = i + 1; j < c.last; ++j)
+  const bool verb_final = c.type != Clause::main && c.type != Clause::coord && i > c.first &&
+                          (i + 1 >= c.last || !is_word(v.tok[i + 1]));
+  for (std::uint32_t j = verb_final ? i - 1 : i + 1; j < c.last && (!verb_final || j < i); ++j)
     if (const auto* forms = v.syn.verb[j]; forms && !v.tok[j].upper)
       for (const VerbForm& vf : *forms) {
         participle |= (vf.types & kParticiple) != 0;
@@ -318,7 +322,11 @@ void status_words(const AnalysisView& v, Clause& c) {
     if ((yet_to || denies_what_follows(v, c, i)) &&
         (c.neg_to < 0 || static_cast<std::int32_t>(i) < c.neg_to))
       c.neg_to = static_cast<std::int32_t>(i);
-    if (v.de && (k & kFuture) && !(k & kAux) && future_infinitive(v, c, i)) c.intent = true;
+    // A future in a subordinate clause is often someone else's forecast
+    // ("Merkel glaubt, dass Russland angreifen wird"): not done, but no
+    // stated intent of its subject either.
+    if (v.de && (k & kFuture) && !(k & kAux) && future_infinitive(v, c, i))
+      (c.type == Clause::main || c.type == Clause::coord ? c.intent : c.hypothetical) = true;
     if ((k & kAuxPassive) && passive_at(v, c, i)) c.passive = true;
   }
 }

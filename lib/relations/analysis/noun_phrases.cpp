@@ -339,6 +339,29 @@ bool reports_owner(const AnalysisView& v, const Mention& m) {
   return m.last < v.n && is_word(v.tok[m.last]) && v.tok[m.last].fold == "zufolge";
 }
 
+// The gender of the office holder a state's mention names ("der russische
+// Präsident", "Österreichs Kanzlerin", "der Präsident Frankreichs"): the
+// singular person noun that is its head or inside its phrase.
+void office_gender(const AnalysisView& v, Mention& m) {
+  if (!v.de || !m.actor || m.actor->type == ActorType::person || m.how == Mention::pronoun ||
+      m.how == Mention::first_person || m.how == Mention::description || m.how == Mention::pair)
+    return;
+  auto gender = [&](std::uint32_t k) {
+    const WordInfo* w = v.ctx.grammar.find(v.tok[k].fold);
+    if (!is_word(v.tok[k]) || !(v.cls(k) & kPersonDesc) || !w || w->genders.size() != 1) return '-';
+    // "die Präsidenten": a plural names no one person.
+    bool plural = k > 0 && v.tok[k - 1].fold == "die" && w->genders == "m";
+    return plural ? '-' : w->genders[0];
+  };
+  std::uint32_t end = std::min<std::uint32_t>(v.n, m.last + 1);
+  if (m.head >= 0) end = std::max<std::uint32_t>(end, static_cast<std::uint32_t>(m.head) + 1);
+  for (std::uint32_t k = m.np_first; k < std::min(end, v.n); ++k)
+    if (char g = gender(k); g == 'm' || g == 'f') {
+      m.office_gender = g;
+      return;
+    }
+}
+
 }  // namespace
 
 void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const SentenceSyntax& syn,
@@ -365,6 +388,7 @@ void find_noun_phrases(const Sentence& s, const AnalyzerContext& ctx, const Sent
     genitive_attribute(v, mentions, m);
     if (reports_owner(v, m)) m.attribution = true;
     possessive(v, m);
+    office_gender(v, m);
   }
 }
 

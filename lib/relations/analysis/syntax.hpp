@@ -35,6 +35,10 @@ struct Mention {
   bool possessive = false;            // "Russlands Krieg", "Russia's attack"
   bool person = false;                // a description of a person ("der Minister")
   bool owned = false;                 // "sein Land": stands for the possessor
+  // "der russische Präsident", "Österreichs Kanzlerin", "US-Präsident": a
+  // state's adjective, genitive or compound on a noun for one office holder
+  // names a person, whom er/sie in the sentences after it may stand for.
+  char office_gender = '-';
   // "ein Kanadier", "a US citizen": a private person, who stands for the
   // state only as the target of what is done to persons (the relation set
   // on_citizens); never a source, a speaker or an antecedent.

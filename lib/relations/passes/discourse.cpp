@@ -96,9 +96,11 @@ std::vector<const Actor*> Discourse::states_latest_first() const {
 void Discourse::remember(const std::vector<Mention>& ms, std::size_t si) {
   for (const Mention& m : ms) {
     if (!m.actor || m.stand_in()) continue;  // a private person or a place is no antecedent
-    if (m.how == Mention::name || m.how == Mention::adjective || m.how == Mention::compound)
-      history_.push_back(
-          Antecedent{m.actor, m.how == Mention::name ? m.gender : '-', si, m.first});
+    if (m.how == Mention::name || m.how == Mention::adjective || m.how == Mention::compound) {
+      char gender = m.how == Mention::name ? m.gender : '-';
+      if (m.office_gender != '-') gender = m.office_gender;
+      history_.push_back(Antecedent{m.actor, gender, si, m.first});
+    }
     else if (m.how == Mention::pronoun)
       history_.push_back(
           Antecedent{m.actor, m.genders.empty() ? '-' : m.genders[0], si, m.first});

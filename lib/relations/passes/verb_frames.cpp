@@ -75,6 +75,7 @@ struct VerbReader {
   Side event_subject_doer(std::uint32_t i, Relation rel) const;
   bool reciprocal(const Trigger& tr) const;
   bool adjective_participle(std::uint32_t i) const;
+  bool stative_participle(std::uint32_t i, const VerbForm& vf) const;
   bool attributive(std::uint32_t i, const VerbForm& vf, const Trigger& tr,
                    const std::string& trig);
   bool english_participle(std::uint32_t i, const VerbForm& vf, bool& reduced) const;
@@ -237,6 +238,22 @@ bool VerbReader::adjective_participle(std::uint32_t i) const {
     return m.last == i && v().grammar().is(m.prep, kAgentPrep);
   });
   return modifier_before && !mention_before && !agent_before;
+}
+
+// "Paris ist überzeugt, dass ...", "zeigte sich entschlossen": a participle of
+// a state of mind after a copula is an adjective, not the act of convincing.
+// A perfect or passive auxiliary in the clause ("hat ihn überzeugt", "wurde
+// überzeugt") keeps the verb.
+bool VerbReader::stative_participle(std::uint32_t i, const VerbForm& vf) const {
+  const Grammar& g = v().grammar();
+  if (!de() || !(vf.types & kParticiple) || !g.stative(tok()[i].fold)) return false;
+  bool copula = false;
+  for (std::uint32_t k = c().first; k < c().last; ++k) {
+    bool link = g.copula(tok()[k].fold);
+    if (!link && (cls(k) & (kAux | kAuxPassive))) return false;
+    copula = copula || link;
+  }
+  return copula;
 }
 
 // "die vom Iran unterstützten Houthi-Rebellen": an attributive participle
@@ -761,6 +778,7 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
     if (adjective_participle(i)) return drop(Drop::adjective_participle);
     if (attributive(i, vf, tr, trig)) return;
   }
+  if (stative_participle(i, vf)) return drop(Drop::adjective_participle);
   bool reduced = false;
   if (!de() && !english_participle(i, vf, reduced)) return drop(Drop::adjective_participle);
   ToGovernor to = to_governor(i, vf);
