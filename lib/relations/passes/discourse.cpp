@@ -40,7 +40,7 @@ bool named_in_clause(const std::vector<Mention>& ms, int bound, const Actor* a) 
 
 const Actor* Discourse::resolve(const std::vector<Mention>& ms, const std::string& genders,
                                 std::uint32_t before, const Actor* exclude, bool description,
-                                std::size_t si, int bound) const {
+                                std::size_t si, int bound, bool person_further) const {
   auto fits = [&](const Actor* a, char gender) {
     if (exclude && a->code == exclude->code) return false;
     if (named_in_clause(ms, bound, a)) return false;
@@ -53,6 +53,16 @@ const Actor* Discourse::resolve(const std::vector<Mention>& ms, const std::strin
     if (it->sentence + 2 < si) break;
     if (fits(it->actor, it->gender)) return it->actor;
   }
+  // A person stays in view longer than a state: "er", "ihn" may stand for
+  // one named three sentences back when nothing nearer fits, as a
+  // description of a person may (resolve_person) -- one named as a subject
+  // or speaker, whom the text is about.
+  if (person_further)
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (it->sentence + 3 < si) break;
+      if (it->actor->type == ActorType::person && it->unmarked && fits(it->actor, it->gender))
+        return it->actor;
+    }
   return nullptr;
 }
 
@@ -93,17 +103,26 @@ std::vector<const Actor*> Discourse::states_latest_first() const {
   return out;
 }
 
+namespace {
+// A phrase without preposition or case marking: a subject, a speaker or a
+// bare object -- what a text goes on talking about, unlike "vor dem Besuch
+// von Präsident Obama".
+bool unmarked(const Mention& m) {
+  return m.prep.empty() && !m.oblique && !m.genitive_attr && !m.attribution;
+}
+}  // namespace
+
 void Discourse::remember(const std::vector<Mention>& ms, std::size_t si) {
   for (const Mention& m : ms) {
     if (!m.actor || m.stand_in()) continue;  // a private person or a place is no antecedent
     if (m.how == Mention::name || m.how == Mention::adjective || m.how == Mention::compound) {
       char gender = m.how == Mention::name ? m.gender : '-';
       if (m.office_gender != '-') gender = m.office_gender;
-      history_.push_back(Antecedent{m.actor, gender, si, m.first});
+      history_.push_back(Antecedent{m.actor, gender, si, m.first, unmarked(m)});
     }
     else if (m.how == Mention::pronoun)
       history_.push_back(
-          Antecedent{m.actor, m.genders.empty() ? '-' : m.genders[0], si, m.first});
+          Antecedent{m.actor, m.genders.empty() ? '-' : m.genders[0], si, m.first, unmarked(m)});
   }
   if (history_.size() > 64) history_.erase(history_.begin(), history_.end() - 64);
   for (const Mention& m : ms)

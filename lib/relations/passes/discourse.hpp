@@ -16,10 +16,12 @@ class Discourse {
   // the last fitting name of this sentence, else of the two before it; none
   // of `exclude`'s code; none named in clause `bound` of this sentence (a
   // pronoun or description never stands for a name of its own clause: "Die
-  // Türkei verurteilte das Regime", "Putin traf ihn").
+  // Türkei verurteilte das Regime", "Putin traf ihn").  `person_further`: a
+  // personal pronoun, which may also stand for a person named three
+  // sentences back.
   const Actor* resolve(const std::vector<Mention>& ms, const std::string& genders,
                        std::uint32_t before, const Actor* exclude, bool description,
-                       std::size_t si, int bound = -1) const;
+                       std::size_t si, int bound = -1, bool person_further = false) const;
   // "Der Minister", "the president": the last person named (three sentences
   // back), none of clause `bound`.
   const Actor* resolve_person(const std::vector<Mention>& ms, const std::string& genders,
@@ -53,6 +55,7 @@ class Discourse {
     char gender;
     std::size_t sentence;
     std::uint32_t token;
+    bool unmarked;  // no preposition or case: a subject, speaker or bare object
   };
   std::vector<Antecedent> history_;
   struct Claim {

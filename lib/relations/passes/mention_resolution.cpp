@@ -52,7 +52,7 @@ struct Resolver {
         m.actor = named_after(m, speaker);
         if (!m.actor) m.actor = d.resolve_person(ms, m.genders, m.first, v.index, bound(m));
       } else {
-        m.actor = d.resolve(ms, m.genders, m.first, nullptr, false, v.index, bound(m));
+        m.actor = d.resolve(ms, m.genders, m.first, nullptr, false, v.index, bound(m), true);
       }
     } else if (m.how == Mention::description && m.person) {
       m.actor = d.resolve_person(ms, m.genders, m.first, v.index, bound(m));
