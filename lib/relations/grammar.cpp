@@ -71,7 +71,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"reported_past", kCueReportedPast},
         {"report_noun", kCueReportNoun},
         {"time_noun", kCueTime},
-        {"amount", kCueAmount}};
+        {"amount", kCueAmount},
+        {"decision", kCueDecision}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

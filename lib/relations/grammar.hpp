@@ -179,6 +179,11 @@ class Grammar {
   // A word that ends an amount ("billion", "dollars"): English "$5 billion in
   // aid" names with "in" what the amount is.
   bool amount(std::string_view fold) const { return cue(fold, kCueAmount); }
+  // A German verb of deciding or announcing (beschloss, kündigte an): the act
+  // of its zu-infinitive is decided or announced, not yet done ("beschloss,
+  // Sanktionen zu verhängen"); its own object is no plan ("beschloss
+  // Sanktionen": the decision is the act).
+  bool decision(std::string_view fold) const { return cue(fold, kCueDecision); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -194,7 +199,7 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  // 32 bits: room for 12 more cue classes.
+  // 32 bits: room for 11 more cue classes.
   enum Cue : std::uint32_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
@@ -202,7 +207,7 @@ class Grammar {
     kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384,
     kCueNominative = 1u << 16,
     kCueReportedPast = 1u << 20, kCueReportNoun = 1u << 21, kCueTime = 1u << 22,
-    kCueAmount = 1u << 24
+    kCueAmount = 1u << 24, kCueDecision = 1u << 28
   };
   StringMap<std::uint32_t> cues_;
   bool cue(std::string_view fold, Cue c) const {
