@@ -72,7 +72,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"report_noun", kCueReportNoun},
         {"time_noun", kCueTime},
         {"amount", kCueAmount},
-        {"decision", kCueDecision}};
+        {"decision", kCueDecision},
+        {"culprit", kCueCulprit}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

@@ -130,6 +130,10 @@ class Grammar {
   // Iran", "to northern Iraq"): the place keeps the phrase's preposition; a
   // word making an office a past one (ehemalig, früher, ex, former).
   bool claim(std::string_view fold) const { return cue(fold, kCueClaim); }
+  // A word that names the culprit of an act as the clause's subject ("ist
+  // für den Anschlag verantwortlich", "steckt hinter dem Anschlag"), unless
+  // someone else blames the subject ("macht X für ... verantwortlich").
+  bool culprit(std::string_view fold) const { return cue(fold, kCueCulprit); }
   bool credit(std::string_view fold) const { return cue(fold, kCueCredit); }
   bool reciprocal(std::string_view fold) const { return cue(fold, kCueReciprocal); }
   bool accredited(std::string_view fold) const { return cue(fold, kCueAccredited); }
@@ -199,7 +203,7 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  // 32 bits: room for 11 more cue classes.
+  // 32 bits: room for 10 more cue classes.
   enum Cue : std::uint32_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
@@ -207,7 +211,8 @@ class Grammar {
     kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384,
     kCueNominative = 1u << 16,
     kCueReportedPast = 1u << 20, kCueReportNoun = 1u << 21, kCueTime = 1u << 22,
-    kCueAmount = 1u << 24, kCueDecision = 1u << 28
+    kCueAmount = 1u << 24, kCueDecision = 1u << 28,
+    kCueCulprit = 1u << 29
   };
   StringMap<std::uint32_t> cues_;
   bool cue(std::string_view fold, Cue c) const {
