@@ -73,7 +73,8 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"time_noun", kCueTime},
         {"amount", kCueAmount},
         {"decision", kCueDecision},
-        {"culprit", kCueCulprit}};
+        {"culprit", kCueCulprit},
+        {"perform", kCuePerform}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

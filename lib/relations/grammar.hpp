@@ -134,6 +134,9 @@ class Grammar {
   // für den Anschlag verantwortlich", "steckt hinter dem Anschlag"), unless
   // someone else blames the subject ("macht X für ... verantwortlich").
   bool culprit(std::string_view fold) const { return cue(fold, kCueCulprit); }
+  // A German verb of carrying out an act named by its object ("verübte einen
+  // Anschlag", "flog einen Luftangriff"): its subject is the act's doer.
+  bool perform(std::string_view fold) const { return cue(fold, kCuePerform); }
   bool credit(std::string_view fold) const { return cue(fold, kCueCredit); }
   bool reciprocal(std::string_view fold) const { return cue(fold, kCueReciprocal); }
   bool accredited(std::string_view fold) const { return cue(fold, kCueAccredited); }
@@ -203,7 +206,7 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  // 32 bits: room for 10 more cue classes.
+  // 32 bits: room for 9 more cue classes.
   enum Cue : std::uint32_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
@@ -212,7 +215,7 @@ class Grammar {
     kCueNominative = 1u << 16,
     kCueReportedPast = 1u << 20, kCueReportNoun = 1u << 21, kCueTime = 1u << 22,
     kCueAmount = 1u << 24, kCueDecision = 1u << 28,
-    kCueCulprit = 1u << 29
+    kCueCulprit = 1u << 29, kCuePerform = 1u << 30
   };
   StringMap<std::uint32_t> cues_;
   bool cue(std::string_view fold, Cue c) const {

@@ -59,6 +59,12 @@ bool has_verb(const AnalysisView& v, std::uint32_t first, std::uint32_t last) {
     // "Die EU kündigte an, ...": a verb of deciding ends in -e like an
     // adjective, so its shape alone does not tell it is one.
     if (de && !tok[i].upper && v.ctx.grammar.decision(tok[i].fold)) return true;
+    // "Die Armee verübte einen Angriff": a past form in -te/-ten between a
+    // noun and an article is the finite verb, though it ends like an adjective.
+    if (de && i > first && i + 1 < last && tok[i - 1].upper && !tok[i].upper &&
+        !(c & kFunction) && (tok[i].fold.ends_with("te") || tok[i].fold.ends_with("ten")) &&
+        tok[i].fold.size() > 4 && (v.cls(i + 1) & (kDet | kDetOblique)))
+      return true;
     if (!tok[i].upper && !(c & kFunction) && !de) return true;
     if (de && i > first && (v.cls(i - 1) & kInfMarker) && !tok[i].upper)
       return true;  // zu + infinitive
