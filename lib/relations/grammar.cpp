@@ -74,7 +74,10 @@ Grammar Grammar::load(const std::filesystem::path& file) {
         {"time_noun", kCueTime},
         {"amount", kCueAmount},
         {"stative", kCueStative},
-        {"copula", kCueCopula}};
+        {"copula", kCueCopula},
+        {"decision", kCueDecision},
+        {"culprit", kCueCulprit},
+        {"perform", kCuePerform}};
     for (const auto& [name, cue] : kCues)
       if (cls == name) {
         g.cues_[word] |= cue;

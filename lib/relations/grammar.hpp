@@ -130,6 +130,13 @@ class Grammar {
   // Iran", "to northern Iraq"): the place keeps the phrase's preposition; a
   // word making an office a past one (ehemalig, früher, ex, former).
   bool claim(std::string_view fold) const { return cue(fold, kCueClaim); }
+  // A word that names the culprit of an act as the clause's subject ("ist
+  // für den Anschlag verantwortlich", "steckt hinter dem Anschlag"), unless
+  // someone else blames the subject ("macht X für ... verantwortlich").
+  bool culprit(std::string_view fold) const { return cue(fold, kCueCulprit); }
+  // A German verb of carrying out an act named by its object ("verübte einen
+  // Anschlag", "flog einen Luftangriff"): its subject is the act's doer.
+  bool perform(std::string_view fold) const { return cue(fold, kCuePerform); }
   bool credit(std::string_view fold) const { return cue(fold, kCueCredit); }
   bool reciprocal(std::string_view fold) const { return cue(fold, kCueReciprocal); }
   bool accredited(std::string_view fold) const { return cue(fold, kCueAccredited); }
@@ -188,6 +195,11 @@ class Grammar {
   // Forms of sein and of verbs that link a subject to an adjective (wirken,
   // klingen, scheinen, bleiben, sich zeigen).
   bool copula(std::string_view fold) const { return cue(fold, kCueCopula); }
+  // A German verb of deciding or announcing (beschloss, kündigte an): the act
+  // of its zu-infinitive is decided or announced, not yet done ("beschloss,
+  // Sanktionen zu verhängen"); its own object is no plan ("beschloss
+  // Sanktionen": the decision is the act).
+  bool decision(std::string_view fold) const { return cue(fold, kCueDecision); }
   // A compound whose last part is a non-actor head ("Transportunternehmen").
   bool nonactor_head(std::string_view fold) const;
   // An organ or official of a state (data/actors/agents) for which "X in Y"
@@ -203,7 +215,7 @@ class Grammar {
   StringMap<WordInfo> words_;
   StringMap<bool> actor_heads_;
   StringMap<bool> nonactor_heads_;
-  // 32 bits: room for 9 more cue classes.
+  // 32 bits: room for 6 more cue classes (bits 17-19, 23, 27, 31).
   enum Cue : std::uint32_t {
     kCueClaim = 1, kCueCredit = 2, kCueReciprocal = 4, kCueAccredited = 8, kCueNegotiation = 16,
     kCueRegion = 32, kCueFormer = 64, kCueCitizen = 128, kCueAuthor = 256,
@@ -211,7 +223,8 @@ class Grammar {
     kCueNoReference = 2048, kCueMember = 4096, kCueBesides = 8192, kCueAlso = 16384, kCueSubjunctive = 1u << 15,
     kCueNominative = 1u << 16,
     kCueReportedPast = 1u << 20, kCueReportNoun = 1u << 21, kCueTime = 1u << 22,
-    kCueAmount = 1u << 24, kCueStative = 1u << 25, kCueCopula = 1u << 26
+    kCueAmount = 1u << 24, kCueStative = 1u << 25, kCueCopula = 1u << 26,
+    kCueDecision = 1u << 28, kCueCulprit = 1u << 29, kCuePerform = 1u << 30
   };
   StringMap<std::uint32_t> cues_;
   bool cue(std::string_view fold, Cue c) const {

@@ -314,6 +314,7 @@ void status_words(const AnalysisView& v, Clause& c) {
     if (expected_to(v, c, i) || expected_passive(v, c, i)) c.hypothetical = true;
     if (k & kIntent) c.intent = true;
     if (k & kWilling) c.willing = true;
+    if (v.de && v.ctx.grammar.decision(v.tok[i].fold)) c.decision = true;
     if (k & kUndergo) c.undergo = true;
     if (k & kNegVerb) c.neg_complement = true;
     // "has yet to withdraw": the act after it has not happened.

@@ -56,6 +56,15 @@ bool has_verb(const AnalysisView& v, std::uint32_t first, std::uint32_t last) {
     std::uint64_t c = v.cls(i);
     if (c & (kSub | kSubCond)) return true;
     if (is_verbal(tok[i], c, v.syn.verb[i], v.ctx, i == 0)) return true;
+    // "Die EU kündigte an, ...": a verb of deciding ends in -e like an
+    // adjective, so its shape alone does not tell it is one.
+    if (de && !tok[i].upper && v.ctx.grammar.decision(tok[i].fold)) return true;
+    // "Die Armee verübte einen Angriff": a past form in -te/-ten between a
+    // noun and an article is the finite verb, though it ends like an adjective.
+    if (de && i > first && i + 1 < last && tok[i - 1].upper && !tok[i].upper &&
+        !(c & kFunction) && (tok[i].fold.ends_with("te") || tok[i].fold.ends_with("ten")) &&
+        tok[i].fold.size() > 4 && (v.cls(i + 1) & (kDet | kDetOblique)))
+      return true;
     if (!tok[i].upper && !(c & kFunction) && !de) return true;
     if (de && i > first && (v.cls(i - 1) & kInfMarker) && !tok[i].upper)
       return true;  // zu + infinitive
@@ -124,6 +133,8 @@ bool closes_bracket(const AnalysisView& v, Span seg) {
   if (const auto* forms = v.ctx.triggers.verb(Lang::de, f))
     for (const VerbForm& vf : *forms)
       if (vf.types & (kParticiple | kInfinitive)) return true;
+  // "hat angekündigt, ...", "hat beschlossen, ...": participles of deciding.
+  if (v.ctx.grammar.decision(f)) return true;
   // A "ge-" participle not in the trigger tables.
   return f.size() > 4 && f.substr(0, 2) == "ge" &&
          (f.back() == 't' || f.substr(f.size() - 2) == "en");

@@ -170,6 +170,15 @@ bool in_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Ment
   return false;
 }
 
+// ", bei dem zwei Palästinenser getötet wurden": the relative pronoun after
+// the preposition opening a clause is that preposition's object, not the
+// article of the phrase after it -- when a number, adjective or article
+// stands between them (", mit der Ukraine" is a phrase), or it is "denen".
+bool relative_after_prep(const AnalysisView& v, std::uint32_t p, std::uint32_t name) {
+  return v.de && p >= 2 && (v.cls(p) & kRel) && (v.cls(p - 1) & kPrep) &&
+         is_punct(v.tok[p - 2], ",") && (p + 1 < name || v.tok[p].fold == "denen");
+}
+
 // Walks back from the mention over its phrase to the word that governs it.
 void walk_back(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m) {
   std::uint32_t i = m.first;
@@ -177,6 +186,8 @@ void walk_back(const AnalysisView& v, const std::vector<Mention>& mentions, Ment
     const std::uint32_t p = i - 1;
     if (!is_word(v.tok[p])) {
       if (!is_punct(v.tok[p], "\"") && !is_punct(v.tok[p], "(")) break;
+    } else if (relative_after_prep(v, p, m.first)) {
+      break;
     } else if (ends_phrase(v, mentions, m, p) || !in_phrase(v, mentions, m, p)) {
       break;
     }

@@ -64,6 +64,7 @@ struct Clause {
   bool hypothetical = false;
   bool intent = false;                // will / wollen / plans to ...
   bool willing = false;               // bereit / willing / ready
+  bool decision = false;              // beschloss, kündigte an: a zu-clause under it is planned
   bool undergo = false;               // unterliegen, face: the subject undergoes
   bool neg_complement = false;        // dass/that-clauses under it are negated
   std::int32_t feared = -1;           // what follows this token is feared or planned, not done

@@ -1,8 +1,9 @@
 // Clause moods: the status a clause gives the events in it -- negated by its
 // own negation or a denying verb above a dass-clause ("bestritt, dass ...")
 // or a zu-infinitive ("bestritt, ... zu haben"),
-// hypothetical by a modal, an intent, a question, willingness or intent
-// above a zu-infinitive ("plant, ... anzugreifen"), or fear above a
+// hypothetical by a modal, an intent, a question, willingness, intent or a
+// decision above a zu-infinitive ("plant, ... anzugreifen", "beschloss, ...
+// zu verhängen"), or fear above a
 // complement ("befürchtet, dass ...").  Reads the analysis;
 // writes ClauseMood per clause.  What a demand above a clause does is read
 // with the frames, which know the demand.
@@ -27,7 +28,8 @@ void clause_moods(const SentenceView& v, std::vector<ClauseMood>& out) {
     m.neg_to = c.neg_to;
     m.hypothetical =
         c.hypothetical || c.intent || v.syn.question ||
-        (gov && c.type == Clause::zu && (gov->hypothetical || gov->willing || gov->intent)) ||
+        (gov && c.type == Clause::zu && (gov->hypothetical || gov->willing || gov->intent ||
+                                               gov->decision)) ||
         (gov && gov->feared >= 0 && (m.complement || c.type == Clause::zu));
   }
 }

@@ -74,6 +74,8 @@ struct NounReader {
   bool between(Side& src, Side& tgt) const;
   Side objective_genitive(const Side& src) const;
   bool claim_in_clause() const;
+  bool culprit_in_clause() const;
+  bool claimed_act() const;
   void fill_side(Side& src, Side& tgt, Provenance& why) const;
   bool predicative() const;
   Status status_of() const;
@@ -212,6 +214,32 @@ bool NounReader::claim_in_clause() const {
   return false;
 }
 
+// "Die Hamas ist für den Anschlag verantwortlich", "Hinter dem Anschlag
+// steckt die Hamas": the subject is named as the culprit -- in a clause of
+// its own, not in a zu-clause under an accusation ("warf X vor, hinter ...
+// zu stecken") and not where an accusing verb blames its object ("macht X
+// für ... verantwortlich").
+bool NounReader::culprit_in_clause() const {
+  if (c().type == Clause::zu) return false;
+  bool culprit = false;
+  for (std::uint32_t k = c().first; k < c().last; ++k) {
+    if (const auto* gv = v().syn.verb[k])
+      if (v().triggers().at(gv->front().trigger).relation == Relation::ACCUSE) return false;
+    culprit |= tok()[k].kind == TokenKind::word && v().grammar().culprit(tok()[k].fold);
+  }
+  return culprit;
+}
+
+// "bekannte sich zu dem Anschlag", "claimed responsibility for the attack",
+// "ist für den Anschlag verantwortlich": the act in the phrase is the
+// subject's, and the clause's mood is the act's.
+bool NounReader::claimed_act() const {
+  if (!in_pp || np_start <= c().first) return false;
+  const std::string_view prep = pp_prep();
+  return ((prep == "zu" || prep == "für" || prep == "for") && claim_in_clause()) ||
+         ((prep == "für" || prep == "hinter") && de() && culprit_in_clause());
+}
+
 // "die israelische Besatzung des Westjordanlands", "Russlands Annexion der
 // Krim", "Russia's invasion of Ukraine": where the doer stands in the noun
 // phrase before the noun, the genitive or of-phrase right after it is the
@@ -341,7 +369,7 @@ Side NounReader::participant() const {
     bool by_means = sv.grammar().is(prep, kMeansPrep) && !cl.passive &&
                     sv.in(RelationSet::means, tr->relation);
     // "bekannte sich zu dem Anschlag", "claimed responsibility for the attack".
-    claimed = (prep == "zu" || prep == "für" || prep == "for") && claim_in_clause();
+    claimed = claimed_act();
     // "pledged $5 billion in aid": the amount is the verb's object, and
     // "in" names what it is.
     bool amount = !de() && prep == "in" && np_start >= 2 &&
@@ -591,10 +619,16 @@ Status NounReader::status_of() const {
     else if ((cls(k) & kHypoAdj) && st == Status::fact)
       set(Status::hypothetical, "possible, planned");
   }
-  if (st == Status::fact && (!in_pp || visit() || for_talks())) {
+  const bool claimed = claimed_act();
+  // "Die Hamas soll hinter dem Anschlag stecken": a culprit named with a
+  // reportive modal is still the culprit (GUIDELINES: hedged perpetrator).
+  bool reported = false;
+  for (std::uint32_t k = cl.first; claimed && k < cl.last; ++k)
+    reported |= (cls(k) & kReportive) != 0;
+  if (st == Status::fact && (!in_pp || visit() || for_talks() || claimed)) {
     if (mood.negates(i) && !(tr->relation == Relation::SANCTION && cl.undergo))
       set(Status::negated, "clause negated");
-    else if (demand().hypothetical)
+    else if (demand().hypothetical && !reported)
       set(Status::hypothetical, "clause hypothetical");
   }
   // "Treffen ... diese Woche möglich", "a meeting is possible": a predicative

@@ -70,6 +70,7 @@ struct VerbReader {
   bool attempt(std::uint32_t i, const Trigger& tr) const;
   bool carries_statement(std::uint32_t i, const Trigger& tr) const;
   Side instrument_doer(Relation rel, bool* owner = nullptr) const;
+  Side relative_occasion_doer(Relation rel) const;
   std::string_view occasion_before(std::int32_t noun) const;
   int fronted_participle(std::uint32_t i, const VerbForm& vf) const;
   Side event_subject_doer(std::uint32_t i, Relation rel) const;
@@ -335,6 +336,42 @@ Side VerbReader::instrument_doer(Relation rel, bool* owner) const {
     return group_of(ms(), static_cast<int>(&m - ms().data()));
   }
   return {};
+}
+
+// "verübte einen Angriff, bei dem zwei Palästinenser getötet wurden": a
+// relative clause opened by an occasion preposition ("bei dem", "in which")
+// names the act its antecedent event noun was; the noun's doer (its
+// adjective, compound or genitive, else the subject of a verb of carrying
+// it out) did it.
+Side VerbReader::relative_occasion_doer(Relation rel) const {
+  const Clause& cl = c();
+  const Clause* g = gov();
+  if (cl.type != Clause::rel || !g || cl.first + 1 >= cl.last) return {};
+  if (!(cls(cl.first) & kPrep) || !(cls(cl.first + 1) & kRel)) return {};
+  const WordInfo* w = v().grammar().find(tok()[cl.first].fold);
+  if (!w || !v().grammar().is(w->prep, kOccasionPrep)) return {};
+  // The antecedent: the event noun ending the phrase before the comma
+  // ("einen Luftangriff auf Gaza, bei dem ...").
+  std::int32_t noun = -1;
+  for (std::uint32_t k = cl.first; k > g->first && k + 6 > cl.first && noun < 0; --k)
+    if (event_noun_of(v(), k - 1, rel)) noun = static_cast<std::int32_t>(k - 1);
+  if (noun < 0) return {};
+  const auto n = static_cast<std::uint32_t>(noun);
+  for (const Mention& m : ms()) {
+    bool own = m.actor && (m.how == Mention::adjective || m.how == Mention::compound) &&
+               m.head == noun;
+    own = own || (m.actor && m.genitive_attr && m.np_first > n && m.np_first <= n + 2);
+    if (own) return group_of(ms(), static_cast<int>(&m - ms().data()));
+  }
+  // The subject did the act only with a verb of carrying it out
+  // ("verübte", "flog"): who condemns, reports or mourns it did not.
+  bool performed = false;
+  for (std::uint32_t k = g->first; k < g->last; ++k)
+    performed |= !tok()[k].upper && v().grammar().perform(tok()[k].fold);
+  if (!performed) return {};
+  const int subject = in.roles[static_cast<std::size_t>(cl.governor)].subject;
+  if (subject < 0 || !occasion_before(noun).empty()) return {};
+  return group_of(ms(), subject);
 }
 
 // The preposition that opens the phrase of the noun at `noun` ("bei einem
@@ -813,6 +850,11 @@ void VerbReader::read(std::uint32_t i, const VerbForm& vf) {
   if (src.empty() && (passive || tr.victim) && sv.in(RelationSet::instrument, tr.relation)) {
     src = instrument_doer(tr.relation, &occasion_owner);
     if (trace && !src.empty()) trace->role("source", "doer of the act it happened in", src);
+  }
+  if (src.empty() && (passive || tr.victim) && sv.in(RelationSet::instrument, tr.relation)) {
+    src = relative_occasion_doer(tr.relation);
+    occasion_owner = !src.empty();
+    if (trace && !src.empty()) trace->role("source", "doer of the act a relative clause names", src);
   }
   if (src.empty() && !passive && !de() && sv.in(RelationSet::instrument, tr.relation)) {
     src = event_subject_doer(i, tr.relation);
