@@ -45,6 +45,22 @@ void colon_quote(const SentenceView& v, Attribution& a) {
   }
 }
 
+// Who is said to speak, as the text names them: a German adjective or
+// compound with the noun it modifies ("westlicher Geheimdienste",
+// "US-Regierung"), not the adjective alone.  (An English adjective's head is
+// only the next content word: "Dutch Foreign" of "Dutch Foreign Ministry".)
+std::string speaker_text(const SentenceView& v, const Mention& m) {
+  if (!v.de || (m.how != Mention::adjective && m.how != Mention::compound) || m.head < 0 ||
+      static_cast<std::uint32_t>(m.head) < m.last)
+    return m.text;
+  std::string out;
+  for (std::uint32_t k = m.first; k <= static_cast<std::uint32_t>(m.head); ++k) {
+    if (k > m.first && v.tok[k].begin > v.tok[k - 1].end) out += ' ';
+    out += v.tok[k].form;
+  }
+  return out;
+}
+
 }  // namespace
 
 Attribution attribute(const SentenceView& v) {
@@ -52,7 +68,7 @@ Attribution attribute(const SentenceView& v) {
   const auto& ms = v.syn.mentions;
   for (const Mention& m : ms)
     if (m.attribution && m.actor) {
-      a.text = m.text;
+      a.text = speaker_text(v, m);
       a.speaker = m.actor;
     }
   for (std::size_t ci = 0; ci < v.syn.clauses.size() && a.text.empty(); ++ci) {
@@ -61,7 +77,7 @@ Attribution attribute(const SentenceView& v) {
     for (const Mention& m : ms)
       if (m.clause == static_cast<int>(ci) && m.prep.empty() && m.actor &&
           m.how != Mention::first_person) {
-        a.text = m.text;
+        a.text = speaker_text(v, m);
         // "sagte ein Österreicher": a private person speaks for no state.
         a.speaker = m.stand_in() ? nullptr : m.actor;
         break;

@@ -29,6 +29,15 @@ TEST_SUITE("attribution") {
     CHECK(after.only().said.text == "Germany");
     CHECK(speaker_code(after.only().said) == "DEU");
   }
+  TEST_CASE("a German adjective or compound speaker is named with its noun") {
+    const Doc laut("Laut zwei US-Beamten hat Russland Kiew angegriffen.", "de", Pass::attribute);
+    CHECK(laut.only().said.text == "US-Beamten");
+    CHECK(speaker_code(laut.only().said) == "USA");
+    const Doc said("Russland habe Kiew angegriffen, sagte ein polnischer Diplomat.", "de",
+                   Pass::attribute);
+    CHECK(said.only().said.text == "polnischer Diplomat");
+    CHECK(speaker_code(said.only().said) == "POL");
+  }
   TEST_CASE("an attribution phrase wins over the speech verb's subject") {
     const Doc d("Laut Polen erklärte die Türkei, Russland habe die Ukraine angegriffen.", "de",
                 Pass::attribute);
