@@ -119,28 +119,12 @@ bool english_modifier(const AnalysisView& v, std::uint32_t p) {
   return participle && p > 0 && (v.cls(p - 1) & (kDet | kPoss));
 }
 
-// "der Pakt, den Russland schloss": "den" or "dem" before a name that takes
-// no article -- a neuter state (Russland, Deutschland) or a person -- is the
-// relative pronoun, not the name's article; so is an article-like word
-// before the phrase's own article ("Putin, den die Ukraine kritisierte").
-bool relative_pronoun_before(const AnalysisView& v, const Mention& m, std::uint32_t p) {
-  constexpr std::uint64_t kArticle = kDet | kDetOblique;
-  if (v.de && (v.cls(p) & kRel) && m.np_first == p + 1 && m.np_first < m.first &&
-      (v.cls(p + 1) & kArticle))
-    return true;
-  if (!v.de || p + 1 != m.first || !v.tok[m.first].upper || !(v.cls(p) & kRel) ||
-      !(v.cls(p) & kDetOblique) || m.how != Mention::name || !m.actor)
-    return false;
-  return m.actor->type == ActorType::person || (m.actor->type == ActorType::state && m.gender == 'n');
-}
-
 // A word of the phrase before the mention: an article, a possessive, an
 // adjective, the noun of an apposition.  False when `p` is none.
 bool in_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Mention& m,
                std::uint32_t p) {
   const auto& tok = v.tok;
   const std::uint64_t c = v.cls(p);
-  if (relative_pronoun_before(v, m, p)) return false;
   // An apposition: "gegen die Islamistenmiliz Islamischer Staat" -- the name
   // shares the phrase (and preposition) of the noun before it.  A name in -s
   // may be a genitive ("die Regierung Russlands"), but not after a word for
@@ -170,13 +154,27 @@ bool in_phrase(const AnalysisView& v, const std::vector<Mention>& mentions, Ment
   return false;
 }
 
-// ", bei dem zwei Palästinenser getötet wurden": the relative pronoun after
-// the preposition opening a clause is that preposition's object, not the
-// article of the phrase after it -- when a number, adjective or article
-// stands between them (", mit der Ukraine" is a phrase), or it is "denen".
-bool relative_after_prep(const AnalysisView& v, std::uint32_t p, std::uint32_t name) {
-  return v.de && p >= 2 && (v.cls(p) & kRel) && (v.cls(p - 1) & kPrep) &&
-         is_punct(v.tok[p - 2], ",") && (p + 1 < name || v.tok[p].fold == "denen");
+// A German relative pronoun at `p` that opens a clause is no part of the
+// phrase of the name after it, though it looks like an article:
+// - ", bei dem zwei Palästinenser getötet wurden": after the clause's
+//   preposition it is that preposition's object -- when a number, adjective
+//   or article stands before the name (", mit der Ukraine" is a phrase), or
+//   it is "denen";
+// - "der Pakt, den Russland schloss": "den" or "dem" right before a name
+//   that takes no article (a neuter state, a person);
+// - "Putin, den die Ukraine kritisierte": before the phrase's own article.
+bool relative_pronoun_at(const AnalysisView& v, const Mention& m, std::uint32_t p) {
+  if (!v.de || !(v.cls(p) & kRel)) return false;
+  if (p >= 2 && (v.cls(p - 1) & kPrep) && is_punct(v.tok[p - 2], ",") &&
+      (p + 1 < m.first || v.tok[p].fold == "denen"))
+    return true;
+  if (m.np_first == p + 1 && m.np_first < m.first && (v.cls(p + 1) & (kDet | kDetOblique)))
+    return true;
+  if (p + 1 != m.first || !v.tok[m.first].upper || !(v.cls(p) & kDetOblique) ||
+      m.how != Mention::name || !m.actor)
+    return false;
+  return m.actor->type == ActorType::person ||
+         (m.actor->type == ActorType::state && m.gender == 'n');
 }
 
 // Walks back from the mention over its phrase to the word that governs it.
@@ -186,7 +184,7 @@ void walk_back(const AnalysisView& v, const std::vector<Mention>& mentions, Ment
     const std::uint32_t p = i - 1;
     if (!is_word(v.tok[p])) {
       if (!is_punct(v.tok[p], "\"") && !is_punct(v.tok[p], "(")) break;
-    } else if (relative_after_prep(v, p, m.first)) {
+    } else if (relative_pronoun_at(v, m, p)) {
       break;
     } else if (ends_phrase(v, mentions, m, p) || !in_phrase(v, mentions, m, p)) {
       break;

@@ -202,14 +202,8 @@ bool VerbReader::fits(std::uint32_t i, const VerbForm& f) const {
 // an invitation, a demand); that noun's frame reads the event.
 bool VerbReader::carries_statement(std::uint32_t i, const Trigger& tr) const {
   if (!tr.carrier) return false;
-  const SentenceView& sv = v();
-  for (std::uint32_t k = c().first; k < c().last; ++k) {
-    if (k == i || !sv.syn.noun[k]) continue;
-    for (std::uint32_t n : *sv.syn.noun[k]) {
-      Quad q = quad_of(sv.triggers().at(n).relation);
-      if (q == Quad::verbal_cooperation || q == Quad::verbal_conflict) return true;
-    }
-  }
+  for (std::uint32_t k = c().first; k < c().last; ++k)
+    if (k != i && statement_noun(v(), static_cast<std::int32_t>(k))) return true;
   return false;
 }
 
